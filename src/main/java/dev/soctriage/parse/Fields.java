@@ -1,0 +1,37 @@
+package dev.soctriage.parse;
+
+/**
+ * Keys of {@link ParsedEvent#fields()}: the one vocabulary shared by parsers, grouping and rules,
+ * whatever the format. A parser sets only the keys its format has.
+ */
+public final class Fields {
+    /** what happened, normalised: e.g. "Failed password", "Accepted publickey", "Invalid user", HTTP method, CloudTrail eventName */
+    public static final String EVENT = "event";
+    /** the account the actor tried or acted on (SSH user, sudo target user, IAM user created...) */
+    public static final String TARGET_USER = "target_user";
+    public static final String METHOD = "method";
+    /** request path with query string */
+    public static final String PATH = "path";
+    public static final String STATUS = "status";
+    public static final String USER_AGENT = "user_agent";
+    public static final String DST_IP = "dst_ip";
+    public static final String DST_PORT = "dst_port";
+    public static final String PROTOCOL = "protocol";
+    /** ACCEPT/REJECT (VPC), ALLOW/BLOCK/COUNT (WAF), success/failure (console login) */
+    public static final String OUTCOME = "outcome";
+    /** CloudTrail eventSource, e.g. iam.amazonaws.com */
+    public static final String SERVICE = "service";
+    /** CloudTrail errorCode / errorMessage, WAF terminating rule */
+    public static final String ERROR = "error";
+    public static final String RULE = "rule";
+    /** CloudTrail requestParameters as compact JSON (untrusted) */
+    public static final String REQUEST = "request";
+    /** userIdentity.type: Root, IAMUser, AssumedRole... */
+    public static final String IDENTITY_TYPE = "identity_type";
+    public static final String HOST = "host";
+    public static final String PROGRAM = "program";
+    public static final String BYTES = "bytes";
+
+    private Fields() {
+    }
+}

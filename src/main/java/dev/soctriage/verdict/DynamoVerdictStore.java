@@ -1,0 +1,233 @@
+package dev.soctriage.verdict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; a sparse global index
+ * {@code status-index} ({@code status}, {@code queueKey}) serves the queue, so listing never scans.
+ * Delivery markers share the table under ids {@code d_<digest>} with no {@code status}, so they stay
+ * out of the index. No transactions (dynalite has none): every change is one conditional write.
+ */
+@ApplicationScoped
+public class DynamoVerdictStore implements VerdictStore {
+    private static final Logger LOG = Logger.getLogger(DynamoVerdictStore.class);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final StoreConfig config;
+
+    public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+        this.config = config;
+    }
+
+    @Override
+    public boolean create(Verdict verdict) {
+        try {
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(VerdictItems.toItem(verdict))
+                    .conditionExpression("attribute_not_exists(id)")));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Verdict> find(String id) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(id)).consistentRead(true))).item();
+        if (item == null || item.isEmpty() || !item.containsKey("status")) {
+            return Optional.empty();
+        }
+        return Optional.of(VerdictItems.fromItem(item));
+    }
+
+    @Override
+    public Page list(Status status, Severity minSeverity, int limit, String nextToken) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be 1..100");
+        }
+        Map<String, String> names = Map.of("#s", "status", "#q", VerdictItems.QUEUE_KEY);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":s", AttributeValue.fromS(status.name()));
+        String condition = "#s = :s";
+        if (minSeverity != null) {
+            values.put(":q", AttributeValue.fromS(minSeverity.rank() + "#"));
+            condition += " AND #q >= :q";
+        } else {
+            names = Map.of("#s", "status");
+        }
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(VerdictItems.STATUS_INDEX)
+                .keyConditionExpression(condition).expressionAttributeNames(names)
+                .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+        if (nextToken != null) {
+            q.exclusiveStartKey(PageTokens.decode(nextToken, status, minSeverity));
+        }
+        QueryRequest request = q.build();
+        QueryResponse r = call(() -> dynamo.query(request));
+        List<Verdict> items = new ArrayList<>(r.count());
+        for (Map<String, AttributeValue> item : r.items()) {
+            items.add(VerdictItems.fromItem(item));
+        }
+        String token = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                ? PageTokens.encode(r.lastEvaluatedKey(), status, minSeverity)
+                : null;
+        return new Page(items, token);
+    }
+
+    @Override
+    public Verdict claim(String id, String claimToken, Instant now, Instant claimUntil) {
+        return update(id, UpdateItemRequest.builder()
+                .updateExpression("SET claimToken = :c, claimUntil = :u")
+                .conditionExpression("attribute_exists(id) AND #s IN (:p, :f) "
+                        + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":c", s(claimToken), ":u", n(claimUntil.toEpochMilli()),
+                        ":now", n(now.toEpochMilli()), ":p", s(Status.PENDING.name()),
+                        ":f", s(Status.DISPATCH_FAILED.name()))),
+                "verdict is not approvable, or another approval of it is under way");
+    }
+
+    @Override
+    public Verdict approved(String id, String claimToken, Decision d, String executionId) {
+        Map<String, AttributeValue> values = decisionValues(d, Status.APPROVED);
+        values.put(":c", s(claimToken));
+        values.put(":x", s(executionId));
+        return update(id, UpdateItemRequest.builder()
+                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, kestraExecutionId = :x "
+                        + "REMOVE claimToken, claimUntil, dispatchError, expiresAt")
+                .conditionExpression("claimToken = :c")
+                .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
+                .expressionAttributeValues(values),
+                "the approval's claim was lost");
+    }
+
+    @Override
+    public Verdict dispatchFailed(String id, String claimToken, Decision d, String error) {
+        Map<String, AttributeValue> values = decisionValues(d, Status.DISPATCH_FAILED);
+        values.put(":c", s(claimToken));
+        values.put(":e", s(error));
+        return update(id, UpdateItemRequest.builder()
+                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, dispatchError = :e "
+                        + "REMOVE claimToken, claimUntil")
+                .conditionExpression("claimToken = :c")
+                .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
+                .expressionAttributeValues(values),
+                "the approval's claim was lost");
+    }
+
+    @Override
+    public Verdict reject(String id, Decision d) {
+        Map<String, AttributeValue> values = decisionValues(d, Status.REJECTED);
+        values.put(":p", s(Status.PENDING.name()));
+        values.put(":now", n(d.at().toEpochMilli()));
+        return update(id, UpdateItemRequest.builder()
+                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm REMOVE expiresAt")
+                .conditionExpression("attribute_exists(id) AND #s = :p "
+                        + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
+                .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
+                .expressionAttributeValues(values),
+                "verdict is not PENDING");
+    }
+
+    @Override
+    public Verdict outcome(String id, String executionId, boolean success, String detail, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":st", s((success ? Status.REMEDIATED : Status.REMEDIATION_FAILED).name()));
+        values.put(":a", s(Status.APPROVED.name()));
+        values.put(":x", s(executionId));
+        values.put(":d", s(detail == null ? "" : detail));
+        values.put(":t", s(at.toString()));
+        return update(id, UpdateItemRequest.builder()
+                .updateExpression("SET #s = :st, outcomeDetail = :d, outcomeAt = :t")
+                .conditionExpression("attribute_exists(id) AND #s = :a AND kestraExecutionId = :x")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(values),
+                "verdict is not APPROVED, or the execution id is not its own");
+    }
+
+    @Override
+    public boolean deliverySeen(String deliveryId) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(deliveryKey(deliveryId))).consistentRead(true))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    @Override
+    public void recordDelivery(String deliveryId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(deliveryKey(deliveryId)));
+        item.put("recordedAt", s(now.toString()));
+        item.put("expiresAt", n(now.plus(config.deliveryTtl()).getEpochSecond()));
+        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    private static String deliveryKey(String deliveryId) {
+        return "d_" + deliveryId;
+    }
+
+    /** Runs a conditional update returning the new item; a failed condition becomes a domain exception. */
+    private Verdict update(String id, UpdateItemRequest.Builder request, String conflict) {
+        UpdateItemRequest r = request.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+        try {
+            return VerdictItems.fromItem(call(() -> dynamo.updateItem(r)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            // dynalite does not return the old item on a failed condition: read it
+            Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+            throw new VerdictConflictException(conflict, current);
+        }
+    }
+
+    private Map<String, AttributeValue> decisionValues(Decision d, Status to) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":st", s(to.name()));
+        values.put(":by", s(d.by()));
+        values.put(":at", s(d.at().toString()));
+        values.put(":cm", d.comment() == null ? AttributeValue.fromNul(true) : s(d.comment()));
+        return values;
+    }
+
+    private <T> T call(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
+            throw new StoreUnavailableException("verdict store unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("id", s(id));
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+}

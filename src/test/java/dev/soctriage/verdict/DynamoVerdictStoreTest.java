@@ -1,0 +1,93 @@
+package dev.soctriage.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.support.DynaliteResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The store against a real DynamoDB API (dynalite on loopback). */
+@QuarkusTest
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+class DynamoVerdictStoreTest {
+    @Inject
+    VerdictStore store;
+
+    @Test
+    void create_isConditional_soARedeliveryAddsNothing() {
+        Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+        assertTrue(store.create(v));
+        assertFalse(store.create(v));
+        assertEquals(v, store.find(v.id()).orElseThrow());
+    }
+
+    @Test
+    void list_ordersCriticalFirstThenNewest_andPagesWithOpaqueTokens() {
+        Instant t = Instant.parse("2030-01-01T00:00:00Z");
+        Verdict oldCritical = VerdictFixtures.pending(Severity.CRITICAL, t);
+        Verdict newHigh = VerdictFixtures.pending(Severity.HIGH, t.plusSeconds(60));
+        Verdict oldHigh = VerdictFixtures.pending(Severity.HIGH, t.plusSeconds(30));
+        Verdict low = VerdictFixtures.pending(Severity.LOW, t.plusSeconds(90));
+        for (Verdict v : List.of(oldCritical, newHigh, oldHigh, low)) {
+            store.create(v);
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+            VerdictStore.Page page = store.list(Status.PENDING, Severity.HIGH, 2, token);
+            page.items().forEach(v -> seen.add(v.id()));
+            token = page.nextToken();
+        } while (token != null);
+        List<String> ours = seen.stream()
+                .filter(id -> List.of(oldCritical.id(), newHigh.id(), oldHigh.id(), low.id()).contains(id)).toList();
+        assertEquals(List.of(oldCritical.id(), newHigh.id(), oldHigh.id()), ours);
+    }
+
+    @Test
+    void list_refusesAForeignOrAlteredToken() {
+        for (int i = 0; i < 3; i++) {
+            store.create(VerdictFixtures.pending(Severity.MEDIUM, Instant.now()));
+        }
+        String token = store.list(Status.PENDING, null, 1, null).nextToken();
+        assertNotNull(token);
+        assertThrows(InvalidPageTokenException.class, () -> store.list(Status.PENDING, Severity.HIGH, 1, token));
+        assertThrows(InvalidPageTokenException.class, () -> store.list(Status.PENDING, null, 1, "not-a-token!"));
+        assertThrows(InvalidPageTokenException.class, () -> store.list(Status.PENDING, null, 1, token.substring(3)));
+    }
+
+    @Test
+    void claim_thenApproved_thenOutcomeOnlyForItsOwnExecution() {
+        Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+        store.create(v);
+        Instant now = Instant.now();
+        store.claim(v.id(), "c1", now, now.plusSeconds(60));
+        assertThrows(VerdictConflictException.class, () -> store.claim(v.id(), "c2", now, now.plusSeconds(60)));
+        Verdict approved = store.approved(v.id(), "c1", new VerdictStore.Decision("alice", now, "go"), "exec-1");
+        assertEquals(Status.APPROVED, approved.status());
+        assertEquals("exec-1", approved.kestraExecutionId());
+        assertNull(approved.expiresAt());
+        assertThrows(VerdictConflictException.class, () -> store.outcome(v.id(), "exec-2", true, "", now));
+        assertEquals(Status.REMEDIATED, store.outcome(v.id(), "exec-1", true, "ok", now).status());
+        assertThrows(VerdictConflictException.class, () -> store.reject(v.id(), new VerdictStore.Decision("bob", now, "no")));
+    }
+
+    @Test
+    void rejectAndTransitions_onMissingVerdict_sayNotFound() {
+        String id = VerdictIds.of("x", "y", "z");
+        assertThrows(VerdictNotFoundException.class,
+                () -> store.reject(id, new VerdictStore.Decision("bob", Instant.now(), null)));
+    }
+}
