@@ -5,15 +5,24 @@ import java.util.Map;
 import dev.soctriage.local.S3Mock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real S3 API (Adobe S3Mock) on loopback for a Quarkus test. */
+/**
+ * A real S3 API for a Quarkus test: Adobe S3Mock on loopback, or LocalStack where a Docker engine
+ * answers (see {@link LocalStackBackend}).
+ */
 public class S3MockResource implements QuarkusTestResourceLifecycleManager {
     private S3Mock s3;
 
     @Override
     public Map<String, String> start() {
-        s3 = S3Mock.start();
+        String endpoint;
+        if (LocalStackBackend.enabled()) {
+            endpoint = LocalStackBackend.endpoint();
+        } else {
+            s3 = S3Mock.start();
+            endpoint = s3.endpoint();
+        }
         return Map.of(
-                "quarkus.s3.endpoint-override", s3.endpoint(),
+                "quarkus.s3.endpoint-override", endpoint,
                 "quarkus.s3.path-style-access", "true",
                 "quarkus.s3.aws.region", "us-east-1",
                 "quarkus.s3.aws.credentials.type", "static",
