@@ -210,6 +210,12 @@ class IngestTriageTest {
                 .body("events", equalTo(6)).body("groups", equalTo(1)).body("verdicts", equalTo(1))
                 .body("duplicates", equalTo(0)).body("llmCalls", equalTo(0)).body("failed", equalTo(0));
 
+        String key = "lambda/" + UUID.randomUUID() + "/auth.log";
+        put(key, String.join("\n", Events.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));
+        RestAssured.given().body(Events.s3Notification(BUCKET, key, 100).toString()).post(lambdaUrl())
+                .then().statusCode(200).body("events", equalTo(7)).body("verdicts", equalTo(1));
+        assertEquals("203.0.113.15", only("s3://" + BUCKET + "/" + key).target());
+
         RestAssured.given().body("{\"hello\":\"world\"}").post(lambdaUrl())
                 .then().statusCode(500).body("errorMessage", containsString("unrecognised event"));
     }
