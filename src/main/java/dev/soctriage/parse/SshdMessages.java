@@ -30,16 +30,6 @@ final class SshdMessages {
             "Bad protocol version identification ",
     };
 
-    /** The events of a failed authentication attempt: grouped together as one brute force. */
-    static boolean isAuthFailure(String event) {
-        return event != null && (event.startsWith("Failed ") || event.equals("Invalid user")
-                || event.equals("Maximum authentication attempts exceeded") || event.equals("authentication failure")
-                || event.equals("PAM more authentication failures")
-                || event.startsWith("Connection closed by authenticating") || event.startsWith("Connection closed by invalid")
-                || event.startsWith("Disconnected from invalid") || event.startsWith("Disconnected from authenticating")
-                || event.startsWith("Disconnecting "));
-    }
-
     private SshdMessages() {
     }
 
