@@ -51,15 +51,6 @@ public class Parsers implements LineParser {
         return out;
     }
 
-    /** Parses a batch in order; one result per event. */
-    public java.util.List<ParsedEvent> parseAll(java.util.List<LogEvent> events) {
-        java.util.List<ParsedEvent> out = new java.util.ArrayList<>(events.size());
-        for (LogEvent e : events) {
-            out.add(parse(e));
-        }
-        return out;
-    }
-
     @Override
     public ParsedEvent parse(LogEvent event) {
         String line = strip(event.message());
