@@ -10,6 +10,7 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,7 +68,7 @@ public class CloudWatchDecoder {
             } else {
                 String id = e.hasNonNull("id") ? e.get("id").asText() : Integer.toString(index);
                 long ts = e.path("timestamp").canConvertToLong() ? e.path("timestamp").asLong() : 0L;
-                events.add(new LogEvent(id, ts, LineReader.cap(message.asText())));
+                events.add(new LogEvent(id, ts, UntrustedText.capLine(message.asText())));
                 ids.append(id).append(',');
             }
             index++;

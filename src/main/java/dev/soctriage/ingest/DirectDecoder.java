@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.soctriage.verdict.VerdictIds;
@@ -46,7 +47,7 @@ public class DirectDecoder {
                 failures.add("lines[" + i + "]: not a string");
                 digestParts[i + 2] = "";
             } else {
-                String text = LineReader.cap(line.asText());
+                String text = UntrustedText.capLine(line.asText());
                 digestParts[i + 2] = text;
                 if (!text.isBlank()) {
                     events.add(new LogEvent(Integer.toString(i), 0L, text));

@@ -9,6 +9,7 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ public class S3LogReader {
             while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
                 JsonNode record = json.readTree(p);
                 if (record != null && record.isObject()) {
-                    events.add(new LogEvent(Integer.toString(index), 0L, LineReader.cap(json.writeValueAsString(record))));
+                    events.add(new LogEvent(Integer.toString(index), 0L, UntrustedText.capLine(json.writeValueAsString(record))));
                 } else {
                     failures.add("Records[" + index + "]: not a JSON object");
                 }

@@ -11,8 +11,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.ingest.LineReader;
 import dev.soctriage.parse.ParsedEvent;
+import dev.soctriage.parse.UntrustedText;
 import dev.soctriage.triage.Finding;
 
 /**
@@ -22,7 +22,6 @@ import dev.soctriage.triage.Finding;
  */
 @ApplicationScoped
 public class VerdictFactory {
-    static final int EVIDENCE_MAX_BYTES = 4 * 1024;
     static final int EVIDENCE_MAX_LINES = 20;
 
     private final Validator validator;
@@ -40,7 +39,7 @@ public class VerdictFactory {
             if (evidence.size() == EVIDENCE_MAX_LINES) {
                 break;
             }
-            evidence.add(cut(e.line()));
+            evidence.add(UntrustedText.evidence(e.line()));
         }
         Instant created = now.truncatedTo(ChronoUnit.MILLIS);
         Verdict v = new Verdict(VerdictIds.of(source, deliveryId, g.key()), Status.PENDING, f.severity(),
@@ -54,20 +53,6 @@ public class VerdictFactory {
             throw new InvalidVerdictException(first.getPropertyPath() + " " + first.getMessage());
         }
         return v;
-    }
-
-    /** The contract's evidence rule: a line over 4 KiB (UTF-8) is cut there and ends with …[truncated]. */
-    static String cut(String line) {
-        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (b.length <= EVIDENCE_MAX_BYTES) {
-            return line;
-        }
-        int len = EVIDENCE_MAX_BYTES;
-        while (len > 0 && (b[len] & 0xC0) == 0x80) {
-            len--;
-        }
-        String head = new String(b, 0, len, java.nio.charset.StandardCharsets.UTF_8);
-        return head.endsWith(LineReader.TRUNCATED) ? head : head + LineReader.TRUNCATED;
     }
 
     private static String iso(Instant t) {

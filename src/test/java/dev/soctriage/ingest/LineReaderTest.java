@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.parse.UntrustedText;
+
 class LineReaderTest {
 
     private static List<String> lines(byte[] data) throws IOException {
@@ -36,19 +38,11 @@ class LineReaderTest {
         String huge = "é".repeat(40_000); // 80,000 bytes
         List<String> out = lines((huge + "\nnext\n").getBytes(StandardCharsets.UTF_8));
         assertEquals(2, out.size());
-        assertTrue(out.get(0).endsWith(LineReader.TRUNCATED));
-        String kept = out.get(0).substring(0, out.get(0).length() - LineReader.TRUNCATED.length());
+        assertTrue(out.get(0).endsWith(UntrustedText.TRUNCATED));
+        String kept = out.get(0).substring(0, out.get(0).length() - UntrustedText.TRUNCATED.length());
         assertTrue(kept.chars().allMatch(c -> c == 'é'), "no replacement char from a split sequence");
-        assertTrue(kept.getBytes(StandardCharsets.UTF_8).length <= LineReader.MAX_LINE_BYTES);
+        assertTrue(kept.getBytes(StandardCharsets.UTF_8).length <= UntrustedText.LINE_LIMIT);
         assertEquals("next", out.get(1));
-    }
-
-    @Test
-    void cap_cutsStringsTheSameWay() {
-        String s = "a".repeat(LineReader.MAX_LINE_BYTES - 1) + "€€";
-        String capped = LineReader.cap(s);
-        assertEquals("a".repeat(LineReader.MAX_LINE_BYTES - 1) + LineReader.TRUNCATED, capped);
-        assertEquals("short", LineReader.cap("short"));
     }
 
     @Test
