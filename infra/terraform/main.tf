@@ -163,6 +163,19 @@ data "aws_iam_policy_document" "ingest_triage" {
     resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
   }
   dynamic "statement" {
+    for_each = var.log_bucket_kms_key_arn == "" ? [] : [var.log_bucket_kms_key_arn]
+    content {
+      sid       = "DecryptLogObjects"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${data.aws_region.current.name}.amazonaws.com"]
+      }
+    }
+  }
+  dynamic "statement" {
     for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
     content {
       sid       = "DecryptEnvironment"

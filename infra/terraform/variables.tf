@@ -166,6 +166,12 @@ variable "log_bucket_name" {
   default     = ""
 }
 
+variable "log_bucket_kms_key_arn" {
+  description = "KMS key of an existing bucket encrypted with SSE-KMS (CloudTrail often is); ingest-triage may decrypt with it through S3 only."
+  type        = string
+  default     = ""
+}
+
 variable "log_key_prefix" {
   description = "Only objects under this key prefix are triaged (e.g. AWSLogs/); empty means all."
   type        = string
