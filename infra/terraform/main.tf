@@ -146,10 +146,11 @@ data "aws_iam_policy_document" "ingest_triage" {
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
   }
-  # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem
+  # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
+  # suppression counters = UpdateItem (VerdictStore.countSuppressed)
   statement {
     sid       = "WriteVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.verdicts_table.arn]
   }
   statement {
