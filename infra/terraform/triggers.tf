@@ -52,9 +52,8 @@ resource "aws_cloudwatch_metric_alarm" "ingest_dead_letter_alarm" {
 
 # ------------------------------------------------------------------ CloudWatch Logs subscriptions
 # CloudWatch Logs may invoke ingest-triage for any log group of this account and region; which
-# groups actually do is decided by the subscription filters.
+# groups actually do is decided by the subscription filters (here, or added later by hand).
 resource "aws_lambda_permission" "logs_invoke_permission" {
-  count          = length(var.log_group_names) > 0 ? 1 : 0
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.ingest_triage_function.function_name
   qualifier      = aws_lambda_alias.ingest_triage_function_alias.name

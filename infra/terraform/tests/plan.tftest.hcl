@@ -56,7 +56,7 @@ run "jvm_defaults" {
     error_message = "table: id, status-index(status, queueKey), TTL expiresAt, PITR"
   }
   assert {
-    condition     = length(aws_cognito_user_pool.user_pool) == 1 && length(aws_s3_bucket.log_bucket) == 1 && length(aws_cloudwatch_log_subscription_filter.log_subscription) == 0 && length(aws_lambda_permission.logs_invoke_permission) == 0
+    condition     = length(aws_cognito_user_pool.user_pool) == 1 && length(aws_s3_bucket.log_bucket) == 1 && length(aws_cloudwatch_log_subscription_filter.log_subscription) == 0
     error_message = "defaults create the user pool and the bucket, subscribe no log group"
   }
   assert {
@@ -96,7 +96,7 @@ run "native_existing_bucket_and_issuer" {
     error_message = "an existing issuer and bucket create no pool and no bucket"
   }
   assert {
-    condition     = length(aws_cloudwatch_log_subscription_filter.log_subscription) == 2 && aws_lambda_permission.logs_invoke_permission[0].source_arn == "arn:aws:logs:eu-west-1:111122223333:log-group:*"
+    condition     = length(aws_cloudwatch_log_subscription_filter.log_subscription) == 2 && aws_lambda_permission.logs_invoke_permission.source_arn == "arn:aws:logs:eu-west-1:111122223333:log-group:*"
     error_message = "one subscription per log group; CloudWatch Logs may invoke for this account and region only"
   }
   assert {
