@@ -163,7 +163,7 @@ class Checker:
                 for item in node:
                     walk(item, where, local)
 
-        for section in ("Conditions", "Globals", "Outputs"):
+        for section in ("Rules", "Conditions", "Globals", "Outputs"):
             walk(self.t.get(section, {}), section)
         for name, res in self.t.get("Resources", {}).items():
             if name.startswith("Fn::ForEach::"):

@@ -44,6 +44,13 @@ resource "aws_apigatewayv2_authorizer" "http_api_cognito_jwt" {
     issuer   = local.jwt_issuer
     audience = local.jwt_audience
   }
+
+  lifecycle {
+    precondition {
+      condition     = local.create_user_pool || length(var.jwt_audience) > 0
+      error_message = "jwt_audience must list the client ids accepted with jwt_issuer."
+    }
+  }
 }
 
 resource "aws_apigatewayv2_integration" "http_api" {

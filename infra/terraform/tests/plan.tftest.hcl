@@ -108,3 +108,13 @@ run "native_existing_bucket_and_issuer" {
     error_message = "kestra_auth = token sets KESTRA_API_TOKEN only"
   }
 }
+
+run "existing_issuer_needs_audience" {
+  command = plan
+
+  variables {
+    jwt_issuer = "https://issuer.example.com"
+  }
+
+  expect_failures = [aws_apigatewayv2_authorizer.http_api_cognito_jwt]
+}
