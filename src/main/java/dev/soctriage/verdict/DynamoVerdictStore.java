@@ -182,6 +182,45 @@ public class DynamoVerdictStore implements VerdictStore {
         call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
     }
 
+    @Override
+    public void suppress(String groupKey, Instant until, String by, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(suppressionKey(groupKey)));
+        item.put("groupKey", s(groupKey));
+        item.put("suppressedUntil", s(until.toString()));
+        item.put("suppressedBy", s(by));
+        item.put("recordedAt", s(now.toString()));
+        item.put("suppressedEvents", n(0));
+        item.put("expiresAt", n(until.getEpochSecond()));
+        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public Optional<Instant> suppressedUntil(String groupKey) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(suppressionKey(groupKey))).consistentRead(true))).item();
+        if (item == null || !item.containsKey("suppressedUntil")) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.parse(item.get("suppressedUntil").s()));
+    }
+
+    @Override
+    public void countSuppressed(String groupKey, long events) {
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(suppressionKey(groupKey)))
+                    .updateExpression("ADD suppressedEvents :n").conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":n", n(events)))));
+        } catch (ConditionalCheckFailedException e) {
+            // the suppression expired and was deleted between the caller's check and this count
+            LOG.debugf("no suppression left to count for %s", suppressionKey(groupKey));
+        }
+    }
+
+    /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
+    static String suppressionKey(String groupKey) {
+        return "s_" + VerdictIds.digest(groupKey).substring(0, 32);
+    }
+
     private static String deliveryKey(String deliveryId) {
         return "d_" + deliveryId;
     }

@@ -56,6 +56,18 @@ public interface VerdictStore {
     /** Records that a delivery was fully processed (after all its verdicts were written). */
     void recordDelivery(String deliveryId, Instant now);
 
+    /**
+     * Records analyst feedback: events of {@code groupKey} are suppressed until {@code until} (a rejection
+     * as {@code false_positive}). A later call replaces the period and resets the count.
+     */
+    void suppress(String groupKey, Instant until, String by, Instant now);
+
+    /** The end of the suppression of {@code groupKey}, if one was recorded; compare it with your clock. */
+    Optional<Instant> suppressedUntil(String groupKey);
+
+    /** Adds {@code events} to the suppression's count of dropped events; does nothing without a suppression. */
+    void countSuppressed(String groupKey, long events);
+
     /** Who decided, when, and their words. */
     record Decision(String by, Instant at, String comment) {
     }
