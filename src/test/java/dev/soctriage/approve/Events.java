@@ -36,6 +36,13 @@ final class Events {
         return e;
     }
 
+    Events to(String m, String p, String b) {
+        this.method = m;
+        this.path = p;
+        this.body = b;
+        return this;
+    }
+
     /** An analyst: groups claim in API Gateway's string form. */
     Events asAnalyst() {
         return claims(Map.of("sub", "u-1", "email", "alice@example.com", "username", "alice",
