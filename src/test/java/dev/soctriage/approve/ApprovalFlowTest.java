@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.soctriage.remediate.InjectKestra;
+import dev.soctriage.remediate.KestraClient;
+import dev.soctriage.remediate.TestKestraConfig;
 import dev.soctriage.remediate.KestraStubs;
 import dev.soctriage.remediate.KestraWireMockResource;
 import dev.soctriage.support.DynaliteResource;
@@ -62,8 +66,16 @@ class ApprovalFlowTest {
     DynamoDbClient dynamo;
     @Inject
     StoreConfig storeConfig;
+    @Inject
+    FeedbackConfig feedback;
+    @Inject
+    DecisionLog decisions;
+    @Inject
+    ApiConfig apiConfig;
     @InjectKestra
     WireMockServer kestra;
+
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
 
     @BeforeEach
     void resetKestra() {
@@ -162,10 +174,13 @@ class ApprovalFlowTest {
     void approve_answers502KestraUnavailable_whenKestraAnswersAfterTheTimeout() throws Exception {
         Verdict v = created();
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("late", v.id())
-                .withFixedDelay((int) Duration.parse(KestraWireMockResource.TIMEOUT).toMillis() + 1500)));
+                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
 
-        assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
-        assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
+        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.DISPATCH_FAILED, now.status());
+        assertTrue(now.dispatchError().contains("Timeout"), now.dispatchError());
     }
 
     @Test
@@ -190,8 +205,9 @@ class ApprovalFlowTest {
         Verdict v = created();
         // the first approval's answer is lost: Kestra created the execution, the function timed out
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("lost-answer", v.id())
-                .withFixedDelay((int) Duration.parse(KestraWireMockResource.TIMEOUT).toMillis() + 1500)));
-        assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
+                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
+        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
         kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("lost-answer", v.id())));
 
@@ -259,6 +275,84 @@ class ApprovalFlowTest {
         assertEquals(callers - 1, conflict);
         assertEquals(1, KestraStubs.creates(kestra).size());
         assertEquals("only-one", store.find(v.id()).orElseThrow().kestraExecutionId());
+    }
+
+    /**
+     * Invariant 5 across processes, as two Lambda instances would race: a second JVM boots the
+     * application against the same dynalite and WireMock-Kestra and sends half the approvals.
+     */
+    @Test
+    void approve_createsOneExecution_whenCalledConcurrentlyFromTwoProcesses() throws Exception {
+        // given one pending verdict, a slow Kestra, and a second process ready to approve it
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("one-of-two", v.id())
+                .withFixedDelay(300)));
+        int perProcess = 10;
+        Path dir = Files.createTempDirectory("rival");
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Path log = dir.resolve("rival.log");
+        Process rival = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "-Drival.dir=" + dir, "-Drival.verdict=" + v.id(), "-Drival.callers=" + perProcess,
+                "-Drival.dynamo=" + config.getValue("quarkus.dynamodb.endpoint-override", String.class),
+                "-Drival.table=" + storeConfig.table(),
+                "-Drival.kestra=" + config.getValue("kestra.url", String.class),
+                "-Drival.kestra.user=" + KestraWireMockResource.USER,
+                "-Drival.kestra.password=" + KestraWireMockResource.PASSWORD,
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                RivalApprover.class.getName())
+                .directory(dev.soctriage.local.ProjectPaths.root().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 180_000;
+            while (!Files.exists(dir.resolve("ready")) && rival.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(dir.resolve("ready")), "the second process did not start: " + tail(log));
+            ExecutorService pool = Executors.newFixedThreadPool(perProcess);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < perProcess; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return approve(v.id(), "{}");
+                }));
+            }
+            // when both processes send their approvals at once
+            Files.writeString(dir.resolve("go"), "go");
+            go.countDown();
+            int ok = 0;
+            int conflict = 0;
+            for (Future<HttpResponse> f : answers) {
+                int status = f.get(60, TimeUnit.SECONDS).statusCode();
+                ok += status == 200 ? 1 : 0;
+                conflict += status == 409 ? 1 : 0;
+            }
+            pool.shutdown();
+            assertTrue(rival.waitFor(120, TimeUnit.SECONDS), "the second process did not finish");
+            assertEquals(0, rival.exitValue(), tail(log));
+            String[] theirs = Files.readString(dir.resolve("result")).trim().split(" ");
+
+            // then one approval in all reached Kestra; all nineteen others were told they lost
+            assertEquals(1, ok + Integer.parseInt(theirs[0]), "200s: ours " + ok + ", theirs " + theirs[0] + "; "
+                    + store.find(v.id()).orElseThrow().dispatchError());
+            assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
+            assertEquals("0", theirs[2]);
+            assertEquals(1, KestraStubs.creates(kestra).size());
+            assertEquals("one-of-two", store.find(v.id()).orElseThrow().kestraExecutionId());
+        } finally {
+            if (rival.isAlive()) {
+                rival.destroy();
+            }
+        }
+    }
+
+    private static String tail(Path log) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        String s = Files.readString(log);
+        return s.length() <= 3000 ? s : s.substring(s.length() - 3000);
     }
 
     @Test
@@ -362,6 +456,19 @@ class ApprovalFlowTest {
         HttpResponse failed = outcome(f.id(), "{\"executionId\":\"exec-fails\",\"state\":\"FAILED\",\"detail\":\"timeout\"}",
                 new Events().claims(REMEDIATION_GROUP));
         assertEquals("REMEDIATION_FAILED", mapper.readTree(failed.body()).get("status").asText());
+    }
+
+    /**
+     * The same API, built by hand from the real classes, with a Kestra client that waits only
+     * {@link #SHORT_TIMEOUT}: the application's own timeout is generous so that a loaded machine
+     * does not fail the other tests.
+     */
+    private VerdictApi impatientApi() {
+        KestraClient impatient = new KestraClient(TestKestraConfig.basic("http://127.0.0.1:" + kestra.port(),
+                SHORT_TIMEOUT), mapper);
+        ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
+                feedback, decisions);
+        return new VerdictApi(store, approvals, apiConfig, mapper);
     }
 
     private Verdict created() {

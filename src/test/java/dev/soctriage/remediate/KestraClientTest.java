@@ -157,34 +157,6 @@ class KestraClientTest {
 
     private static KestraConfig config(String url, String tenant, String namespace, String user, String password,
             String token) {
-        return new KestraConfig() {
-            public Optional<String> url() {
-                return Optional.ofNullable(url);
-            }
-
-            public String tenant() {
-                return tenant;
-            }
-
-            public String namespace() {
-                return namespace;
-            }
-
-            public Optional<String> username() {
-                return Optional.ofNullable(user);
-            }
-
-            public Optional<String> password() {
-                return Optional.ofNullable(password);
-            }
-
-            public Optional<String> apiToken() {
-                return Optional.ofNullable(token);
-            }
-
-            public Duration timeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
+        return new TestKestraConfig(url, tenant, namespace, user, password, token, Duration.ofSeconds(2));
     }
 }

@@ -10,14 +10,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A stand-in Kestra: WireMock on a loopback port, stubbed per test from Kestra's documented REST API.
- * The application is configured for it with basic auth ({@link #USER}/{@link #PASSWORD}) and a short
- * timeout, so that a stub delayed beyond it shows what a hung Kestra does.
+ * The application is configured for it with basic auth ({@link #USER}/{@link #PASSWORD}) and a timeout
+ * generous enough for a loaded machine; tests of a hung Kestra build a client with a short one.
  */
 public class KestraWireMockResource implements QuarkusTestResourceLifecycleManager {
     public static final String USER = "soc-approver";
     public static final String PASSWORD = "s3cret-pass";
     /** connect and read timeout the application gets in tests */
-    public static final String TIMEOUT = "PT1S";
+    public static final String TIMEOUT = "PT5S";
 
     private WireMockServer server;
 
