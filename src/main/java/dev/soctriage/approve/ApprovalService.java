@@ -48,8 +48,9 @@ public class ApprovalService {
 
     /**
      * {@code PENDING | DISPATCH_FAILED → APPROVED} with Kestra's execution id. A verdict whose earlier
-     * dispatch failed may already have an execution (the answer was lost, not the request): Kestra is
-     * asked for one labelled with the verdict's id first, and that one is adopted.
+     * dispatch failed, or whose earlier claim expired unfinished, may already have an execution (the
+     * answer was lost, not the request): Kestra is asked for one labelled with the verdict's id first,
+     * and that one is adopted.
      *
      * @throws VerdictConflictException not approvable, or another approval holds it
      * @throws KestraDispatchException  the verdict is now {@code DISPATCH_FAILED}, the error kept on it
@@ -57,11 +58,15 @@ public class ApprovalService {
     public Verdict approve(String id, Identity who, String comment) {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
-        Verdict v = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
+        VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
+        Verdict v = held.verdict();
         Decision decision = new Decision(who.name(), now, comment);
         String executionId;
         try {
-            Optional<String> existing = v.status() == Status.DISPATCH_FAILED ? kestra.findExecution(id) : Optional.empty();
+            // ask Kestra first when an earlier attempt may have created the execution: a dispatch that
+            // failed (perhaps only its answer was lost) or a claim that expired unfinished (a crash)
+            boolean mayExist = v.status() == Status.DISPATCH_FAILED || held.interrupted();
+            Optional<String> existing = mayExist ? kestra.findExecution(id) : Optional.empty();
             executionId = existing.isPresent() ? existing.get() : kestra.create(v, who.name(), comment);
             if (existing.isPresent()) {
                 LOG.infof("verdict %s: adopting Kestra execution %s of an earlier approval", id, executionId);

@@ -97,16 +97,26 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Verdict claim(String id, String claimToken, Instant now, Instant claimUntil) {
-        return update(id, UpdateItemRequest.builder()
+    public Claim claim(String id, String claimToken, Instant now, Instant claimUntil) {
+        // ALL_OLD: the claim changes no verdict field, and the old item tells whether an earlier claim
+        // was left unfinished (approved and dispatchFailed remove claimToken)
+        UpdateItemRequest r = UpdateItemRequest.builder().tableName(table).key(key(id))
                 .updateExpression("SET claimToken = :c, claimUntil = :u")
                 .conditionExpression("attribute_exists(id) AND #s IN (:p, :f) "
                         + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":c", s(claimToken), ":u", n(claimUntil.toEpochMilli()),
                         ":now", n(now.toEpochMilli()), ":p", s(Status.PENDING.name()),
-                        ":f", s(Status.DISPATCH_FAILED.name()))),
-                "verdict is not approvable, or another approval of it is under way");
+                        ":f", s(Status.DISPATCH_FAILED.name())))
+                .returnValues(ReturnValue.ALL_OLD).build();
+        try {
+            Map<String, AttributeValue> old = call(() -> dynamo.updateItem(r)).attributes();
+            return new Claim(VerdictItems.fromItem(old), old.containsKey("claimToken"));
+        } catch (ConditionalCheckFailedException e) {
+            Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+            throw new VerdictConflictException("verdict is not approvable, or another approval of it is under way",
+                    current);
+        }
     }
 
     @Override

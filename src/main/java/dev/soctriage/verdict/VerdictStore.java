@@ -34,9 +34,11 @@ public interface VerdictStore {
      * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
+     * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
+     *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
      * @throws VerdictConflictException not approvable, or claimed by another approval still under way
      */
-    Verdict claim(String id, String claimToken, Instant now, Instant claimUntil);
+    Claim claim(String id, String claimToken, Instant now, Instant claimUntil);
 
     /** Finishes a claim: {@code APPROVED} with the execution id. */
     Verdict approved(String id, String claimToken, Decision decision, String executionId);
@@ -67,6 +69,10 @@ public interface VerdictStore {
 
     /** Adds {@code events} to the suppression's count of dropped events; does nothing without a suppression. */
     void countSuppressed(String groupKey, long events);
+
+    /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
+    record Claim(Verdict verdict, boolean interrupted) {
+    }
 
     /** Who decided, when, and their words. */
     record Decision(String by, Instant at, String comment) {

@@ -226,6 +226,35 @@ class ApprovalFlowTest {
     }
 
     @Test
+    void approve_afterAnApprovalStoppedMidway_adoptsItsExecution_onceItsClaimExpired() throws Exception {
+        // given an approval that claimed the verdict, reached Kestra, and stopped before recording it
+        Verdict v = created();
+        Instant then = Instant.now().minus(Duration.ofMinutes(5));
+        store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("orphan", v.id())));
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("second", v.id())));
+
+        // when the analyst approves again
+        HttpResponse r = approve(v.id(), "{}");
+
+        // then the orphaned execution is adopted and none is created
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("orphan", mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        assertEquals(0, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void approve_ofAFreshPendingVerdict_doesNotSearchKestra() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("plain", v.id())));
+
+        assertEquals(200, approve(v.id(), "{}").statusCode());
+
+        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).size());
+    }
+
+    @Test
     void reapprove_ofADispatchFailedVerdict_createsTheExecution_whenKestraHasNone() throws Exception {
         Verdict v = created();
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "starting up")));
