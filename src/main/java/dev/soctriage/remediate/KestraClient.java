@@ -1,11 +1,13 @@
 package dev.soctriage.remediate;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -107,7 +109,7 @@ public class KestraClient {
         return api;
     }
 
-    private <T> T call(String what, java.util.function.Supplier<T> op) {
+    private <T> T call(String what, Supplier<T> op) {
         try {
             return op.get();
         } catch (WebApplicationException e) {
@@ -145,7 +147,7 @@ public class KestraClient {
             if (n != null && n.hasNonNull("message")) {
                 return ": " + cap(n.get("message").asText());
             }
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             LOG.debug("Kestra error body is not JSON");
         }
         return ": " + cap(body);
