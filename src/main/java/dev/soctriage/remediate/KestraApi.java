@@ -45,7 +45,9 @@ public interface KestraApi {
      * Searches executions of a namespace carrying the label {@code verdictId:<id>}. Kestra 2.x takes
      * structured filters {@code filters[<field>][<operator>]=<value>}; for labels the label key goes in
      * a third bracket: {@code filters[labels][EQUALS][verdictId]=v_...} (Kestra docs, "Query filter
-     * reference", which documents this form for OSS, Enterprise and Cloud). The flat
+     * reference", for OSS, Enterprise and Cloud; parsed server-side by Kestra's
+     * {@code QueryFilterFormatBinder}, whose tests use exactly this key form). The answer is
+     * {@code PagedResults}: {@code {"results":[...],"total":N}}. The flat
      * {@code labels=key:value} search parameter of older releases is not used; and since a server that
      * ignored an unknown filter would answer with unrelated executions, {@link KestraClient} keeps only
      * results that really carry the label.
