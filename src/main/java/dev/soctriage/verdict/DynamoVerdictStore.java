@@ -97,16 +97,26 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Verdict claim(String id, String claimToken, Instant now, Instant claimUntil) {
-        return update(id, UpdateItemRequest.builder()
+    public Claim claim(String id, String claimToken, Instant now, Instant claimUntil) {
+        // ALL_OLD: the claim changes no verdict field, and the old item tells whether an earlier claim
+        // was left unfinished (approved and dispatchFailed remove claimToken)
+        UpdateItemRequest r = UpdateItemRequest.builder().tableName(table).key(key(id))
                 .updateExpression("SET claimToken = :c, claimUntil = :u")
                 .conditionExpression("attribute_exists(id) AND #s IN (:p, :f) "
                         + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":c", s(claimToken), ":u", n(claimUntil.toEpochMilli()),
                         ":now", n(now.toEpochMilli()), ":p", s(Status.PENDING.name()),
-                        ":f", s(Status.DISPATCH_FAILED.name()))),
-                "verdict is not approvable, or another approval of it is under way");
+                        ":f", s(Status.DISPATCH_FAILED.name())))
+                .returnValues(ReturnValue.ALL_OLD).build();
+        try {
+            Map<String, AttributeValue> old = call(() -> dynamo.updateItem(r)).attributes();
+            return new Claim(VerdictItems.fromItem(old), old.containsKey("claimToken"));
+        } catch (ConditionalCheckFailedException e) {
+            Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+            throw new VerdictConflictException("verdict is not approvable, or another approval of it is under way",
+                    current);
+        }
     }
 
     @Override
@@ -180,6 +190,45 @@ public class DynamoVerdictStore implements VerdictStore {
         item.put("recordedAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(config.deliveryTtl()).getEpochSecond()));
         call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public void suppress(String groupKey, Instant until, String by, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(suppressionKey(groupKey)));
+        item.put("groupKey", s(groupKey));
+        item.put("suppressedUntil", s(until.toString()));
+        item.put("suppressedBy", s(by));
+        item.put("recordedAt", s(now.toString()));
+        item.put("suppressedEvents", n(0));
+        item.put("expiresAt", n(until.getEpochSecond()));
+        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public Optional<Instant> suppressedUntil(String groupKey) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(suppressionKey(groupKey))).consistentRead(true))).item();
+        if (item == null || !item.containsKey("suppressedUntil")) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.parse(item.get("suppressedUntil").s()));
+    }
+
+    @Override
+    public void countSuppressed(String groupKey, long events) {
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(suppressionKey(groupKey)))
+                    .updateExpression("ADD suppressedEvents :n").conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":n", n(events)))));
+        } catch (ConditionalCheckFailedException e) {
+            // the suppression expired and was deleted between the caller's check and this count
+            LOG.debugf("no suppression left to count for %s", suppressionKey(groupKey));
+        }
+    }
+
+    /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
+    static String suppressionKey(String groupKey) {
+        return "s_" + VerdictIds.digest(groupKey).substring(0, 32);
     }
 
     private static String deliveryKey(String deliveryId) {

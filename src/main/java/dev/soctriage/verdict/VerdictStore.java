@@ -34,9 +34,11 @@ public interface VerdictStore {
      * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
+     * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
+     *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
      * @throws VerdictConflictException not approvable, or claimed by another approval still under way
      */
-    Verdict claim(String id, String claimToken, Instant now, Instant claimUntil);
+    Claim claim(String id, String claimToken, Instant now, Instant claimUntil);
 
     /** Finishes a claim: {@code APPROVED} with the execution id. */
     Verdict approved(String id, String claimToken, Decision decision, String executionId);
@@ -55,6 +57,22 @@ public interface VerdictStore {
 
     /** Records that a delivery was fully processed (after all its verdicts were written). */
     void recordDelivery(String deliveryId, Instant now);
+
+    /**
+     * Records analyst feedback: events of {@code groupKey} are suppressed until {@code until} (a rejection
+     * as {@code false_positive}). A later call replaces the period and resets the count.
+     */
+    void suppress(String groupKey, Instant until, String by, Instant now);
+
+    /** The end of the suppression of {@code groupKey}, if one was recorded; compare it with your clock. */
+    Optional<Instant> suppressedUntil(String groupKey);
+
+    /** Adds {@code events} to the suppression's count of dropped events; does nothing without a suppression. */
+    void countSuppressed(String groupKey, long events);
+
+    /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
+    record Claim(Verdict verdict, boolean interrupted) {
+    }
 
     /** Who decided, when, and their words. */
     record Decision(String by, Instant at, String comment) {
