@@ -2,6 +2,7 @@ package dev.soctriage.verdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -200,18 +203,55 @@ public class DynamoVerdictStore implements VerdictStore {
         item.put("suppressedBy", s(by));
         item.put("recordedAt", s(now.toString()));
         item.put("suppressedEvents", n(0));
-        item.put("expiresAt", n(until.getEpochSecond()));
+        // kept past its end so the first verdict after it can carry the count of what was dropped
+        item.put("expiresAt", n(until.plus(config.pendingTtl()).getEpochSecond()));
         call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
     }
 
     @Override
-    public Optional<Instant> suppressedUntil(String groupKey) {
+    public Optional<Suppression> suppression(String groupKey) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(key(suppressionKey(groupKey))).consistentRead(true))).item();
+        return toSuppression(item);
+    }
+
+    @Override
+    public Map<String, Suppression> suppressions(Collection<String> groupKeys) {
+        Map<String, String> byId = new HashMap<>();
+        for (String k : groupKeys) {
+            byId.put(suppressionKey(k), k);
+        }
+        List<String> ids = new ArrayList<>(byId.keySet());
+        Map<String, Suppression> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                keys.add(key(id));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == 5) {
+                    throw new StoreUnavailableException("suppressions: keys left unprocessed after 5 attempts", null);
+                }
+                Map<String, KeysAndAttributes> r = request;
+                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(r)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    toSuppression(item).ifPresent(s -> found.put(byId.get(item.get("id").s()), s));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Suppression> toSuppression(Map<String, AttributeValue> item) {
         if (item == null || !item.containsKey("suppressedUntil")) {
             return Optional.empty();
         }
-        return Optional.of(Instant.parse(item.get("suppressedUntil").s()));
+        AttributeValue events = item.get("suppressedEvents");
+        return Optional.of(new Suppression(Instant.parse(item.get("suppressedUntil").s()),
+                events == null ? 0 : Long.parseLong(events.n())));
     }
 
     @Override

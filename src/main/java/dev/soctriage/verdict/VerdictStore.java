@@ -1,7 +1,9 @@
 package dev.soctriage.verdict;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,11 +66,21 @@ public interface VerdictStore {
      */
     void suppress(String groupKey, Instant until, String by, Instant now);
 
-    /** The end of the suppression of {@code groupKey}, if one was recorded; compare it with your clock. */
-    Optional<Instant> suppressedUntil(String groupKey);
+    /** The suppression of {@code groupKey}, if one was recorded (it may have ended: compare {@code until} with your clock). */
+    Optional<Suppression> suppression(String groupKey);
 
-    /** Adds {@code events} to the suppression's count of dropped events; does nothing without a suppression. */
+    /** The suppressions recorded for any of {@code groupKeys}, keyed by group key: one round trip per 100 keys. */
+    Map<String, Suppression> suppressions(Collection<String> groupKeys);
+
+    /**
+     * Adds {@code events} (negative: takes them back, once a verdict carries them) to the
+     * suppression's count of dropped events; does nothing without a suppression.
+     */
     void countSuppressed(String groupKey, long events);
+
+    /** Analyst feedback on a group: suppressed until {@code until}; {@code events} dropped meanwhile, not yet shown. */
+    record Suppression(Instant until, long events) {
+    }
 
     /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
     record Claim(Verdict verdict, boolean interrupted) {

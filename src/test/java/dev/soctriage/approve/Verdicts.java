@@ -16,7 +16,7 @@ final class Verdicts {
         return new Verdict(v.id(), v.status(), v.severity(), v.threatType(), v.action(), v.target(), v.targetType(),
                 v.reasoning(), v.mitre(), v.engine(), v.model(), v.evidence(), v.eventCount(), v.firstSeen(),
                 v.lastSeen(), v.source(), v.createdAt(), null, null, null, null, null, null, groupKey, null, null, null,
-                v.expiresAt());
+                v.expiresAt(), null);
     }
 
     static Verdict pending() {

@@ -152,7 +152,7 @@ class KestraClientTest {
         Verdict v = VerdictFixtures.pending(Severity.MEDIUM, Instant.now());
         return new Verdict(v.id(), v.status(), v.severity(), "Password spraying", Action.DISABLE_USER, "bob", "user",
                 v.reasoning(), List.of(), v.engine(), v.model(), v.evidence(), v.eventCount(), v.firstSeen(), v.lastSeen(),
-                v.source(), v.createdAt(), null, null, null, null, null, null, v.groupKey(), null, null, null, null);
+                v.source(), v.createdAt(), null, null, null, null, null, null, v.groupKey(), null, null, null, null, null);
     }
 
     private static KestraConfig config(String url, String tenant, String namespace, String user, String password,
