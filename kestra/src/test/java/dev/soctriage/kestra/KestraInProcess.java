@@ -1,0 +1,94 @@
+package dev.soctriage.kestra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.kestra.core.runners.TestRunner;
+
+import io.micronaut.context.ApplicationContext;
+
+/**
+ * One Kestra per test JVM, the way Kestra's own {@code @KestraTest(startRunner = true)} runs it:
+ * a STANDALONE server with the in-memory repository and queue (H2 in memory), local storage
+ * in a temporary directory, and the worker talking to its controller over gRPC on a free
+ * loopback port. Started lazily (≈25 s) and shared by every test class of the run; the
+ * validation tests only need the context, not the runner.
+ */
+final class KestraInProcess {
+    private static ApplicationContext context;
+    private static boolean runnerStarted;
+
+    private KestraInProcess() {
+    }
+
+    /** The application context, started on first use. */
+    static synchronized ApplicationContext context() {
+        if (context == null) {
+            context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(properties())
+                .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(KestraInProcess::close, "kestra-in-process-close"));
+        }
+        return context;
+    }
+
+    /** The context with Kestra's executor, worker controller, worker and indexer running. */
+    static synchronized ApplicationContext runningContext() {
+        ApplicationContext ctx = context();
+        if (!runnerStarted) {
+            TestRunner runner = ctx.getBean(TestRunner.class);
+            runner.setSchedulerEnabled(false);
+            runner.run();
+            runnerStarted = true;
+        }
+        return ctx;
+    }
+
+    private static synchronized void close() {
+        if (context != null && context.isRunning()) {
+            context.close();
+        }
+    }
+
+    private static Map<String, Object> properties() {
+        int grpcPort = freePort();
+        Path storage;
+        try {
+            storage = Files.createTempDirectory("soc-kestra-storage");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("kestra.server-type", "STANDALONE");
+        p.put("kestra.repository.type", "memory");
+        p.put("kestra.queue.type", "memory");
+        p.put("kestra.storage.type", "local");
+        p.put("kestra.storage.local.base-path", storage.toString());
+        p.put("kestra.anonymous-usage-report.enabled", false);
+        p.put("kestra.server.liveness.enabled", false);
+        p.put("kestra.controller.port", grpcPort);
+        p.put("kestra.worker.controllers.type", "STATIC");
+        p.put("kestra.worker.controllers.static.endpoints[0].host", "localhost");
+        p.put("kestra.worker.controllers.static.endpoints[0].port", grpcPort);
+        p.put("kestra.server.service.purge.initial-delay", "1h");
+        p.put("kestra.server.service.purge.fixed-delay", "1h");
+        p.put("kestra.queues.min-poll-interval", "10ms");
+        p.put("kestra.queues.max-poll-interval", "100ms");
+        p.put("kestra.queues.poll-switch-interval", "5s");
+        return p;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
