@@ -33,6 +33,9 @@ final class KestraInProcess {
                 .deduceEnvironment(false)
                 .properties(properties())
                 .start();
+            if (!(context.getBean(io.kestra.core.secret.SecretService.class) instanceof TestSecrets)) {
+                throw new IllegalStateException("the test secret backend did not replace Kestra's");
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(KestraInProcess::close, "kestra-in-process-close"));
         }
         return context;
@@ -71,6 +74,8 @@ final class KestraInProcess {
         p.put("kestra.storage.type", "local");
         p.put("kestra.storage.local.base-path", storage.toString());
         p.put("kestra.anonymous-usage-report.enabled", false);
+        // encrypts the token endpoint's answer in the execution's outputs (Request.encryptBody)
+        p.put("kestra.encryption.secret-key", "soc-triage-kestra-test-key-32chr");
         p.put("kestra.server.liveness.enabled", false);
         p.put("kestra.controller.port", grpcPort);
         p.put("kestra.worker.controllers.type", "STATIC");
