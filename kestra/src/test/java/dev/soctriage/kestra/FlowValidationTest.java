@@ -97,6 +97,37 @@ class FlowValidationTest {
             file + " holds no literal credential: secrets come from secret()");
     }
 
+    /**
+     * Kestra 2.0.0 dispatches a retrying task a second time when a finished task precedes it in
+     * the same list (kestra-io/kestra#18909): a remote call would be sent twice per attempt. So a
+     * task with a retry is always the first of its list (wrapped in a Sequential when need be).
+     */
+    @ParameterizedTest
+    @MethodSource("allFlows")
+    void retriedTask_isTheFirstOfItsTaskList(String file) throws Exception {
+        JsonNode flow = new ObjectMapper(new YAMLFactory()).readTree(FlowFiles.read(file));
+        assertRetriedTasksFirst(file, flow);
+    }
+
+    static Stream<String> allFlows() {
+        return FlowFiles.all().stream();
+    }
+
+    private static void assertRetriedTasksFirst(String file, JsonNode node) {
+        if (node.isObject()) {
+            for (String list : List.of("tasks", "errors", "finally", "then", "else")) {
+                JsonNode tasks = node.path(list);
+                for (int i = 1; i < tasks.size(); i++) {
+                    assertTrue(!tasks.get(i).has("retry"), file + ": " + tasks.get(i).path("id").asText()
+                        + " has a retry but is not the first task of its list (kestra-io/kestra#18909)");
+                }
+            }
+            node.forEach(child -> assertRetriedTasksFirst(file, child));
+        } else if (node.isArray()) {
+            node.forEach(child -> assertRetriedTasksFirst(file, child));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("runnableFlows")
     void flow_declaresExactlyTheContractInputs_whenItIsAMainFlow(String file) {

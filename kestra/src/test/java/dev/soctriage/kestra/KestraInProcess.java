@@ -74,8 +74,8 @@ final class KestraInProcess {
         p.put("kestra.storage.type", "local");
         p.put("kestra.storage.local.base-path", storage.toString());
         p.put("kestra.anonymous-usage-report.enabled", false);
-        // encrypts the token endpoint's answer in the execution's outputs (Request.encryptBody)
-        p.put("kestra.encryption.secret-key", "soc-triage-kestra-test-key-32chr");
+        // base64 of a 32-byte AES key: encrypts the token answer in the outputs (Request.encryptBody)
+        p.put("kestra.encryption.secret-key", "c29jLXRyaWFnZS1rZXN0cmEtdGVzdC1rZXktMzJjaHI=");
         p.put("kestra.server.liveness.enabled", false);
         p.put("kestra.controller.port", grpcPort);
         p.put("kestra.worker.controllers.type", "STATIC");

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -129,6 +132,155 @@ class RemediationFlowsTest {
             .withHeader("Content-Type", containing("application/json"))
             .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
                 + "\"detail\":\"blocked 203.0.113.7 with http-firewall-block\"}")));
+    }
+
+    @Test
+    void blockIp_reportsFailed_whenTheFirewallAlwaysFails() throws Exception {
+        // given a firewall that never blocks
+        wireMock.stubFor(post(urlEqualTo("/firewall/blocks")).willReturn(aResponse().withStatus(500)));
+
+        // when
+        Execution execution = run("block-ip", inputs("v_down1", "block_ip", "203.0.113.8"));
+
+        // then: every declared attempt was made, then the failure was reported once
+        assertEquals(State.Type.FAILED, execution.getState().getCurrent());
+        wireMock.verify(exactly(4), postRequestedFor(urlEqualTo("/firewall/blocks")));
+        wireMock.verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_down1/outcome"))
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
+                + "\"detail\":\"block of 203.0.113.8 failed in http-firewall-block\"}")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v_bad1 | block_ip     | not-an-ip; rm -rf / | invalid input: target is not an IPv4 or IPv6 literal",
+        "v_bad2 | block_ip     | 203.0.113.300       | invalid input: target is not an IPv4 or IPv6 literal",
+        "v_bad3 | block_ip     | 10.0.0.5            | invalid input: target is not a public address",
+        "v_bad4 | block_ip     | fe80::1             | invalid input: target is not a public address",
+        "v_bad5 | disable_user | 203.0.113.7         | invalid input: action must be block_ip"})
+    void blockIp_failsFastAndReportsFailed_withoutCallingTheFirewall_whenTheInputIsInvalid(
+        String verdictId, String action, String target, String detail) throws Exception {
+        // given a firewall that would block anything
+        wireMock.stubFor(post(urlEqualTo("/firewall/blocks")).willReturn(okJson("{}")));
+
+        // when
+        Execution execution = run("block-ip", inputs(verdictId, action, target));
+
+        // then
+        assertEquals(State.Type.FAILED, execution.getState().getCurrent());
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo("/firewall/blocks")));
+        wireMock.verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/" + verdictId + "/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
+                + "\"detail\":\"" + detail + "\"}")));
+    }
+
+    @Test
+    void blockIp_blocksAnIpv6Address() throws Exception {
+        wireMock.stubFor(post(urlEqualTo("/firewall/blocks")).willReturn(okJson("{}")));
+
+        Execution execution = run("block-ip", inputs("v_six1", "block_ip", "2001:db8:85a3::8a2e:370:7334"));
+
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks"))
+            .withRequestBody(equalToJson("{\"ip\":\"2001:db8:85a3::8a2e:370:7334\",\"reason\":\"SSH brute force\",\"reference\":\"v_six1\"}")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_six1/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
+                + "\"detail\":\"blocked 2001:db8:85a3::8a2e:370:7334 with http-firewall-block\"}")));
+    }
+
+    @Test
+    void disableUser_reportsSuccess_whenTheIdentityProviderDisablesTheUser() throws Exception {
+        wireMock.stubFor(post(urlEqualTo("/idp/users/disable")).willReturn(okJson("{\"disabled\":true}")));
+
+        Execution execution = run("disable-user", inputs("v_user1", "disable_user", "jdoe@example.com"));
+
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/idp/users/disable"))
+            .withHeader("Authorization", equalTo("Bearer idp-token-for-tests"))
+            .withRequestBody(equalToJson("{\"username\":\"jdoe@example.com\",\"reason\":\"SSH brute force\",\"reference\":\"v_user1\"}")));
+        wireMock.verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_user1/outcome"))
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
+                + "\"detail\":\"disabled user jdoe@example.com with http-idp-disable-user\"}")));
+    }
+
+    @Test
+    void disableUser_failsFastAndReportsFailed_withoutCallingTheIdentityProvider_whenTheUserNameIsNotSane() throws Exception {
+        wireMock.stubFor(post(urlEqualTo("/idp/users/disable")).willReturn(okJson("{}")));
+
+        Execution execution = run("disable-user", inputs("v_user2", "disable_user", "root\"; shutdown -h now"));
+
+        assertEquals(State.Type.FAILED, execution.getState().getCurrent());
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo("/idp/users/disable")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_user2/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
+                + "\"detail\":\"invalid input: target is not a valid user name\"}")));
+    }
+
+    @Test
+    void monitor_recordsAWatch_notifiesTheWebhook_andReportsSuccess() throws Exception {
+        // given a webhook, and a threat type that looks like a template (it must stay text)
+        wireMock.stubFor(post(urlEqualTo("/hooks/soc-monitor")).willReturn(aResponse().withStatus(200)));
+        Map<String, Object> inputs = new java.util.HashMap<>(inputs("v_mon1", "monitor", "198.51.100.9"));
+        inputs.put("threatType", "Recon {{ secret('SOC_REMEDIATION_CLIENT_SECRET') }}");
+        inputs.put("comment", "keep an eye on it");
+
+        // when
+        Execution execution = run("monitor", inputs);
+
+        // then
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/hooks/soc-monitor"))
+            .withRequestBody(equalToJson("{\"text\":\"soc-triage: watching 198.51.100.9 (high, Recon {{ secret('SOC_REMEDIATION_CLIENT_SECRET') }}), approved by analyst@example.com\","
+                + "\"verdictId\":\"v_mon1\",\"target\":\"198.51.100.9\",\"severity\":\"high\","
+                + "\"threatType\":\"Recon {{ secret('SOC_REMEDIATION_CLIENT_SECRET') }}\",\"approvedBy\":\"analyst@example.com\","
+                + "\"comment\":\"keep an eye on it\",\"executionId\":\"" + execution.getId() + "\"}")));
+        wireMock.verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_mon1/outcome"))
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
+                + "\"detail\":\"watching 198.51.100.9; SOC notified\"}")));
+        var watch = kestra.getBean(KVStoreService.class).get(TENANT, NAMESPACE, null).getValue("watch_v_mon1");
+        assertTrue(watch.isPresent(), "the watch is recorded in the KV store");
+        String recorded = String.valueOf(watch.get().value());
+        assertTrue(recorded.contains(execution.getId()) && recorded.contains("198.51.100.9"), recorded);
+    }
+
+    @Test
+    void monitor_reportsFailed_whenTheWebhookIsDown() throws Exception {
+        wireMock.stubFor(post(urlEqualTo("/hooks/soc-monitor")).willReturn(aResponse().withStatus(500)));
+
+        Execution execution = run("monitor", inputs("v_mon2", "monitor", ""));
+
+        assertEquals(State.Type.FAILED, execution.getState().getCurrent());
+        wireMock.verify(exactly(4), postRequestedFor(urlEqualTo("/hooks/soc-monitor")));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_mon2/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
+                + "\"detail\":\"recording or notifying the watch failed\"}")));
+    }
+
+    @Test
+    void outcome_isSentOnceMore_whenTheSocApiFailsOnce() throws Exception {
+        // given a firewall that blocks, and an outcome endpoint that fails once, then accepts
+        wireMock.stubFor(post(urlEqualTo("/firewall/blocks")).willReturn(okJson("{}")));
+        wireMock.stubFor(post(urlEqualTo("/api/verdicts/v_api1/outcome")).inScenario("api").whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        wireMock.stubFor(post(urlEqualTo("/api/verdicts/v_api1/outcome")).inScenario("api").whenScenarioStateIs("recovered")
+            .willReturn(okJson("{\"status\":\"REMEDIATED\"}")));
+
+        // when
+        Execution execution = run("block-ip", inputs("v_api1", "block_ip", "198.51.100.23"));
+
+        // then: one retry of the same report, never a FAILED one
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks")));
+        wireMock.verify(exactly(2), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(2), postRequestedFor(urlEqualTo("/api/verdicts/v_api1/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
+                + "\"detail\":\"blocked 198.51.100.23 with http-firewall-block\"}")));
     }
 
     private Execution run(String flowId, Map<String, Object> inputs) throws Exception {
