@@ -283,6 +283,24 @@ class RemediationFlowsTest {
                 + "\"detail\":\"blocked 198.51.100.23 with http-firewall-block\"}")));
     }
 
+    @Test
+    void blockIp_neverReportsFailed_whenTheBlockSucceededButTheSocApiStaysDown() throws Exception {
+        // given a firewall that blocks, and an outcome endpoint that never accepts
+        wireMock.stubFor(post(urlEqualTo("/firewall/blocks")).willReturn(okJson("{}")));
+        wireMock.stubFor(post(urlEqualTo("/api/verdicts/v_api2/outcome")).willReturn(aResponse().withStatus(500)));
+
+        // when
+        Execution execution = run("block-ip", inputs("v_api2", "block_ip", "198.51.100.24"));
+
+        // then: the execution fails (the verdict stays APPROVED), but no false FAILED is sent
+        assertEquals(State.Type.FAILED, execution.getState().getCurrent());
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks")));
+        wireMock.verify(exactly(4), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
+        wireMock.verify(exactly(4), postRequestedFor(urlEqualTo("/api/verdicts/v_api2/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
+                + "\"detail\":\"blocked 198.51.100.24 with http-firewall-block\"}")));
+    }
+
     private Execution run(String flowId, Map<String, Object> inputs) throws Exception {
         String verdictId = (String) inputs.get("verdictId");
         FlowInputOutput flowIO = kestra.getBean(FlowInputOutput.class);
