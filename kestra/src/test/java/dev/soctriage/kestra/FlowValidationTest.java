@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,13 @@ import io.kestra.core.models.flows.Input;
 import io.kestra.core.models.tasks.Task;
 import io.kestra.core.models.validations.ModelValidator;
 import io.kestra.core.models.validations.ValidateConstraintViolation;
+import io.kestra.core.runners.pebble.PebbleEngineFactory;
 import io.kestra.core.services.FlowParsingService;
 import io.kestra.core.services.FlowService;
 import io.kestra.plugin.core.http.Request;
 
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
 import jakarta.validation.ConstraintViolationException;
 
 /**
@@ -107,6 +109,33 @@ class FlowValidationTest {
     void retriedTask_isTheFirstOfItsTaskList(String file) throws Exception {
         JsonNode flow = new ObjectMapper(new YAMLFactory()).readTree(FlowFiles.read(file));
         assertRetriedTasksFirst(file, flow);
+    }
+
+    /**
+     * Every expression of every flow compiles with Kestra's own Pebble engine (its functions,
+     * filters and operators): the only check of the AWS providers' expressions available here.
+     */
+    @ParameterizedTest
+    @MethodSource("allFlows")
+    void expressions_compileWithKestrasPebble(String file) throws Exception {
+        PebbleEngine pebble = KestraInProcess.context().getBean(PebbleEngineFactory.class).create();
+        List<String> expressions = new java.util.ArrayList<>();
+        collectExpressions(new ObjectMapper(new YAMLFactory()).readTree(FlowFiles.read(file)), expressions);
+        assertTrue(!expressions.isEmpty(), file + " has expressions");
+        for (String expression : expressions) {
+            try {
+                pebble.getLiteralTemplate(expression);
+            } catch (PebbleException e) {
+                fail(file + ": " + expression + " does not compile: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void collectExpressions(JsonNode node, List<String> into) {
+        if (node.isTextual() && (node.asText().contains("{{") || node.asText().contains("{%"))) {
+            into.add(node.asText());
+        }
+        node.forEach(child -> collectExpressions(child, into));
     }
 
     static Stream<String> allFlows() {

@@ -22,6 +22,7 @@ import io.micronaut.context.ApplicationContext;
 final class KestraInProcess {
     private static ApplicationContext context;
     private static boolean runnerStarted;
+    private static Path storage;
 
     private KestraInProcess() {
     }
@@ -57,11 +58,19 @@ final class KestraInProcess {
         if (context != null && context.isRunning()) {
             context.close();
         }
+        if (storage != null) {
+            try (var files = Files.walk(storage)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.err.println("could not delete Kestra's test storage " + storage + ": " + e.getMessage());
+            }
+        }
     }
 
     private static Map<String, Object> properties() {
         int grpcPort = freePort();
-        Path storage;
         try {
             storage = Files.createTempDirectory("soc-kestra-storage");
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.kestra.core.models.Label;
+import io.kestra.core.exceptions.InputOutputValidationException;
 import io.kestra.core.models.executions.Execution;
 import io.kestra.core.models.flows.GenericFlow;
 import io.kestra.core.models.flows.State;
@@ -299,6 +302,20 @@ class RemediationFlowsTest {
         wireMock.verify(exactly(4), postRequestedFor(urlEqualTo("/api/verdicts/v_api2/outcome"))
             .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
                 + "\"detail\":\"blocked 198.51.100.24 with http-firewall-block\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"block-ip", "disable-user", "monitor"})
+    void execution_isRefused_whenTheVerdictIdCouldNotBeAUrlPathSegment(String flowId) {
+        // given the id that report-outcome would put in the outcome URL's path
+        var flow = kestra.getBean(FlowRepositoryInterface.class).findById(TENANT, NAMESPACE, flowId).orElseThrow();
+        Map<String, Object> inputs = new java.util.HashMap<>(inputs("v_1", "block_ip", "203.0.113.7"));
+        inputs.put("verdictId", "../../admin");
+
+        // when Kestra reads the inputs, as it does before it creates an execution, then it refuses them
+        InputOutputValidationException refused = assertThrows(InputOutputValidationException.class,
+            () -> kestra.getBean(FlowInputOutput.class).readExecutionInputs(flow, "refused-" + flowId, inputs));
+        assertTrue(refused.getMessage().contains("verdictId"), refused.getMessage());
     }
 
     private Execution run(String flowId, Map<String, Object> inputs) throws Exception {
