@@ -65,6 +65,14 @@ public class Parsers implements LineParser {
      */
     ParsedEvent parseStrict(LogEvent event, String line, Instant now, String[] vpcHeader) {
         Instant envelope = event.timestamp() > 0 ? Instant.ofEpochMilli(event.timestamp()) : null;
+        String inner = line.startsWith("{") ? JsonLogs.wrapped(line) : null;
+        if (inner != null && !inner.startsWith("{")) {
+            // a container's line inside a shipper's JSON: read the line itself (one level only)
+            Parsed wrapped = new Parsed(event, inner, envelope, envelope != null ? envelope : now);
+            if (recognise(wrapped, vpcHeader)) {
+                return wrapped.build();
+            }
+        }
         Parsed p = new Parsed(event, line, envelope, envelope != null ? envelope : now);
         if (recognise(p, vpcHeader)) {
             return p.build();

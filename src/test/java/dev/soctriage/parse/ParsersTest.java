@@ -372,6 +372,15 @@ class ParsersTest {
         }
 
         @Test
+        void containerLineInsideAShippersJson_isReadItself() {
+            ParsedEvent e = parse("{\"log\":\"203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \\\"GET /admin HTTP/1.1\\\" 404 9 \\\"-\\\" \\\"curl/8.0\\\"\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-24T10:00:01.5Z\"}");
+            assertEquals(Formats.ACCESS_LOG, e.format());
+            assertEquals("203.0.113.7", e.actorIp());
+            assertEquals("/admin", e.field(Fields.PATH));
+            assertEquals("curl/8.0", e.field(Fields.USER_AGENT));
+        }
+
+        @Test
         void logfmt_quotedValues() {
             ParsedEvent e = parse("time=2026-11-24T10:00:00Z level=info msg=\"user \\\"alice\\\" logged in\" user=alice remote_addr=203.0.113.7");
             assertEquals(Formats.LOGFMT, e.format());
