@@ -73,8 +73,7 @@ public class TriageService {
         String guardNote = unknown.isEmpty() ? null
                 : "dropped unknown mitre ids from llm: " + PromptText.clip(String.join(",", unknown));
         Severity severity = Severity.fromWire(v.severity());
-        String cross = byRules.map(f -> crossCheck(f.severity(), severity, false))
-                .orElseGet(() -> crossCheck(null, severity, false));
+        String cross = crossCheck(byRules.map(Finding::severity).orElse(null), severity, false);
         Finding f = new Finding(severity, PromptText.clean(v.threatType()), action, target,
                 PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross);
         return new Judgement(Optional.of(f), call.calls());

@@ -123,7 +123,8 @@ public class ModelClient {
             response = api.complete(authorization, request).await().atMost(timeout);
         } catch (TimeoutException e) {
             throw new ModelTimeoutException("no answer within " + timeout.toMillis() + " ms");
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | java.util.concurrent.CompletionException e) {
+            // Vert.x reports its read timeout and connection failures wrapped in either
             if (causedByTimeout(e)) {
                 throw new ModelTimeoutException("no answer within " + timeout.toMillis() + " ms");
             }
