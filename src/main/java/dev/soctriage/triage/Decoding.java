@@ -12,7 +12,7 @@ final class Decoding {
     static String forMatching(String s) {
         String once = unescape(s);
         String twice = unescape(once);
-        return twice.replace("\\\"", "\"").replace("\\/", "/").replace('+', ' ');
+        return twice.replace("\\\"", "\"").replace("\\/", "/").replace('+', ' ').replace('_', ' ');
     }
 
     private static String unescape(String s) {

@@ -33,7 +33,7 @@ public class Signatures implements LineClassifier {
             "\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|safe|harmless|a\\s+false\\s+positive|false\\s+positive|low)",
             "\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)",
             "\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json|the\\s+following)",
-            "\\b(block_ip|disable_user)\\b",
+            "\\b(block[ _]ip|disable[ _]user)\\b",
             "\\b(please\\s+)?(block|ban|blacklist|blocklist)\\s+(the\\s+)?(ip\\s+|address\\s+|host\\s+)?(\\d{1,3}\\.){3}\\d{1,3}",
             "\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\b"), FLAGS);
 
@@ -43,9 +43,9 @@ public class Signatures implements LineClassifier {
             "/bin/(ba)?sh\\b", "\\bcmd(\\.exe)?\\s*/c\\b", "\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)"), FLAGS);
     static final Pattern SQLI = Pattern.compile(String.join("|",
             "\\bunion(\\s|/\\*.*?\\*/)+(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
-            "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg_sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
-            "\\binformation_schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
-            "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg_|sys\\.)", "\\bxp_cmdshell\\b"),
+            "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
+            "\\binformation[ _]schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
+            "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "\\bxp[ _]cmdshell\\b"),
             FLAGS);
     static final Pattern SSRF = Pattern.compile(
             "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
@@ -69,6 +69,7 @@ public class Signatures implements LineClassifier {
     static final Pattern SSH_FAILURE = Pattern.compile(
             "sshd\\[\\d+\\]:\\s+(Failed (password|publickey|keyboard-interactive/pam|none) for|error: maximum authentication attempts|"
                     + "Disconnecting authenticating user|Connection closed by authenticating user)");
+    static final Pattern HOST_AUTH = Pattern.compile("^\\S.{0,80}?\\s(sshd|sudo)(\\[\\d+\\])?:\\s");
     static final Pattern SSH_INVALID_USER = Pattern.compile("sshd\\[\\d+\\]:\\s+Invalid user\\b");
     static final Pattern SUDO_DENIED = Pattern.compile(
             "sudo(\\[\\d+\\])?:\\s+\\S+\\s+:\\s+(user NOT in sudoers|[3-9]\\d* incorrect password attempts|command not allowed)");
@@ -117,6 +118,11 @@ public class Signatures implements LineClassifier {
             boolean reject = outcome != null ? "REJECT".equalsIgnoreCase(outcome) : line.contains(" REJECT ");
             return reject ? Signal.FLOW_REJECT : Signal.NONE;
         }
+        if (Formats.SSHD.equals(e.format()) || Formats.SUDO.equals(e.format()) || HOST_AUTH.matcher(line).find()) {
+            // sshd and sudo lines name commands and files by design (COMMAND=/bin/bash, /etc/shadow):
+            // only their own signatures apply
+            return hostAuth(line);
+        }
         String web = webAttack(text);
         if (!web.isEmpty()) {
             return web;
@@ -128,6 +134,17 @@ public class Signatures implements LineClassifier {
         if (PROBE.matcher(" " + pathOf(e, text)).find()) {
             return Signal.PROBE;
         }
+        if (isLoginFailure(e, line)) {
+            return Signal.LOGIN_FAILURE;
+        }
+        boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
+        if (waf && ("BLOCK".equalsIgnoreCase(e.field(Fields.OUTCOME)) || WAF_BLOCK.matcher(line).find())) {
+            return Signal.WAF_BLOCK;
+        }
+        return Signal.NONE;
+    }
+
+    private static String hostAuth(String line) {
         if (SSH_FAILURE.matcher(line).find()) {
             return Signal.AUTH_FAILURE;
         }
@@ -136,13 +153,6 @@ public class Signatures implements LineClassifier {
         }
         if (SUDO_DENIED.matcher(line).find()) {
             return Signal.SUDO_DENIED;
-        }
-        if (isLoginFailure(e, line)) {
-            return Signal.LOGIN_FAILURE;
-        }
-        boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
-        if (waf && ("BLOCK".equalsIgnoreCase(e.field(Fields.OUTCOME)) || WAF_BLOCK.matcher(line).find())) {
-            return Signal.WAF_BLOCK;
         }
         return Signal.NONE;
     }

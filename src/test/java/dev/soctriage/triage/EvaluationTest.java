@@ -174,10 +174,10 @@ class EvaluationTest {
         List<Outcome> g = outcomes.stream().filter(gated).toList();
         Figures gatedFigures = Figures.of(g);
         s.append(gatedFigures.row("GATED")).append("   (cases whose lines the parsers recognise)\n");
-        for (Outcome o : g) {
+        for (Outcome o : outcomes) {
             boolean miss = o.c().attack() ? !o.detected() || !o.targetRight() : o.detected();
             if (miss) {
-                s.append("  miss ").append(o.c().id()).append(": ")
+                s.append(o.parsed() ? "  miss " : "  miss (not parsed) ").append(o.c().id()).append(": ")
                         .append(o.findings().stream().map(f -> f.threatType() + "/" + f.action().wire() + "/" + f.target())
                                 .toList())
                         .append('\n');
