@@ -2,13 +2,17 @@ package dev.soctriage.config;
 
 import java.time.Clock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
-/** The one source of time: beans inject a {@link Clock}, never call {@code Instant.now()}. */
+import io.quarkus.arc.DefaultBean;
+
+/** The system clock in UTC; a test may replace it with a fixed clock bean. */
+@ApplicationScoped
 public class Clocks {
     @Produces
-    @Singleton
+    @DefaultBean
+    @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
     }

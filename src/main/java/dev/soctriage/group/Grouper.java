@@ -1,83 +1,61 @@
 package dev.soctriage.group;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.soctriage.parse.Fields;
 import dev.soctriage.parse.ParsedEvent;
 
-/** Groups a batch's events by (format, signal, template, actor). */
+/**
+ * Groups a batch's events by (format, signal, template, actor): the unit that is triaged, one model
+ * call per group. The signal (a {@link LineClassifier} label) is part of the key, so an attack line
+ * never joins a group of benign lines of the same template and actor. Templates are mined per batch
+ * ({@link Templates}, {@link TemplateMiner}); each group keeps counts, first/last seen, distinct
+ * targets and up to {@value GroupAccumulator#MAX_SAMPLES} verbatim samples.
+ */
 @ApplicationScoped
 public class Grouper {
-    static final int MAX_SAMPLES = 20;
-    static final int MAX_DISTINCT = 50;
+    private final TemplateMiner.Config config;
 
+    public Grouper() {
+        this(TemplateMiner.Config.DEFAULT);
+    }
+
+    public Grouper(TemplateMiner.Config config) {
+        this.config = config;
+    }
+
+    /** Groups in order of each group's first event. Never drops an event: the counts add up to events.size(). */
     public List<EventGroup> group(List<ParsedEvent> events, LineClassifier classifier) {
-        Map<String, Acc> groups = new LinkedHashMap<>();
+        Templates templates = new Templates(new TemplateMiner(config));
+        Map<Key, GroupAccumulator> groups = new LinkedHashMap<>();
         for (ParsedEvent e : events) {
             String signal = classifier.classify(e);
-            String template = e.format() + ":" + e.fields().getOrDefault(Fields.EVENT, "");
-            String key = e.format() + "|" + signal + "|" + template + "|" + e.actorIp() + "|" + e.actorUser();
-            groups.computeIfAbsent(key, k -> new Acc(k, e, signal, template)).add(e);
+            Templates.Template t = templates.of(e);
+            Key key = new Key(e.format(), signal == null ? "" : signal, t, e.actorIp(), e.actorUser());
+            GroupAccumulator acc = groups.get(key);
+            if (acc == null) {
+                acc = new GroupAccumulator(key.format, key.signal, t, e.actorIp(), e.actorUser());
+                groups.put(key, acc);
+            }
+            acc.add(e);
         }
         List<EventGroup> out = new ArrayList<>(groups.size());
-        for (Acc a : groups.values()) {
-            out.add(a.build());
+        Map<String, Integer> seenKeys = new HashMap<>();
+        for (GroupAccumulator acc : groups.values()) {
+            String template = templates.text(acc.template);
+            String key = acc.format + "|" + acc.signal + "|" + template + "|" + acc.actorIp + "|" + acc.actorUser;
+            // two mined clusters can end with the same text: keep their keys apart, deterministically
+            int n = seenKeys.merge(key, 1, Integer::sum);
+            out.add(acc.build(n == 1 ? key : key + "#" + n, template));
         }
         return out;
     }
 
-    private static final class Acc {
-        final String key;
-        final ParsedEvent first;
-        final String signal;
-        final String template;
-        int count;
-        Instant firstSeen;
-        Instant lastSeen;
-        final Map<String, Set<String>> distinct = new HashMap<>();
-        final Map<String, Set<String>> all = new HashMap<>();
-        final List<ParsedEvent> samples = new ArrayList<>();
-
-        Acc(String key, ParsedEvent first, String signal, String template) {
-            this.key = key;
-            this.first = first;
-            this.signal = signal;
-            this.template = template;
-        }
-
-        void add(ParsedEvent e) {
-            count++;
-            if (e.time() != null) {
-                firstSeen = firstSeen == null || e.time().isBefore(firstSeen) ? e.time() : firstSeen;
-                lastSeen = lastSeen == null || e.time().isAfter(lastSeen) ? e.time() : lastSeen;
-            }
-            for (Map.Entry<String, String> f : e.fields().entrySet()) {
-                Set<String> s = all.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>());
-                s.add(f.getValue());
-                Set<String> capped = distinct.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>());
-                if (capped.size() < MAX_DISTINCT) {
-                    capped.add(f.getValue());
-                }
-            }
-            if (samples.size() < MAX_SAMPLES) {
-                samples.add(e);
-            }
-        }
-
-        EventGroup build() {
-            Map<String, Integer> counts = new HashMap<>();
-            all.forEach((k, v) -> counts.put(k, v.size()));
-            return new EventGroup(key, first.format(), signal, template, first.actorIp(), first.actorUser(), count,
-                    firstSeen, lastSeen, Map.copyOf(distinct), counts, List.copyOf(samples));
-        }
+    private record Key(String format, String signal, Templates.Template template, String actorIp, String actorUser) {
     }
 }

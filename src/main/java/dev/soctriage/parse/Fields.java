@@ -31,6 +31,22 @@ public final class Fields {
     public static final String HOST = "host";
     public static final String PROGRAM = "program";
     public static final String BYTES = "bytes";
+    /** the command a sudo user ran (untrusted: arguments are the user's) */
+    public static final String COMMAND = "command";
+    /** the free-text part of a line (syslog message body, JSON/logfmt msg): what templates are mined from */
+    public static final String MESSAGE = "message";
+    /** the immediate peer when the actor came from X-Forwarded-For (a proxy or load balancer) */
+    public static final String PEER = "peer";
+    /** the actor's source port (VPC srcport, SSH client port) */
+    public static final String SRC_PORT = "src_port";
+    /** addresses that merely appear in free text, comma-separated, at most 5: never the actor */
+    public static final String MENTIONED_IPS = "mentioned_ips";
+    /** AWS region (CloudTrail awsRegion) */
+    public static final String REGION = "region";
+    /** AWS account id (CloudTrail recipientAccountId, VPC account-id) */
+    public static final String ACCOUNT = "account";
+    /** log level of an application log (JSON/logfmt) */
+    public static final String LEVEL = "level";
 
     private Fields() {
     }

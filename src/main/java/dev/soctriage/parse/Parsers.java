@@ -1,45 +1,146 @@
 package dev.soctriage.parse;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import dev.soctriage.ingest.LogEvent;
 
-/** The parser chain: the first format that recognises a line wins; text is the fallback. */
+/**
+ * The parser chain. Each line is recognised on its own (JSON records: CloudTrail, WAF, application
+ * JSON; VPC flow records; ALB; syslog with sshd and sudo; access logs; logfmt), and a line no parser
+ * recognises is kept as {@link Formats#TEXT}: nothing is dropped and nothing throws. Formats that
+ * declare their fields once per source (a VPC flow log's header line) are read through
+ * {@link #parseAll}, one source per call.
+ */
 @ApplicationScoped
 public class Parsers implements LineParser {
-    private static final Pattern SSHD = Pattern.compile(
-            "sshd\\[\\d+\\]: (Failed password|Invalid user|Accepted password|Accepted publickey) (?:for )?(?:invalid user )?(\\S+) from (\\S+) port (\\d+)");
-    private static final Pattern ACCESS = Pattern.compile(
-            "^(\\S+) \\S+ (\\S+) \\[([^\\]]+)\\] \"(\\S+) (\\S+) [^\"]*\" (\\d{3}) (\\S+)(?: \"[^\"]*\" \"([^\"]*)\")?");
+    private static final Logger LOG = Logger.getLogger(Parsers.class);
+
+    private final Clock clock;
+
+    @Inject
+    public Parsers(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Parses one source's events in order: one result per event, same order. A VPC flow log header
+     * line sets the field order for the records that follow it.
+     */
+    public List<ParsedEvent> parseAll(List<LogEvent> events) {
+        List<ParsedEvent> out = new ArrayList<>(events.size());
+        Instant now = clock.instant();
+        String[] vpcHeader = null;
+        for (LogEvent e : events) {
+            String line = strip(e.message());
+            String[] header = VpcFlow.header(line);
+            if (header != null) {
+                vpcHeader = header;
+                out.add(headerEvent(e, line, now));
+                continue;
+            }
+            out.add(safely(e, line, now, vpcHeader));
+        }
+        return out;
+    }
 
     @Override
     public ParsedEvent parse(LogEvent event) {
-        String line = event.message();
-        Instant time = event.timestamp() > 0 ? Instant.ofEpochMilli(event.timestamp()) : null;
-        Matcher m = SSHD.matcher(line);
-        if (m.find()) {
-            Map<String, String> f = new HashMap<>();
-            f.put(Fields.EVENT, m.group(1));
-            f.put(Fields.TARGET_USER, m.group(2));
-            return new ParsedEvent(event, Formats.SSHD, time, m.group(3), null, f);
+        String line = strip(event.message());
+        String[] header = VpcFlow.header(line);
+        Instant now = clock.instant();
+        return header != null ? headerEvent(event, line, now) : safely(event, line, now, null);
+    }
+
+    /**
+     * The chain without its safety net: what the fuzz tests drive, so that a parser's failure shows
+     * instead of being caught.
+     */
+    ParsedEvent parseStrict(LogEvent event, String line, Instant now, String[] vpcHeader) {
+        Instant envelope = event.timestamp() > 0 ? Instant.ofEpochMilli(event.timestamp()) : null;
+        Parsed p = new Parsed(event, line, envelope, envelope != null ? envelope : now);
+        if (recognise(p, vpcHeader)) {
+            return p.build();
         }
-        m = ACCESS.matcher(line);
-        if (m.find()) {
-            Map<String, String> f = new HashMap<>();
-            f.put(Fields.METHOD, m.group(4));
-            f.put(Fields.PATH, m.group(5));
-            f.put(Fields.STATUS, m.group(6));
-            if (m.group(8) != null) {
-                f.put(Fields.USER_AGENT, m.group(8));
+        Parsed text = new Parsed(event, line, envelope, p.reference);
+        TextLine.parse(text);
+        return text.build();
+    }
+
+    private static boolean recognise(Parsed p, String[] vpcHeader) {
+        String s = p.line;
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c == '{') {
+            return JsonLogs.parse(p);
+        }
+        if (c >= '0' && c <= '9' || vpcHeader != null) {
+            if (VpcFlow.parse(p, vpcHeader)) {
+                return true;
             }
-            return new ParsedEvent(event, Formats.ACCESS_LOG, time, m.group(1), null, f);
         }
-        return new ParsedEvent(event, Formats.TEXT, time, null, null, Map.of());
+        if (AlbLog.looks(s)) {
+            return AlbLog.parse(p) || reset(p);
+        }
+        if (Syslog.parse(p)) {
+            if (Formats.SYSLOG.equals(p.format)) {
+                p.put(Fields.MENTIONED_IPS, TextLine.mentionedIps(p.fields.get(Fields.MESSAGE)));
+            }
+            return true;
+        }
+        reset(p);
+        return AccessLog.parse(p) || reset(p) || Logfmt.parse(p) || reset(p);
+    }
+
+    /** Clears what a parser that gave up half-way left behind; always false, to read as "not recognised". */
+    private static boolean reset(Parsed p) {
+        p.format = Formats.TEXT;
+        p.time = null;
+        p.actorIp = null;
+        p.actorUser = null;
+        p.fields.clear();
+        return false;
+    }
+
+    private ParsedEvent safely(LogEvent e, String line, Instant now, String[] vpcHeader) {
+        try {
+            return parseStrict(e, line, now, vpcHeader);
+        } catch (RuntimeException bug) {
+            // a parser bug must not lose the line nor stop the batch: keep it as text, say which event
+            LOG.warnf("parser failed on event %s (%s); kept as text", e.id(), bug.getClass().getName());
+            Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
+            Parsed text = new Parsed(e, line, envelope, now);
+            text.format = Formats.TEXT;
+            return text.build();
+        }
+    }
+
+    private static ParsedEvent headerEvent(LogEvent e, String line, Instant now) {
+        Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
+        Parsed p = new Parsed(e, line, envelope, now);
+        p.format = Formats.VPC_FLOW;
+        p.put(Fields.EVENT, "header");
+        return p.build();
+    }
+
+    /** The line without trailing CR/LF and spaces (what parsers read; the event keeps the line as delivered). */
+    private static String strip(String s) {
+        if (s == null) {
+            return "";
+        }
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r' || s.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
     }
 }

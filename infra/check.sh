@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Offline checks of the deployment templates; exits non-zero on any problem.
+#
+#   infra/check.sh            # from anywhere; ~15-25 s on this machine
+#   infra/check.sh --strict   # also fail when cfn-lint or terraform (with its AWS provider) is missing
+#
+# 1. check_templates.py: the SAM template's references resolve, the functions carry the contract's
+#    environment variables, Terraform names the same resources/parameters/outputs.
+# 2. cfn-lint (runs the SAM and LanguageExtensions transforms, then the CloudFormation schemas).
+# 3. terraform fmt -check and `terraform test`, which validates first (mocked provider: plans without an
+#    account) including a test generated from the SAM template: same environment names per
+#    function and the same routes, scenario by scenario.
+# Nothing here deploys or calls AWS.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+strict=false
+[ "${1:-}" = "--strict" ] && strict=true
+
+failed=0
+skipped=()
+skip() { skipped+=("$1"); echo "check: SKIPPED $1" >&2; }
+fail() { failed=1; echo "check: FAILED $1" >&2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# 2. cfn-lint in the background (the slowest step; the machine has 2 cores)
+lint_pid=""
+if command -v cfn-lint >/dev/null 2>&1; then
+  cfn-lint "$here/sam/template.yaml" >"$work/cfn-lint.out" 2>&1 &
+  lint_pid=$!
+else
+  skip "cfn-lint: not installed (pip install cfn-lint)"
+fi
+
+# 1. structure, contract, parity of names
+mkdir -p "$work/tf/tests"
+if python3 -c 'import yaml' 2>/dev/null; then
+  python3 "$here/check_templates.py" --sam "$here/sam/template.yaml" --tf "$here/terraform" \
+    --emit-tftest "$work/tf/tests/parity_generated.tftest.hcl" || fail "check_templates.py"
+else
+  fail "python3 with PyYAML is required"
+fi
+
+# 3. terraform, on a copy so that .terraform/ and the lock file stay out of the worktree
+plugin_dir="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
+if ! command -v terraform >/dev/null 2>&1; then
+  skip "terraform: not installed"
+elif [ ! -d "$plugin_dir/registry.terraform.io/hashicorp/aws" ]; then
+  skip "terraform: no hashicorp/aws provider under $plugin_dir (set TF_PLUGIN_DIR)"
+else
+  export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_CLI_CONFIG_FILE=/dev/null
+  terraform -chdir="$here/terraform" fmt -check -recursive -no-color >&2 || fail "terraform fmt (run: terraform -chdir=infra/terraform fmt -recursive)"
+  cp "$here"/terraform/*.tf "$work/tf/"
+  cp "$here"/terraform/tests/*.tftest.hcl "$work/tf/tests/"
+  if terraform -chdir="$work/tf" init -backend=false -input=false -no-color -plugin-dir="$plugin_dir" >"$work/init.out" 2>&1; then
+    if terraform -chdir="$work/tf" test -no-color >"$work/test.out" 2>&1; then
+      grep -E '^(Success|Failure)' "$work/test.out" | sed 's/^/terraform test: /'
+    else
+      cat "$work/test.out" >&2
+      fail "terraform test"
+    fi
+  else
+    cat "$work/init.out" >&2
+    fail "terraform init (offline, -plugin-dir=$plugin_dir)"
+  fi
+fi
+
+if [ -n "$lint_pid" ]; then
+  if wait "$lint_pid"; then
+    echo "cfn-lint: no findings"
+  else
+    cat "$work/cfn-lint.out" >&2
+    fail "cfn-lint"
+  fi
+fi
+
+if [ "$failed" -ne 0 ]; then
+  exit 1
+fi
+if [ "${#skipped[@]}" -gt 0 ] && $strict; then
+  echo "check: --strict and ${#skipped[@]} step(s) skipped" >&2
+  exit 1
+fi
+echo "check: infra templates OK${skipped:+ (with ${#skipped[@]} step(s) skipped)}"

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+"""Offline checks of the deployment templates (run by infra/check.sh).
+
+1. infra/sam/template.yaml parses as YAML with the CloudFormation tags, and every Ref, GetAtt,
+   ${...} in Sub and condition name points at something that exists.
+2. The functions carry the contract's environment variables (CONTRACT.md, "Configuration"):
+   each its own QUARKUS_FUNQY_EXPORT, the variables its "used by" column names, nothing local-only.
+3. infra/terraform names the same resources, parameters and outputs (snake_case of the SAM
+   logical ids), and -- through a generated `terraform test` file -- sets the same environment
+   variable names per function and the same routes as SAM, scenario by scenario.
+
+Exit status 1 with one line per problem; silent on success except for a summary line.
+"""
+import argparse
+import glob
+import os
+import re
+import sys
+
+import yaml
+
+PSEUDO = {"AWS::AccountId", "AWS::NoValue", "AWS::NotificationARNs", "AWS::Partition", "AWS::Region",
+          "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"}
+
+# The contract's configuration table, as it applies in AWS: variable -> functions that read it.
+CONTRACT_ENV = {
+    "VERDICTS_TABLE": {"ingest-triage", "list-pending", "approve"},
+    "GROQ_API_KEY": {"ingest-triage"},
+    "GROQ_BASE_URL": {"ingest-triage"},
+    "GROQ_MODEL": {"ingest-triage"},
+    "GROQ_RESPONSE_FORMAT": {"ingest-triage"},
+    "ALLOWLIST_CIDRS": {"ingest-triage", "approve"},
+    "KESTRA_URL": {"approve"},
+    "KESTRA_TENANT": {"approve"},
+    "KESTRA_NAMESPACE": {"approve"},
+    "KESTRA_USERNAME": {"approve"},
+    "KESTRA_PASSWORD": {"approve"},
+    "KESTRA_API_TOKEN": {"approve"},
+    "ANALYST_GROUP": {"list-pending", "approve"},
+    "ANALYST_GROUPS_CLAIM": {"list-pending", "approve"},
+    "REMEDIATION_GROUP": {"approve"},
+}
+# For local runs and tests only: a deployed function must not carry them.
+LOCAL_ONLY_ENV = {"SOC_CREATE_TABLE", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "QUARKUS_S3_ENDPOINT_OVERRIDE",
+                  "QUARKUS_S3_PATH_STYLE_ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"}
+# Set by the templates for the runtime, not the application's configuration.
+PLATFORM_ENV = {"QUARKUS_FUNQY_EXPORT", "JAVA_TOOL_OPTIONS", "DISABLE_SIGNAL_HANDLERS"}
+FUNCTIONS = {"IngestTriageFunction": "ingest-triage", "ListPendingFunction": "list-pending",
+             "ApproveFunction": "approve"}
+TIME_BUDGET_SECONDS = 50  # ingest.time-budget default (IngestConfig)
+JVM_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+NATIVE_HANDLER = "not.used.in.provided.runtime"
+
+# Terraform-only variables and outputs (no SAM counterpart): the stack name's stand-in, tags, the
+# artifact path SAM takes from CodeUri, the domain prefix SAM derives from the stack id, and the
+# client secret SAM leaves in Cognito.
+TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix"}
+TF_ONLY_OUTPUTS = {"kestra_client_secret"}
+
+# Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
+SCENARIOS = {
+    "parity_jvm_all_secrets": (
+        {"IsNative": False, "HasGroqSecret": True, "KestraBasic": True, "KestraToken": False},
+        {"groq_api_key_secret": "groq", "kestra_secret": "kestra", "kestra_auth": "basic"}),
+    "parity_native_kestra_token": (
+        {"IsNative": True, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": True},
+        {"runtime": "provided.al2023", "kestra_secret": "kestra", "kestra_auth": "token"}),
+    "parity_defaults": (
+        {"IsNative": False, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": False}, {}),
+}
+
+
+class CfnLoader(yaml.SafeLoader):
+    """SafeLoader that reads the short-form intrinsic tags as their long form."""
+
+
+def _tag(loader, suffix, node):
+    name = "Ref" if suffix == "Ref" else "Fn::" + suffix
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+        if suffix == "GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return {name: value}
+
+
+CfnLoader.add_multi_constructor("!", _tag)
+
+
+def snake(name):
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+class Checker:
+    def __init__(self, sam_path, tf_dir):
+        with open(sam_path) as f:
+            self.t = yaml.load(f, Loader=CfnLoader)
+        self.tf_dir = tf_dir
+        self.problems = []
+
+    def problem(self, msg):
+        self.problems.append(msg)
+
+    # ------------------------------------------------------------------ 1. references
+    def resources(self):
+        """Logical id -> resource, with each Fn::ForEach template listed under its id prefix."""
+        out, foreach_ids = {}, set()
+        for key, value in self.t.get("Resources", {}).items():
+            if key.startswith("Fn::ForEach::"):
+                identifier, _collection, body = value
+                foreach_ids.add(identifier)
+                for template_key, res in body.items():
+                    out[re.sub(r"&\{[^}]*\}|\$\{[^}]*\}", "", template_key)] = res
+            else:
+                out[key] = value
+        return out, foreach_ids
+
+    def check_references(self):
+        params = set(self.t.get("Parameters", {}))
+        conditions = set(self.t.get("Conditions", {}))
+        resources, foreach_ids = self.resources()
+        # SAM's AutoPublishAlias adds <Function>.Alias and <Function>.Version
+        auto = set()
+        globals_fn = self.t.get("Globals", {}).get("Function", {})
+        for name, res in resources.items():
+            if res.get("Type") == "AWS::Serverless::Function" and (
+                    "AutoPublishAlias" in res.get("Properties", {}) or "AutoPublishAlias" in globals_fn):
+                auto |= {name + ".Alias", name + ".Version"}
+        refable = params | set(resources) | PSEUDO | foreach_ids | auto
+
+        def walk(node, where, local=frozenset()):
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    if k == "Ref":
+                        if v not in refable and v not in local:
+                            self.problem(f"{where}: Ref to unknown '{v}'")
+                    elif k == "Fn::GetAtt":
+                        target = v[0] if isinstance(v, list) else str(v).split(".")[0]
+                        if target not in resources:
+                            self.problem(f"{where}: GetAtt of unknown resource '{target}'")
+                    elif k == "Fn::Sub":
+                        text, names = (v, {}) if isinstance(v, str) else (v[0], v[1])
+                        for var in re.findall(r"\$\{([^!}][^}]*)\}", text):
+                            base = var.split(".")[0]
+                            if var not in refable and base not in resources and var not in names \
+                                    and var not in local:
+                                self.problem(f"{where}: Sub variable '${{{var}}}' is unknown")
+                        walk(names, where, local)
+                    elif k in ("Fn::If",):
+                        if v[0] not in conditions:
+                            self.problem(f"{where}: Fn::If on unknown condition '{v[0]}'")
+                        walk(v[1:], where, local)
+                    elif k == "Condition" and isinstance(v, str) and v not in conditions:
+                        self.problem(f"{where}: unknown condition '{v}'")
+                    elif k == "Fn::Condition" and v not in conditions:
+                        self.problem(f"{where}: unknown condition '{v}'")
+                    else:
+                        walk(v, where, local)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item, where, local)
+
+        for section in ("Rules", "Conditions", "Globals", "Outputs"):
+            walk(self.t.get(section, {}), section)
+        for name, res in self.t.get("Resources", {}).items():
+            if name.startswith("Fn::ForEach::"):
+                walk(res[1:], name, frozenset({res[0]}))
+            else:
+                walk(res, name)
+        for name, res in resources.items():
+            for dep in ([res["DependsOn"]] if isinstance(res.get("DependsOn"), str) else res.get("DependsOn", [])):
+                if dep not in resources:
+                    self.problem(f"{name}: DependsOn unknown '{dep}'")
+
+    # ------------------------------------------------------------------ 2. the contract
+    def function_env(self, logical_id):
+        """Variable -> condition guard: None (always), (cond, True) or (cond, False)."""
+        merged = dict(self.t.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {}))
+        merged.update(self.t["Resources"][logical_id]["Properties"].get("Environment", {}).get("Variables", {}))
+        out = {}
+        for name, value in merged.items():
+            guard = None
+            if isinstance(value, dict) and "Fn::If" in value:
+                cond, yes, no = value["Fn::If"]
+                if no == {"Ref": "AWS::NoValue"}:
+                    guard = (cond, True)
+                elif yes == {"Ref": "AWS::NoValue"}:
+                    guard = (cond, False)
+            out[name] = (guard, value)
+        return out
+
+    def check_contract(self):
+        res = self.t["Resources"]
+        glob_fn = self.t.get("Globals", {}).get("Function", {})
+        for logical_id, export in FUNCTIONS.items():
+            if logical_id not in res:
+                self.problem(f"function {logical_id} ({export}) is missing")
+                continue
+            props = res[logical_id].get("Properties", {})
+            env = self.function_env(logical_id)
+            got = set(env)
+            if env.get("QUARKUS_FUNQY_EXPORT", (None, None))[1] != export:
+                self.problem(f"{logical_id}: QUARKUS_FUNQY_EXPORT must be '{export}'")
+            wanted = {v for v, users in CONTRACT_ENV.items() if export in users}
+            for missing in sorted(wanted - got):
+                self.problem(f"{logical_id}: contract variable {missing} is not set")
+            for extra in sorted(got - wanted - PLATFORM_ENV):
+                why = "local-only" if extra in LOCAL_ONLY_ENV else "not read by " + export
+                self.problem(f"{logical_id}: {extra} is set but {why}")
+            timeout = props.get("Timeout", glob_fn.get("Timeout"))
+            if export == "ingest-triage" and not (isinstance(timeout, int) and timeout > TIME_BUDGET_SECONDS):
+                self.problem(f"{logical_id}: Timeout {timeout} must exceed ingest.time-budget ({TIME_BUDGET_SECONDS} s)")
+            if export != "ingest-triage" and timeout != 15:
+                self.problem(f"{logical_id}: Timeout {timeout}, expected 15")
+        handler = glob_fn.get("Handler")
+        if handler != {"Fn::If": ["IsNative", NATIVE_HANDLER, JVM_HANDLER]}:
+            self.problem(f"Globals.Function.Handler is {handler!r}")
+        if glob_fn.get("MemorySize") != 1024:
+            self.problem("Globals.Function.MemorySize must be 1024")
+        table = res.get("VerdictsTable", {}).get("Properties", {})
+        gsi = (table.get("GlobalSecondaryIndexes") or [{}])[0]
+        if table.get("KeySchema") != [{"AttributeName": "id", "KeyType": "HASH"}] \
+                or gsi.get("IndexName") != "status-index" \
+                or gsi.get("KeySchema") != [{"AttributeName": "status", "KeyType": "HASH"},
+                                            {"AttributeName": "queueKey", "KeyType": "RANGE"}] \
+                or table.get("TimeToLiveSpecification", {}).get("AttributeName") != "expiresAt":
+            self.problem("VerdictsTable: key id, index status-index(status, queueKey), TTL expiresAt expected")
+
+    # ------------------------------------------------------------------ 3. Terraform parity
+    def tf_names(self):
+        text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
+        return (set(re.findall(r'^resource\s+"[^"]+"\s+"([^"]+)"', text, re.M)),
+                set(re.findall(r'^variable\s+"([^"]+)"', text, re.M)),
+                set(re.findall(r'^output\s+"([^"]+)"', text, re.M)))
+
+    def check_parity(self):
+        tf_resources, tf_variables, tf_outputs = self.tf_names()
+        sam_resources, _ = self.resources()
+        for name in sorted(sam_resources):
+            if snake(name) not in tf_resources:
+                self.problem(f"terraform has no resource named {snake(name)} (SAM {name})")
+        sam_params = {snake(p) for p in self.t.get("Parameters", {})}
+        for p in sorted(sam_params - tf_variables):
+            self.problem(f"terraform has no variable {p} (SAM parameter)")
+        for v in sorted(tf_variables - sam_params - TF_ONLY_VARIABLES):
+            self.problem(f"terraform variable {v} has no SAM parameter")
+        sam_outputs = {snake(o) for o in self.t.get("Outputs", {})}
+        for o in sorted(sam_outputs ^ (tf_outputs - TF_ONLY_OUTPUTS)):
+            self.problem(f"output {o} is in one template only")
+
+    def routes(self):
+        out = {}
+        for logical_id in FUNCTIONS:
+            for event, spec in self.t["Resources"][logical_id]["Properties"].get("Events", {}).items():
+                if spec.get("Type") == "HttpApi":
+                    p = spec["Properties"]
+                    out[snake(event)] = f'{p["Method"]} {p["Path"]}'
+        return out
+
+    def parity_test(self):
+        """A terraform test file: per scenario, TF env names and routes equal SAM's."""
+        lines = ["# Generated by infra/check_templates.py from infra/sam/template.yaml; not committed.",
+                 'mock_provider "aws" {',
+                 '  mock_data "aws_iam_policy_document" {',
+                 '    defaults = { json = "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[]}" }',
+                 "  }",
+                 '  mock_data "aws_caller_identity" {',
+                 '    defaults = { account_id = "111122223333" }',
+                 "  }",
+                 '  mock_data "aws_region" {',
+                 '    defaults = { name = "eu-west-1" }',
+                 "  }",
+                 '  mock_data "aws_partition" {',
+                 '    defaults = { partition = "aws" }',
+                 "  }",
+                 '  mock_data "aws_secretsmanager_secret_version" {',
+                 '    defaults = { secret_string = "{\\"username\\":\\"u\\",\\"password\\":\\"p\\",\\"apiToken\\":\\"t\\"}" }',
+                 "  }",
+                 "}",
+                 'variables {',
+                 '  function_zip = "versions.tf"',
+                 "}"]
+        routes = self.routes()
+        for run, (conds, tf_vars) in SCENARIOS.items():
+            lines += [f'run "{run}" {{', "  command = plan", "  variables {"]
+            lines += [f'    {k} = "{v}"' for k, v in tf_vars.items()]
+            lines += ["  }"]
+            for logical_id in FUNCTIONS:
+                names = sorted(n for n, (guard, _v) in self.function_env(logical_id).items()
+                               if guard is None or conds[guard[0]] == guard[1])
+                ref = f"aws_lambda_function.{snake(logical_id)}.environment[0].variables"
+                want = "[" + ", ".join(f'"{n}"' for n in names) + "]"
+                lines += ["  assert {",
+                          f"    condition     = sort(keys(nonsensitive({ref}))) == tolist({want})",
+                          f'    error_message = "{snake(logical_id)}: environment names differ from infra/sam ({run})"',
+                          "  }"]
+            want_routes = "{ " + ", ".join(f'{k} = "{v}"' for k, v in sorted(routes.items())) + " }"
+            lines += ["  assert {",
+                      f"    condition     = {{ for k, r in aws_apigatewayv2_route.http_api : k => r.route_key }} == {want_routes}",
+                      '    error_message = "routes differ from the SAM HttpApi events"',
+                      "  }", "}"]
+        return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sam", required=True)
+    ap.add_argument("--tf", required=True)
+    ap.add_argument("--emit-tftest", help="write the generated parity test here")
+    args = ap.parse_args()
+    c = Checker(args.sam, args.tf)
+    c.check_references()
+    c.check_contract()
+    c.check_parity()
+    if args.emit_tftest:
+        with open(args.emit_tftest, "w") as f:
+            f.write(c.parity_test())
+    for p in c.problems:
+        print("check_templates: " + p, file=sys.stderr)
+    if c.problems:
+        return 1
+    print(f"check_templates: SAM references, contract environment and Terraform names agree "
+          f"({len(c.resources()[0])} SAM resources, {len(c.routes())} routes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

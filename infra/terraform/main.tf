@@ -1,0 +1,396 @@
+# soc-triage: one Quarkus Funqy artifact (target/function.zip) deployed as three functions, the
+# verdicts table, their log groups and one least-privilege role each. Triggers are in triggers.tf,
+# the HTTP API and Cognito in api.tf. Resource names are the snake_case of the logical ids in
+# infra/sam/template.yaml (VerdictsTable -> verdicts_table); infra/check.sh holds them equal.
+
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+
+locals {
+  native       = var.runtime == "provided.al2023"
+  function_zip = coalesce(var.function_zip, "${path.module}/../../target/function.zip")
+
+  # What SAM's Globals.Function holds.
+  function = {
+    runtime     = var.runtime
+    handler     = local.native ? "not.used.in.provided.runtime" : "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+    memory_size = 1024
+    kms_key_arn = var.kms_key_arn == "" ? null : var.kms_key_arn
+    snap_start  = var.snap_start && !local.native
+    alias       = "live"
+  }
+
+  common_env = merge(
+    { VERDICTS_TABLE = aws_dynamodb_table.verdicts_table.name },
+    local.native ? { DISABLE_SIGNAL_HANDLERS = "true" } : { JAVA_TOOL_OPTIONS = var.java_tool_options },
+  )
+
+  # Secrets: read at plan/apply time and written into the (KMS-encrypted) environment, like SAM's
+  # {{resolve:secretsmanager:...}}. They therefore also sit in the Terraform state: keep it encrypted.
+  groq_api_key = one(data.aws_secretsmanager_secret_version.groq_api_key[*].secret_string)
+  kestra       = var.kestra_secret == "" ? {} : jsondecode(data.aws_secretsmanager_secret_version.kestra[0].secret_string)
+  kestra_env = var.kestra_secret == "" ? {} : (var.kestra_auth == "basic"
+    ? { KESTRA_USERNAME = local.kestra.username, KESTRA_PASSWORD = local.kestra.password }
+  : { KESTRA_API_TOKEN = local.kestra.apiToken })
+
+  ingest_triage_env = merge(local.common_env, {
+    QUARKUS_FUNQY_EXPORT = "ingest-triage"
+    GROQ_BASE_URL        = var.groq_base_url
+    GROQ_MODEL           = var.groq_model
+    GROQ_RESPONSE_FORMAT = var.groq_response_format
+    ALLOWLIST_CIDRS      = var.allowlist_cidrs
+  }, var.groq_api_key_secret == "" ? {} : { GROQ_API_KEY = local.groq_api_key })
+
+  list_pending_env = merge(local.common_env, {
+    QUARKUS_FUNQY_EXPORT = "list-pending"
+    ANALYST_GROUP        = var.analyst_group
+    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+  })
+
+  approve_env = merge(local.common_env, {
+    QUARKUS_FUNQY_EXPORT = "approve"
+    KESTRA_URL           = var.kestra_url
+    KESTRA_TENANT        = var.kestra_tenant
+    KESTRA_NAMESPACE     = var.kestra_namespace
+    ALLOWLIST_CIDRS      = var.allowlist_cidrs
+    ANALYST_GROUP        = var.analyst_group
+    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+    REMEDIATION_GROUP    = var.remediation_group
+  }, local.kestra_env)
+
+  status_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
+}
+
+data "aws_secretsmanager_secret_version" "groq_api_key" {
+  count     = var.groq_api_key_secret == "" ? 0 : 1
+  secret_id = var.groq_api_key_secret
+}
+
+data "aws_secretsmanager_secret_version" "kestra" {
+  count     = var.kestra_secret == "" ? 0 : 1
+  secret_id = var.kestra_secret
+}
+
+# ------------------------------------------------------------------ verdicts table
+resource "aws_dynamodb_table" "verdicts_table" {
+  name                        = "${var.name}-verdicts"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  attribute {
+    name = "status"
+    type = "S"
+  }
+  attribute {
+    name = "queueKey"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = "status-index"
+    hash_key        = "status"
+    range_key       = "queueKey"
+    projection_type = "ALL"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+# ------------------------------------------------------------------ log groups
+resource "aws_cloudwatch_log_group" "ingest_triage_log_group" {
+  name              = "/aws/lambda/${var.name}-ingest-triage"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_cloudwatch_log_group" "list_pending_log_group" {
+  name              = "/aws/lambda/${var.name}-list-pending"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_cloudwatch_log_group" "approve_log_group" {
+  name              = "/aws/lambda/${var.name}-approve"
+  retention_in_days = var.log_retention_days
+}
+
+# ------------------------------------------------------------------ roles (one per function)
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "ingest_triage" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
+  }
+  # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
+  # suppression counters = UpdateItem (VerdictStore.countSuppressed)
+  statement {
+    sid       = "WriteVerdicts"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.verdicts_table.arn]
+  }
+  statement {
+    sid       = "ReadLogObjects"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.log_bucket}/${var.log_key_prefix}*"]
+  }
+  statement {
+    sid       = "FailedInvocationsToDeadLetterQueue"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
+  }
+  dynamic "statement" {
+    for_each = var.log_bucket_kms_key_arn == "" ? [] : [var.log_bucket_kms_key_arn]
+    content {
+      sid       = "DecryptLogObjects"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${data.aws_region.current.name}.amazonaws.com"]
+      }
+    }
+  }
+  dynamic "statement" {
+    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
+    content {
+      sid       = "DecryptEnvironment"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "list_pending" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.list_pending_log_group.arn}:*"]
+  }
+  statement {
+    sid       = "ReadVerdicts"
+    actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+  }
+  dynamic "statement" {
+    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
+    content {
+      sid       = "DecryptEnvironment"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "approve" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.approve_log_group.arn}:*"]
+  }
+  # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
+  statement {
+    sid       = "DecideVerdicts"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+  }
+  dynamic "statement" {
+    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
+    content {
+      sid       = "DecryptEnvironment"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role" "ingest_triage_role" {
+  name_prefix        = "${var.name}-ingest-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+resource "aws_iam_role_policy" "ingest_triage_role" {
+  name   = "ingest-triage"
+  role   = aws_iam_role.ingest_triage_role.id
+  policy = data.aws_iam_policy_document.ingest_triage.json
+}
+
+resource "aws_iam_role" "list_pending_role" {
+  name_prefix        = "${var.name}-list-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+resource "aws_iam_role_policy" "list_pending_role" {
+  name   = "list-pending"
+  role   = aws_iam_role.list_pending_role.id
+  policy = data.aws_iam_policy_document.list_pending.json
+}
+
+resource "aws_iam_role" "approve_role" {
+  name_prefix        = "${var.name}-approve-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+resource "aws_iam_role_policy" "approve_role" {
+  name   = "approve"
+  role   = aws_iam_role.approve_role.id
+  policy = data.aws_iam_policy_document.approve.json
+}
+
+# ------------------------------------------------------------------ functions (one artifact)
+resource "aws_lambda_function" "ingest_triage_function" {
+  function_name    = "${var.name}-ingest-triage"
+  description      = "soc-triage ingest-triage (logs in, verdicts out)"
+  role             = aws_iam_role.ingest_triage_role.arn
+  filename         = local.function_zip
+  source_code_hash = filebase64sha256(local.function_zip)
+  runtime          = local.function.runtime
+  handler          = local.function.handler
+  architectures    = [var.architecture]
+  memory_size      = local.function.memory_size
+  # above ingest.time-budget (PT50S) so model retries never outlive the invocation
+  timeout     = 60
+  publish     = true
+  kms_key_arn = local.function.kms_key_arn
+
+  dynamic "snap_start" {
+    for_each = local.function.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.ingest_triage_log_group.name
+  }
+
+  environment {
+    variables = local.ingest_triage_env
+  }
+
+  depends_on = [aws_iam_role_policy.ingest_triage_role]
+}
+
+resource "aws_lambda_function" "list_pending_function" {
+  function_name    = "${var.name}-list-pending"
+  description      = "soc-triage list-pending (GET /verdicts, GET /verdicts/{id})"
+  role             = aws_iam_role.list_pending_role.arn
+  filename         = local.function_zip
+  source_code_hash = filebase64sha256(local.function_zip)
+  runtime          = local.function.runtime
+  handler          = local.function.handler
+  architectures    = [var.architecture]
+  memory_size      = local.function.memory_size
+  timeout          = 15
+  publish          = true
+  kms_key_arn      = local.function.kms_key_arn
+
+  dynamic "snap_start" {
+    for_each = local.function.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.list_pending_log_group.name
+  }
+
+  environment {
+    variables = local.list_pending_env
+  }
+
+  depends_on = [aws_iam_role_policy.list_pending_role]
+}
+
+resource "aws_lambda_function" "approve_function" {
+  function_name    = "${var.name}-approve"
+  description      = "soc-triage approve (approve, reject, outcome)"
+  role             = aws_iam_role.approve_role.arn
+  filename         = local.function_zip
+  source_code_hash = filebase64sha256(local.function_zip)
+  runtime          = local.function.runtime
+  handler          = local.function.handler
+  architectures    = [var.architecture]
+  memory_size      = local.function.memory_size
+  timeout          = 15
+  publish          = true
+  kms_key_arn      = local.function.kms_key_arn
+
+  dynamic "snap_start" {
+    for_each = local.function.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.approve_log_group.name
+  }
+
+  environment {
+    variables = local.approve_env
+  }
+
+  depends_on = [aws_iam_role_policy.approve_role]
+}
+
+# Every trigger targets the alias, so SnapStart (published versions only) applies when enabled.
+resource "aws_lambda_alias" "ingest_triage_function_alias" {
+  name             = local.function.alias
+  function_name    = aws_lambda_function.ingest_triage_function.function_name
+  function_version = aws_lambda_function.ingest_triage_function.version
+}
+
+resource "aws_lambda_alias" "list_pending_function_alias" {
+  name             = local.function.alias
+  function_name    = aws_lambda_function.list_pending_function.function_name
+  function_version = aws_lambda_function.list_pending_function.version
+}
+
+resource "aws_lambda_alias" "approve_function_alias" {
+  name             = local.function.alias
+  function_name    = aws_lambda_function.approve_function.function_name
+  function_version = aws_lambda_function.approve_function.version
+}
+
+resource "aws_lambda_function_event_invoke_config" "ingest_triage_function_event_invoke_config" {
+  function_name                = aws_lambda_function.ingest_triage_function.function_name
+  qualifier                    = aws_lambda_alias.ingest_triage_function_alias.name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.ingest_dead_letter_queue.arn
+    }
+  }
+}

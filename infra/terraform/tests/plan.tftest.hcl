@@ -1,0 +1,120 @@
+# `terraform test` plans against a mocked AWS provider: no account, no network. infra/check.sh runs
+# it (and adds a generated test that holds the environment and routes equal to infra/sam).
+
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111122223333" }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-1" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+  # the created bucket's name, known at plan time here so the rule's pattern can be checked
+  mock_resource "aws_s3_bucket" {
+    override_during = plan
+    defaults = {
+      id  = "soc-triage-logs-1"
+      arn = "arn:aws:s3:::soc-triage-logs-1"
+    }
+  }
+  mock_data "aws_secretsmanager_secret_version" {
+    defaults = { secret_string = "{\"username\":\"u\",\"password\":\"p\",\"apiToken\":\"t\"}" }
+  }
+}
+
+variables {
+  # any readable file stands in for target/function.zip: the plan only hashes it
+  function_zip = "versions.tf"
+}
+
+run "jvm_defaults" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.ingest_triage_function.handler == "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest" && aws_lambda_function.ingest_triage_function.runtime == "java21"
+    error_message = "JVM build: the Funqy stream handler on java21"
+  }
+  assert {
+    condition     = aws_lambda_function.ingest_triage_function.timeout > 50 && aws_lambda_function.list_pending_function.timeout == 15 && aws_lambda_function.approve_function.timeout == 15
+    error_message = "ingest-triage must outlive ingest.time-budget (50 s); API functions 15 s"
+  }
+  assert {
+    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.memory_size == 1024 && f.publish && length(f.snap_start) == 1 && f.architectures[0] == "x86_64"])
+    error_message = "1024 MB, published versions with SnapStart, x86_64"
+  }
+  assert {
+    condition     = [for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
+    error_message = "each function exports its own name"
+  }
+  assert {
+    condition     = aws_dynamodb_table.verdicts_table.billing_mode == "PAY_PER_REQUEST" && aws_dynamodb_table.verdicts_table.hash_key == "id" && one(aws_dynamodb_table.verdicts_table.global_secondary_index).name == "status-index" && one(aws_dynamodb_table.verdicts_table.global_secondary_index).range_key == "queueKey" && aws_dynamodb_table.verdicts_table.ttl[0].attribute_name == "expiresAt" && aws_dynamodb_table.verdicts_table.point_in_time_recovery[0].enabled
+    error_message = "table: id, status-index(status, queueKey), TTL expiresAt, PITR"
+  }
+  assert {
+    condition     = length(aws_cognito_user_pool.user_pool) == 1 && length(aws_s3_bucket.log_bucket) == 1 && length(aws_cloudwatch_log_subscription_filter.log_subscription) == 0
+    error_message = "defaults create the user pool and the bucket, subscribe no log group"
+  }
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.ingest_triage_function_event_invoke_config.maximum_retry_attempts == 2
+    error_message = "async retries: 2, then the dead-letter queue"
+  }
+  assert {
+    condition     = alltrue([for g in [aws_cloudwatch_log_group.ingest_triage_log_group, aws_cloudwatch_log_group.list_pending_log_group, aws_cloudwatch_log_group.approve_log_group, aws_cloudwatch_log_group.http_api_access_log_group] : g.retention_in_days == 30])
+    error_message = "every log group keeps 30 days by default"
+  }
+  assert {
+    condition     = jsondecode(aws_cloudwatch_event_rule.object_created_rule.event_pattern)["detail-type"] == ["Object Created"] && jsondecode(aws_cloudwatch_event_rule.object_created_rule.event_pattern).detail.bucket.name == ["soc-triage-logs-1"] && !can(jsondecode(aws_cloudwatch_event_rule.object_created_rule.event_pattern).detail.object)
+    error_message = "Object Created on the bucket, no key filter by default"
+  }
+}
+
+run "native_existing_bucket_and_issuer" {
+  command = plan
+
+  variables {
+    runtime         = "provided.al2023"
+    log_bucket_name = "my-trail-bucket"
+    log_key_prefix  = "AWSLogs/"
+    log_group_names = ["/aws/ec2/auth", "/var/log/secure"]
+    jwt_issuer      = "https://issuer.example.com"
+    jwt_audience    = ["client-a"]
+    kestra_secret   = "kestra"
+    kestra_auth     = "token"
+  }
+
+  assert {
+    condition     = aws_lambda_function.approve_function.handler == "not.used.in.provided.runtime" && length(aws_lambda_function.approve_function.snap_start) == 0
+    error_message = "native build: provided.al2023 handler, no SnapStart"
+  }
+  assert {
+    condition     = length(aws_cognito_user_pool.user_pool) == 0 && length(aws_s3_bucket.log_bucket) == 0 && aws_apigatewayv2_authorizer.http_api_cognito_jwt.jwt_configuration[0].issuer == "https://issuer.example.com"
+    error_message = "an existing issuer and bucket create no pool and no bucket"
+  }
+  assert {
+    condition     = length(aws_cloudwatch_log_subscription_filter.log_subscription) == 2 && aws_lambda_permission.logs_invoke_permission.source_arn == "arn:aws:logs:eu-west-1:111122223333:log-group:*"
+    error_message = "one subscription per log group; CloudWatch Logs may invoke for this account and region only"
+  }
+  assert {
+    condition     = jsondecode(aws_cloudwatch_event_rule.object_created_rule.event_pattern).detail.bucket.name == ["my-trail-bucket"] && jsondecode(aws_cloudwatch_event_rule.object_created_rule.event_pattern).detail.object.key == [{ prefix = "AWSLogs/" }]
+    error_message = "the rule matches the given bucket and prefix"
+  }
+  assert {
+    condition     = nonsensitive(aws_lambda_function.approve_function.environment[0].variables["KESTRA_API_TOKEN"]) == "t" && !contains(keys(aws_lambda_function.approve_function.environment[0].variables), "KESTRA_PASSWORD")
+    error_message = "kestra_auth = token sets KESTRA_API_TOKEN only"
+  }
+}
+
+run "existing_issuer_needs_audience" {
+  command = plan
+
+  variables {
+    jwt_issuer = "https://issuer.example.com"
+  }
+
+  expect_failures = [aws_apigatewayv2_authorizer.http_api_cognito_jwt]
+}

@@ -1,0 +1,17 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+      # logging_config on aws_lambda_function needs >= 5.27; 6.x renames aws_region.name
+      version = ">= 5.60, < 6.0"
+    }
+  }
+}
+
+provider "aws" {
+  default_tags {
+    tags = var.tags
+  }
+}

@@ -1,0 +1,122 @@
+package dev.soctriage.group;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.soctriage.parse.Fields;
+import dev.soctriage.parse.ParsedEvent;
+
+/**
+ * One group while its batch is read: counts, time range, distinct targets (a capped set per field,
+ * plus the true count), and the samples.
+ *
+ * <p>Samples: the first {@value #FIRST_SAMPLES} events are kept as they come; the other slots prefer
+ * events of a kind not sampled yet (another event name, status or outcome), so a group of 5,000 lines
+ * shows its variety rather than 20 copies of its first line. Samples are returned first seen first.
+ */
+final class GroupAccumulator {
+    static final int MAX_SAMPLES = 20;
+    static final int FIRST_SAMPLES = 10;
+    /** distinct values kept per field; the true count is kept beyond */
+    static final int MAX_DISTINCT = 50;
+    /** the fields whose distinct values describe what a group touched */
+    static final List<String> TRACKED = List.of(Fields.EVENT, Fields.TARGET_USER, Fields.METHOD, Fields.PATH,
+            Fields.STATUS, Fields.USER_AGENT, Fields.DST_IP, Fields.DST_PORT, Fields.PROTOCOL, Fields.OUTCOME,
+            Fields.SERVICE, Fields.ERROR, Fields.RULE, Fields.IDENTITY_TYPE, Fields.COMMAND, Fields.HOST,
+            Fields.PROGRAM, Fields.MENTIONED_IPS, Fields.REGION, Fields.LEVEL, Fields.PEER);
+    private static final Set<String> TRACKED_SET = Set.copyOf(TRACKED);
+
+    final String format;
+    final String signal;
+    final Templates.Template template;
+    final String actorIp;
+    final String actorUser;
+    private int count;
+    private Instant firstSeen;
+    private Instant lastSeen;
+    private final Map<String, Set<String>> all = new HashMap<>();
+    private final List<Sample> samples = new ArrayList<>(MAX_SAMPLES);
+    private final Set<String> sampledKinds = new HashSet<>();
+
+    private record Sample(int seq, ParsedEvent event, boolean novel) {
+    }
+
+    GroupAccumulator(String format, String signal, Templates.Template template, String actorIp, String actorUser) {
+        this.format = format;
+        this.signal = signal;
+        this.template = template;
+        this.actorIp = actorIp;
+        this.actorUser = actorUser;
+    }
+
+    void add(ParsedEvent e) {
+        int seq = count++;
+        if (e.time() != null) {
+            if (firstSeen == null || e.time().isBefore(firstSeen)) {
+                firstSeen = e.time();
+            }
+            if (lastSeen == null || e.time().isAfter(lastSeen)) {
+                lastSeen = e.time();
+            }
+        }
+        for (Map.Entry<String, String> f : e.fields().entrySet()) {
+            if (TRACKED_SET.contains(f.getKey())) {
+                all.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>()).add(f.getValue());
+            }
+        }
+        sample(seq, e);
+    }
+
+    private void sample(int seq, ParsedEvent e) {
+        String kind = e.field(Fields.EVENT) + "|" + e.field(Fields.STATUS) + "|" + e.field(Fields.OUTCOME);
+        boolean novel = sampledKinds.add(kind);
+        if (samples.size() < MAX_SAMPLES) {
+            samples.add(new Sample(seq, e, novel));
+            return;
+        }
+        if (!novel) {
+            return;
+        }
+        // replace the latest sample that is neither among the first ones nor itself novel
+        for (int i = samples.size() - 1; i >= FIRST_SAMPLES; i--) {
+            if (!samples.get(i).novel()) {
+                samples.remove(i);
+                samples.add(new Sample(seq, e, true));
+                return;
+            }
+        }
+    }
+
+    EventGroup build(String key, String templateText) {
+        Map<String, Set<String>> distinct = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String f : TRACKED) {
+            Set<String> values = all.get(f);
+            if (values == null) {
+                continue;
+            }
+            counts.put(f, values.size());
+            // the first values seen, in the order they were seen
+            Set<String> capped = new LinkedHashSet<>();
+            for (String v : values) {
+                if (capped.size() == MAX_DISTINCT) {
+                    break;
+                }
+                capped.add(v);
+            }
+            distinct.put(f, Collections.unmodifiableSet(capped));
+        }
+        List<ParsedEvent> out = samples.stream().sorted(Comparator.comparingInt(Sample::seq)).map(Sample::event).toList();
+        return new EventGroup(key, format, signal, templateText, actorIp, actorUser, count, firstSeen, lastSeen,
+                Collections.unmodifiableMap(distinct), Collections.unmodifiableMap(counts), out);
+    }
+}

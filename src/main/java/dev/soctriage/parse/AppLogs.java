@@ -1,0 +1,105 @@
+package dev.soctriage.parse;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Application logs as key/value pairs (JSON objects flattened, or logfmt): the common key names for
+ * the client address, the user, the message and HTTP fields. Keys compare without case, dots,
+ * dashes and underscores ("client_ip", "clientIp", "client.ip" are one key). A value is the actor's
+ * address only when it is an address.
+ */
+final class AppLogs {
+    private static final String[] IP_KEYS = {"clientip", "clientaddr", "clientaddress", "remoteaddr", "remoteaddress",
+            "remoteip", "srcip", "sourceip", "sourceaddress", "sourceipaddress", "srcaddr", "ip", "ipaddress", "src",
+            "client", "peer", "peeraddr"};
+    private static final String[] USER_KEYS = {"user", "username", "usr", "userid", "login", "useremail", "email",
+            "principal", "usrname", "actor"};
+    private static final String[] MESSAGE_KEYS = {"msg", "message", "log", "text"};
+    private static final String[] EVENT_KEYS = {"event", "eventname", "eventtype", "action", "activity"};
+    private static final String[] METHOD_KEYS = {"method", "httpmethod", "requestmethod", "reqmethod", "httprequestmethod"};
+    private static final String[] PATH_KEYS = {"path", "url", "uri", "requesturi", "requestpath", "requrl", "reqpath",
+            "urlpath", "urloriginal", "endpoint"};
+    private static final String[] STATUS_KEYS = {"status", "statuscode", "httpstatus", "responsestatus", "resstatus",
+            "httpresponsestatuscode"};
+    private static final String[] LEVEL_KEYS = {"level", "lvl", "severity", "loglevel"};
+    private static final String[] TIME_KEYS = {"time", "timestamp", "ts", "@timestamp", "datetime"};
+    private static final String[] AGENT_KEYS = {"useragent", "ua", "httpuseragent", "useragentoriginal"};
+    private static final String[] TARGET_USER_KEYS = {"targetuser", "targetusername"};
+
+    private AppLogs() {
+    }
+
+    static void fill(Parsed p, Map<String, String> raw) {
+        Map<String, String> kv = new java.util.HashMap<>(raw.size() * 2);
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            kv.putIfAbsent(normalise(e.getKey()), e.getValue());
+        }
+        for (String k : IP_KEYS) {
+            String ip = Ips.canonicalEndpoint(kv.get(k));
+            if (ip != null) {
+                p.actorIp = ip;
+                break;
+            }
+        }
+        p.actorUser = first(kv, USER_KEYS);
+        p.put(Fields.MESSAGE, first(kv, MESSAGE_KEYS));
+        p.put(Fields.EVENT, first(kv, EVENT_KEYS));
+        p.put(Fields.METHOD, first(kv, METHOD_KEYS));
+        p.put(Fields.PATH, first(kv, PATH_KEYS));
+        String status = first(kv, STATUS_KEYS);
+        if (status != null && status.length() == 3 && Times.num(status, 0, 3) >= 0) {
+            p.put(Fields.STATUS, status);
+        }
+        p.put(Fields.LEVEL, first(kv, LEVEL_KEYS));
+        p.put(Fields.USER_AGENT, first(kv, AGENT_KEYS));
+        p.put(Fields.TARGET_USER, first(kv, TARGET_USER_KEYS));
+        String t = first(kv, TIME_KEYS);
+        if (t != null) {
+            p.time = time(t);
+        }
+    }
+
+    private static String first(Map<String, String> kv, String[] keys) {
+        for (String k : keys) {
+            String v = kv.get(k);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** ISO 8601, or epoch seconds / milliseconds (with an optional fraction). */
+    static Instant time(String t) {
+        Instant iso = Times.iso(t, 0, t.length());
+        if (iso != null) {
+            return iso;
+        }
+        int dot = t.indexOf('.');
+        String whole = dot < 0 ? t : t.substring(0, dot);
+        if (whole.length() == 10 && Times.num(whole, 0, 10) >= 0) {
+            return Instant.ofEpochSecond(Long.parseLong(whole));
+        }
+        if (whole.length() == 13 && Times.num(whole, 0, 13 - 4) >= 0 && Times.num(whole, 9, 4) >= 0) {
+            return Instant.ofEpochMilli(Long.parseLong(whole));
+        }
+        return null;
+    }
+
+    static String normalise(String key) {
+        StringBuilder b = null;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean drop = c == '_' || c == '-' || c == '.';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if ((drop || upper) && b == null) {
+                b = new StringBuilder(key.length()).append(key, 0, i);
+            }
+            if (b != null && !drop) {
+                b.append(upper ? (char) (c + 32) : c);
+            }
+        }
+        return b == null ? key : b.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.soctriage.parse;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One JSON object per line: a CloudTrail record, an AWS WAF log record, or an application's JSON log.
+ * A line that is not a valid JSON object is not JSON (the caller keeps it as text): one bad record
+ * never stops the rest.
+ */
+final class JsonLogs {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** requestParameters are kept compact and at most this many characters */
+    static final int REQUEST_LIMIT = 1024;
+
+    private JsonLogs() {
+    }
+
+    static boolean parse(Parsed p) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(p.line);
+        } catch (JsonProcessingException notJson) {
+            // kept as text by the caller; the reason is of no use downstream
+            return false;
+        }
+        if (root == null || !root.isObject()) {
+            return false;
+        }
+        if (root.has("eventVersion") && root.has("eventSource") && root.has("eventName")) {
+            cloudTrail(p, root);
+        } else if (root.path("httpRequest").has("clientIp")) {
+            waf(p, root);
+        } else {
+            p.format = Formats.JSON;
+            Map<String, String> flat = new HashMap<>();
+            flatten(root, "", 0, flat);
+            AppLogs.fill(p, flat);
+        }
+        return true;
+    }
+
+    private static void cloudTrail(Parsed p, JsonNode r) {
+        p.format = Formats.CLOUDTRAIL;
+        JsonNode who = r.path("userIdentity");
+        String userName = text(who, "userName");
+        p.actorUser = userName != null ? userName : text(who, "arn");
+        p.actorIp = Ips.canonical(text(r, "sourceIPAddress"));
+        p.time = instant(r.get("eventTime"));
+        String event = text(r, "eventName");
+        p.put(Fields.EVENT, event);
+        p.put(Fields.SERVICE, text(r, "eventSource"));
+        p.put(Fields.ERROR, text(r, "errorCode"));
+        p.put(Fields.IDENTITY_TYPE, text(who, "type"));
+        p.put(Fields.REGION, text(r, "awsRegion"));
+        p.put(Fields.ACCOUNT, text(r, "recipientAccountId"));
+        p.put(Fields.USER_AGENT, text(r, "userAgent"));
+        JsonNode params = r.get("requestParameters");
+        if (params != null && !params.isNull()) {
+            String compact = params.toString();
+            p.put(Fields.REQUEST, compact.length() > REQUEST_LIMIT ? compact.substring(0, REQUEST_LIMIT) + UntrustedText.TRUNCATED
+                    : compact);
+            p.put(Fields.TARGET_USER, text(params, "userName"));
+        }
+        if ("ConsoleLogin".equals(event)) {
+            p.put(Fields.OUTCOME, text(r.path("responseElements"), "ConsoleLogin"));
+        }
+    }
+
+    private static void waf(Parsed p, JsonNode r) {
+        p.format = Formats.WAF;
+        JsonNode req = r.path("httpRequest");
+        p.actorIp = Ips.canonical(text(req, "clientIp"));
+        p.time = instant(r.get("timestamp"));
+        p.put(Fields.OUTCOME, text(r, "action"));
+        p.put(Fields.RULE, text(r, "terminatingRuleId"));
+        p.put(Fields.METHOD, text(req, "httpMethod"));
+        String uri = text(req, "uri");
+        String args = text(req, "args");
+        p.put(Fields.PATH, args == null || args.isEmpty() ? uri : (uri == null ? "" : uri) + "?" + args);
+        JsonNode headers = req.path("headers");
+        if (headers.isArray()) {
+            for (JsonNode h : headers) {
+                String name = text(h, "name");
+                if ("user-agent".equalsIgnoreCase(name)) {
+                    p.put(Fields.USER_AGENT, text(h, "value"));
+                } else if ("host".equalsIgnoreCase(name)) {
+                    p.put(Fields.HOST, text(h, "value"));
+                }
+            }
+        }
+    }
+
+    /** Scalar members, nested objects joined by dots, to depth 3 and at most 64 entries. */
+    private static void flatten(JsonNode node, String prefix, int depth, Map<String, String> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext() && out.size() < 64) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (v.isObject()) {
+                if (depth < 3) {
+                    flatten(v, key, depth + 1, out);
+                }
+            } else if (v.isValueNode() && !v.isNull()) {
+                out.putIfAbsent(key, v.asText());
+            }
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+
+    /** ISO text or epoch milliseconds (WAF), else null. */
+    static Instant instant(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            long ms = v.asLong();
+            return ms > 0 && ms < 253402300800000L ? Instant.ofEpochMilli(ms) : null;
+        }
+        if (v.isTextual()) {
+            String t = v.asText();
+            return Times.iso(t, 0, t.length());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.soctriage.parse;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Syslog framing: RFC 3164 ("Nov 24 10:00:01 host sshd[123]: msg"), the ISO-timestamped form rsyslog
+ * writes by default on current distributions, and RFC 5424 ("<34>1 2026-11-24T10:00:01Z host sshd 123 -
+ * - msg"); each optionally behind a CloudWatch prefix (an ISO timestamp, as CloudWatch exports and
+ * {@code aws logs tail} write, optionally followed by the log stream name). The program's message is
+ * then read by {@link SshdMessages} or {@link SudoMessages}; other programs stay {@link Formats#SYSLOG}.
+ */
+final class Syslog {
+    private Syslog() {
+    }
+
+    /** Fills p and returns true when the line is syslog-framed. */
+    static boolean parse(Parsed p) {
+        String s = p.line;
+        int n = s.length();
+        int pos = 0;
+        Instant time = null;
+        boolean bsd = false;
+        for (int round = 0; round < 3 && pos < n; round++) {
+            if (s.charAt(pos) == '<') {
+                int close = pri(s, pos);
+                if (close < 0) {
+                    return false;
+                }
+                pos = close + 1;
+                if (pos + 1 < n && s.charAt(pos) == '1' && s.charAt(pos + 1) == ' ') {
+                    return rfc5424(p, pos + 2);
+                }
+                continue;
+            }
+            if (Times.looksIso(s, pos)) {
+                int end = indexOf(s, ' ', pos);
+                Instant t = Times.iso(s, pos, end);
+                if (t == null || end >= n) {
+                    return false;
+                }
+                time = t;
+                pos = end + 1;
+                // a CloudWatch prefix may name the log stream before the syslog timestamp
+                int next = indexOf(s, ' ', pos);
+                if (next + 1 < n && !Times.looksIso(s, pos) && !Times.looksBsd(s, pos) && s.charAt(pos) != '<'
+                        && (Times.looksIso(s, next + 1) || Times.looksBsd(s, next + 1))) {
+                    pos = next + 1;
+                }
+                continue;
+            }
+            if (Times.looksBsd(s, pos)) {
+                Instant t = Times.bsd(s, pos, year(p.reference));
+                if (t == null) {
+                    return false;
+                }
+                if (t.isAfter(p.reference.plusSeconds(7 * 86400))) {
+                    // December's lines read in January
+                    t = Times.bsd(s, pos, year(p.reference) - 1);
+                }
+                time = t;
+                bsd = true;
+                pos += 15;
+                while (pos < n && s.charAt(pos) == ' ') {
+                    pos++;
+                }
+                break;
+            }
+            break;
+        }
+        if (time == null || pos >= n) {
+            return false;
+        }
+        // host, then the tag "program[pid]:" (the host may be missing)
+        int tokEnd = indexOf(s, ' ', pos);
+        String host = null;
+        int tagStart = pos;
+        if (!isTag(s, pos, tokEnd)) {
+            host = s.substring(pos, tokEnd);
+            tagStart = tokEnd + 1;
+            if (tagStart >= n) {
+                return false;
+            }
+            tokEnd = indexOf(s, ' ', tagStart);
+            if (!isTag(s, tagStart, tokEnd)) {
+                return false;
+            }
+        }
+        int bracket = indexOf(s, '[', tagStart);
+        int progEnd = Math.min(bracket, tokEnd - 1);
+        String program = s.substring(tagStart, progEnd);
+        int msgStart = Math.min(tokEnd + 1, n);
+        p.time = time;
+        p.put(Fields.HOST, host);
+        return message(p, program, msgStart);
+    }
+
+    private static boolean rfc5424(Parsed p, int pos) {
+        String s = p.line;
+        int n = s.length();
+        int[] ends = new int[5];
+        int at = pos;
+        // TIMESTAMP HOSTNAME APP-NAME PROCID MSGID
+        for (int k = 0; k < 5; k++) {
+            int e = indexOf(s, ' ', at);
+            if (e >= n || e == at) {
+                return false;
+            }
+            ends[k] = e;
+            at = e + 1;
+        }
+        Instant time = s.charAt(pos) == '-' && ends[0] == pos + 1 ? null : Times.iso(s, pos, ends[0]);
+        if (time == null && !(s.charAt(pos) == '-' && ends[0] == pos + 1)) {
+            return false;
+        }
+        String host = s.substring(ends[0] + 1, ends[1]);
+        String program = s.substring(ends[1] + 1, ends[2]);
+        // STRUCTURED-DATA: "-" or [id param="value" ...]... with \" \] \\ escapes inside values
+        if (at < n && s.charAt(at) == '-') {
+            at++;
+        } else {
+            while (at < n && s.charAt(at) == '[') {
+                at++;
+                boolean quoted = false;
+                while (at < n) {
+                    char c = s.charAt(at);
+                    if (quoted && c == '\\') {
+                        at += 2;
+                        continue;
+                    }
+                    if (c == '"') {
+                        quoted = !quoted;
+                    } else if (c == ']' && !quoted) {
+                        break;
+                    }
+                    at++;
+                }
+                if (at >= n) {
+                    return false;
+                }
+                at++;
+            }
+        }
+        if (at < n && s.charAt(at) == ' ') {
+            at++;
+        }
+        if (at < n && s.charAt(at) == '\uFEFF') {
+            at++;
+        }
+        p.time = time;
+        p.put(Fields.HOST, host);
+        return message(p, program, Math.min(at, n));
+    }
+
+    private static boolean message(Parsed p, String program, int msgStart) {
+        String msg = p.line.substring(msgStart);
+        p.put(Fields.PROGRAM, program);
+        p.put(Fields.MESSAGE, msg);
+        if (program.equals("sshd") || program.startsWith("sshd-")) {
+            p.format = Formats.SSHD;
+            SshdMessages.parse(p, msg);
+        } else if (program.equals("sudo")) {
+            p.format = Formats.SUDO;
+            SudoMessages.parse(p, msg);
+        } else {
+            p.format = Formats.SYSLOG;
+        }
+        return true;
+    }
+
+    /** A syslog tag: a program name of [A-Za-z0-9_./-], then optionally [pid], then a colon. */
+    private static boolean isTag(String s, int from, int to) {
+        if (to - from < 2 || s.charAt(to - 1) != ':') {
+            return false;
+        }
+        int i = from;
+        while (i < to - 1) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                break;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-' || c == '/' || c == '(' || c == ')')) {
+                return false;
+            }
+            i++;
+        }
+        if (i == from) {
+            return false;
+        }
+        if (i < to - 1) {
+            // [pid]
+            if (s.charAt(to - 2) != ']') {
+                return false;
+            }
+            for (int k = i + 1; k < to - 2; k++) {
+                char c = s.charAt(k);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int pri(String s, int from) {
+        int i = from + 1;
+        while (i < s.length() && i - from <= 4) {
+            char c = s.charAt(i);
+            if (c == '>') {
+                return i > from + 1 ? i : -1;
+            }
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    static int indexOf(String s, char c, int from) {
+        int i = s.indexOf(c, from);
+        return i < 0 ? s.length() : i;
+    }
+
+    private static int year(Instant reference) {
+        return reference.atOffset(ZoneOffset.UTC).getYear();
+    }
+}

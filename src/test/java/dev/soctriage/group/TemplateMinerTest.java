@@ -1,0 +1,77 @@
+package dev.soctriage.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Golden templates of real log lines (shapes from Loghub's HDFS, Linux and OpenSSH samples). */
+class TemplateMinerTest {
+    final TemplateMiner miner = new TemplateMiner(TemplateMiner.Config.DEFAULT);
+
+    private String mine(List<String> lines) {
+        int id = -1;
+        for (String l : lines) {
+            int next = miner.add(l);
+            if (id >= 0) {
+                assertEquals(id, next, "joined the same cluster: " + l);
+            }
+            id = next;
+        }
+        return miner.template(id);
+    }
+
+    @Test
+    void hdfsBlockLines_maskIdsSizesAndAddresses() {
+        assertEquals("Receiving block blk_-<NUM> src: /<IP> dest: /<IP>", mine(List.of(
+                "Receiving block blk_-1608999687919862906 src: /10.250.19.102:54106 dest: /10.250.19.102:50010",
+                "Receiving block blk_-7503483334202473044 src: /10.251.215.16:55695 dest: /10.251.215.16:50010")));
+    }
+
+    @Test
+    void linuxSessionLines_maskTheUser() {
+        assertEquals("pam_unix(cron:session): session opened for user <*> by (uid=<NUM>)", mine(List.of(
+                "pam_unix(cron:session): session opened for user root by (uid=0)",
+                "pam_unix(cron:session): session opened for user cyrus by (uid=0)")));
+    }
+
+    @Test
+    void sshdReverseMappingLines_maskHostAndAddress() {
+        assertEquals("reverse mapping checking getaddrinfo for <*> [<IP>] failed - POSSIBLE BREAK-IN ATTEMPT!", mine(List.of(
+                "reverse mapping checking getaddrinfo for 191-110-93-215.dynamic.ptrs.example.net [191.110.93.215] failed - POSSIBLE BREAK-IN ATTEMPT!",
+                "reverse mapping checking getaddrinfo for host.example.org [203.0.113.9] failed - POSSIBLE BREAK-IN ATTEMPT!")));
+    }
+
+    @Test
+    void hexIdsAndUuids_areMasked() {
+        assertEquals("request <UUID> trace <HEX> done", mine(List.of(
+                "request 2f1c1b3e-8d3a-4b6e-9d2f-0a1b2c3d4e5f trace 9f86d081884c7d65 done",
+                "request 7c9e6679-7425-40de-944b-e07fc1f90ae7 trace 0x1f2e3d done")));
+    }
+
+    @Test
+    void differentMessages_stayApart() {
+        int a = miner.add("Started Daily apt upgrade and clean activities.");
+        int b = miner.add("Stopping User Manager for UID 1000...");
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void clusterCap_boundsTheClustersHostileInputCanMake() {
+        TemplateMiner small = new TemplateMiner(new TemplateMiner.Config(0.5, 10, 80));
+        for (int i = 0; i < 1000; i++) {
+            small.add("w" + Integer.toString(i * 7919, 36).replaceAll("[0-9]", "q") + " alpha beta " + "zz".repeat(i % 7));
+        }
+        assertTrue(small.size() <= 10 + 80, "at most the cap plus one overflow cluster per length: " + small.size());
+    }
+
+    @Test
+    void longLines_areReadUpToMaxTokens() {
+        String[] tokens = miner.tokens("a ".repeat(10_000));
+        assertEquals(TemplateMiner.Config.DEFAULT.maxTokens(), tokens.length);
+        assertEquals("<…>", tokens[tokens.length - 1]);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.soctriage.ingest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.support.Events;
+import dev.soctriage.support.S3MockResource;
+import dev.soctriage.verdict.Action;
+import dev.soctriage.verdict.Severity;
+import dev.soctriage.verdict.Status;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * ingest-triage on real servers: dynalite for DynamoDB, S3Mock for S3. Each source uses its own
+ * attacker address so that the verdicts of one test never satisfy another's assertions.
+ */
+@QuarkusTest
+@TestProfile(IngestProfile.class)
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = S3MockResource.class, restrictToAnnotatedClass = true)
+class IngestTriageTest {
+    static final String BUCKET = "soc-logs";
+    static final long NOV_24_10H = java.time.Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    VerdictStore store;
+    @Inject
+    S3Client s3;
+    @Inject
+    DynamoDbClient dynamo;
+
+    @BeforeEach
+    void bucket() {
+        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        }
+    }
+
+    @Test
+    void cloudWatchBruteForce_becomesOnePendingBlockIpVerdict_andBenignLinesNone() {
+        String group = "/aws/ec2/auth/" + UUID.randomUUID();
+        List<String> lines = new ArrayList<>(Events.sshBruteForce("203.0.113.7", 40));
+        lines.add("Nov 24 10:05:00 ip-10-0-1-5 sshd[999]: Accepted publickey for deploy from 198.51.100.20 port 50000 ssh2");
+
+        // envelope timestamps agree with the syslog times in the lines (2026-11-24T10:00:00Z + i s)
+        IngestResult r = pipeline.ingest(Events.cloudWatch(group, "i-0abc", lines, NOV_24_10H));
+
+        assertEquals(41, r.events());
+        assertEquals(1, r.verdicts());
+        assertEquals(0, r.duplicates());
+        assertEquals(0, r.failed());
+        Verdict v = only(group);
+        assertEquals(Status.PENDING, v.status());
+        assertEquals(Action.BLOCK_IP, v.action());
+        assertEquals("203.0.113.7", v.target());
+        assertEquals("ip", v.targetType());
+        assertEquals("rules", v.engine());
+        assertEquals(40, v.eventCount());
+        assertEquals(20, v.evidence().size());
+        assertEquals(lines.get(0), v.evidence().get(0));
+        assertEquals("2026-11-24T10:00:00Z", v.firstSeen());
+        assertEquals("2026-11-24T10:00:39Z", v.lastSeen());
+        assertEquals(group, v.source());
+    }
+
+    @Test
+    void redelivery_addsNoSecondVerdict_andCountsDuplicates() {
+        String group = "/aws/ec2/auth/" + UUID.randomUUID();
+        ObjectNode event = Events.cloudWatch(group, "i-0abc", Events.sshBruteForce("203.0.113.8", 12), NOV_24_10H);
+        assertEquals(1, pipeline.ingest(event).verdicts());
+
+        IngestResult again = pipeline.ingest(event);
+
+        assertEquals(0, again.verdicts());
+        assertEquals(12, again.duplicates());
+        assertEquals(1, listed(group).size());
+    }
+
+    @Test
+    void cloudWatchControlMessage_isAcknowledged_andProducesNothing() {
+        IngestResult r = pipeline.ingest(Events.cloudWatchControl());
+        assertEquals(IngestResult.EMPTY, r);
+    }
+
+    @Test
+    void s3Notification_readsPlainAndGzipObjects_withUrlEncodedKeys() {
+        String key = "AWSLogs/ssh logs/" + UUID.randomUUID() + "/auth.log";
+        put(key, String.join("\n", Events.sshBruteForce("203.0.113.9", 10)).getBytes(StandardCharsets.UTF_8));
+        IngestResult plain = pipeline.ingest(Events.s3Notification(BUCKET, key, 100));
+        assertEquals(10, plain.events());
+        assertEquals("203.0.113.9", only("s3://" + BUCKET + "/" + key).target());
+
+        String gzKey = "AWSLogs/" + UUID.randomUUID() + "/auth.log.gz";
+        put(gzKey, Events.gzip(String.join("\r\n", Events.sshBruteForce("203.0.113.10", 10)).getBytes(StandardCharsets.UTF_8)));
+        IngestResult gz = pipeline.ingest(Events.s3Notification(BUCKET, gzKey, 100));
+        assertEquals(10, gz.events());
+        assertEquals("203.0.113.10", only("s3://" + BUCKET + "/" + gzKey).target());
+    }
+
+    @Test
+    void eventBridgeObjectCreated_readsTheObject() {
+        String key = "eb/" + UUID.randomUUID() + "/auth.log";
+        put(key, String.join("\n", Events.sshBruteForce("203.0.113.11", 8)).getBytes(StandardCharsets.UTF_8));
+        IngestResult r = pipeline.ingest(Events.eventBridgeObjectCreated(BUCKET, key, 100));
+        assertEquals(8, r.events());
+        assertEquals(1, r.verdicts());
+        assertEquals("203.0.113.11", only("s3://" + BUCKET + "/" + key).target());
+    }
+
+    @Test
+    void cloudTrailFile_isSplitPerRecord_andACorruptRecordIsCountedNotFatal() {
+        String key = "AWSLogs/123456789012/CloudTrail/us-east-1/" + UUID.randomUUID() + ".json.gz";
+        String file = "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventName\":\"ConsoleLogin\",\"sourceIPAddress\":\"198.51.100.7\"},"
+                + "42,{\"eventVersion\":\"1.08\",\"eventName\":\"DescribeInstances\",\"sourceIPAddress\":\"198.51.100.8\"}]}";
+        put(key, Events.gzip(file.getBytes(StandardCharsets.UTF_8)));
+        IngestResult r = pipeline.ingest(Events.s3Notification(BUCKET, key, file.length()));
+        assertEquals(2, r.events());
+        assertEquals(1, r.failed());
+    }
+
+    @Test
+    void invalidUtf8AndHugeLines_areReplacedAndCut_notFatal() {
+        String key = "raw/" + UUID.randomUUID() + ".log";
+        byte[] bad = "Nov 24 10:00:00 h sshd[1]: Failed password for r\u00f6ot from 203.0.113.12 port 1 ssh2\n"
+                .getBytes(StandardCharsets.ISO_8859_1); // ö as a lone 0xF6 byte: invalid UTF-8
+        String huge = "x".repeat(70 * 1024);
+        byte[] body = (new String(bad, StandardCharsets.ISO_8859_1) + huge + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        put(key, body);
+        IngestResult r = pipeline.ingest(Events.s3Notification(BUCKET, key, body.length));
+        assertEquals(2, r.events());
+        assertEquals(0, r.failed());
+    }
+
+    @Test
+    void directLines_areTriagedUnderTheirSource() {
+        String source = "nginx/" + UUID.randomUUID();
+        List<String> lines = List.of(
+                "203.0.113.13 - - [24/Nov/2026:10:00:00 +0000] \"GET /item?id=1%20UNION%20SELECT%20password%20FROM%20users HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
+                "198.51.100.30 - - [24/Nov/2026:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 1024 \"-\" \"Mozilla/5.0\"");
+        IngestResult r = pipeline.ingest(Events.direct(source, lines));
+        assertEquals(2, r.events());
+        assertEquals(1, r.verdicts());
+        Verdict v = only(source);
+        assertEquals("203.0.113.13", v.target());
+        assertEquals(Severity.HIGH, v.severity());
+    }
+
+    @Test
+    void malformedEnvelopes_failWithAClearError_andWriteNothing() {
+        long before = items();
+        List<ObjectNode> bad = List.of(
+                Events.awslogs("not gzip".getBytes(StandardCharsets.UTF_8)),
+                Events.awslogs(Events.gzip("{not json".getBytes(StandardCharsets.UTF_8))),
+                Events.awslogs(Events.gzip("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[]}".getBytes(StandardCharsets.UTF_8))),
+                (ObjectNode) Events.JSON.createObjectNode().set("awslogs", Events.JSON.createObjectNode().put("data", "%%%")),
+                withField(Events.s3Notification(BUCKET, "k", 1), "eventSource", "aws:sqs"),
+                noBucket(Events.s3Notification(BUCKET, "k", 1)),
+                Events.eventBridgeObjectCreated(BUCKET, "k", 1).put("detail-type", "Object Deleted"),
+                Events.JSON.createObjectNode().put("source", "x").put("lines", "not an array"),
+                Events.JSON.createObjectNode().put("hello", "world"));
+        for (ObjectNode e : bad) {
+            MalformedEventException ex = assertThrows(MalformedEventException.class, () -> pipeline.ingest(e), e.toString());
+            assertTrue(ex.getMessage().length() > 10, ex.getMessage());
+        }
+        assertEquals(before, items());
+    }
+
+    @Test
+    void missingS3Object_failsTheInvocationAsTransient_andWritesNothing() {
+        long before = items();
+        assertThrows(SourceUnavailableException.class,
+                () -> pipeline.ingest(Events.s3Notification(BUCKET, "missing/" + UUID.randomUUID(), 1)));
+        assertEquals(before, items());
+    }
+
+    @Test
+    void function_answersThroughTheLambdaRuntime_withTheContractsResult() {
+        String source = "direct/" + UUID.randomUUID();
+        RestAssured.given().body(Events.direct(source, Events.sshBruteForce("203.0.113.14", 6)).toString())
+                .post(lambdaUrl())
+                .then().statusCode(200)
+                .body("events", equalTo(6)).body("groups", equalTo(1)).body("verdicts", equalTo(1))
+                .body("duplicates", equalTo(0)).body("llmCalls", equalTo(0)).body("failed", equalTo(0));
+
+        String key = "lambda/" + UUID.randomUUID() + "/auth.log";
+        put(key, String.join("\n", Events.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));
+        RestAssured.given().body(Events.s3Notification(BUCKET, key, 100).toString()).post(lambdaUrl())
+                .then().statusCode(200).body("events", equalTo(7)).body("verdicts", equalTo(1));
+        assertEquals("203.0.113.15", only("s3://" + BUCKET + "/" + key).target());
+
+        RestAssured.given().body("{\"hello\":\"world\"}").post(lambdaUrl())
+                .then().statusCode(500).body("errorMessage", containsString("unrecognised event"));
+    }
+
+    private static String lambdaUrl() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        return "http://localhost:" + port + "/";
+    }
+
+    private void put(String key, byte[] body) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
+    }
+
+    private List<Verdict> listed(String source) {
+        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> v.source().equals(source)).toList();
+    }
+
+    private Verdict only(String source) {
+        List<Verdict> l = listed(source);
+        assertEquals(1, l.size(), "verdicts for " + source);
+        return l.get(0);
+    }
+
+    private long items() {
+        return dynamo.scan(b -> b.tableName("soc-verdicts").select("COUNT")).count();
+    }
+
+    private static ObjectNode withField(ObjectNode e, String field, String value) {
+        ((ObjectNode) e.get("Records").get(0)).put(field, value);
+        return e;
+    }
+
+    private static ObjectNode noBucket(ObjectNode e) {
+        ((ObjectNode) e.get("Records").get(0).get("s3")).remove("bucket");
+        return e;
+    }
+}

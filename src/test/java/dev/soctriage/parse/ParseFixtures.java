@@ -1,0 +1,30 @@
+package dev.soctriage.parse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.soctriage.ingest.LogEvent;
+
+/** Real parsers on a fixed clock, and events made from lines. */
+final class ParseFixtures {
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    static final Parsers PARSERS = new Parsers(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private ParseFixtures() {
+    }
+
+    static ParsedEvent parse(String line) {
+        return PARSERS.parse(new LogEvent("e1", 0, line));
+    }
+
+    static List<ParsedEvent> parseAll(String... lines) {
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            events.add(new LogEvent("e" + i, 0, lines[i]));
+        }
+        return PARSERS.parseAll(events);
+    }
+}
