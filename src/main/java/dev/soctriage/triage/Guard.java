@@ -3,6 +3,7 @@ package dev.soctriage.triage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,10 @@ public class Guard {
             Cidr.parse("192.168.0.0/16"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"),
             Cidr.parse("::/128"), Cidr.parse("::1/128"), Cidr.parse("fe80::/10"), Cidr.parse("fc00::/7"),
             Cidr.parse("ff00::/8"));
+
+    /** Signals of failed authentications: their user is the account tried, never disabled. */
+    static final Set<String> FAILED_AUTH = Set.of(Signal.AUTH_FAILURE, Signal.INVALID_USER, Signal.LOGIN_FAILURE,
+            Signal.CONSOLE_LOGIN_FAILURE, Signal.SUDO_DENIED);
 
     private final List<Cidr> allowlist;
 
@@ -73,6 +78,10 @@ public class Guard {
             case DISABLE_USER:
                 if (none) {
                     return Optional.of("disable_user without a target");
+                }
+                if (FAILED_AUTH.contains(group.signal())) {
+                    // the user of a failed login is the account tried (the victim), not a proven actor
+                    return Optional.of("the user of a failed login is the account tried, not the actor");
                 }
                 return isActorUser(target, group) ? Optional.empty()
                         : Optional.of("not the actor of any evidence line");

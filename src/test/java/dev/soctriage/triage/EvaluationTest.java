@@ -124,10 +124,11 @@ class EvaluationTest {
     private List<Outcome> evaluate(TriageService triage) throws Exception {
         List<Outcome> out = new ArrayList<>();
         for (EvalCase c : EvalCase.load()) {
-            List<ParsedEvent> events = new ArrayList<>();
+            List<LogEvent> batch = new ArrayList<>();
             for (int i = 0; i < c.lines().size(); i++) {
-                events.add(parsers.parse(new LogEvent(c.id() + "-" + i, 1764000000000L + i * 1000L, c.lines().get(i))));
+                batch.add(new LogEvent(c.id() + "-" + i, 1764000000000L + i * 1000L, c.lines().get(i)));
             }
+            List<ParsedEvent> events = parsers.parseAll(batch);
             boolean parsed = events.stream().allMatch(e -> c.acceptedFormats().contains(e.format()));
             List<Finding> findings = new ArrayList<>();
             int ungrounded = 0;

@@ -79,6 +79,16 @@ class GuardTest {
     }
 
     @Test
+    void check_refusesToDisableTheAccountAFailedLoginTried() {
+        EventGroup g = Groups.of(Signal.LOGIN_FAILURE, java.util.Map.of(), java.util.Map.of(),
+                List.of(Groups.event("level=warn msg=\"login failed\" user=admin", "203.0.113.5", "admin")), 1);
+
+        assertEquals(Optional.of("the user of a failed login is the account tried, not the actor"),
+                guard.check(Action.DISABLE_USER, "admin", g));
+        assertEquals(Optional.empty(), guard.check(Action.BLOCK_IP, "203.0.113.5", g));
+    }
+
+    @Test
     void check_refusesAMonitorTargetThatIsNoActor() {
         EventGroup g = Groups.of(Groups.event("x", "203.0.113.5", null));
 
