@@ -25,17 +25,20 @@ public class Signatures implements LineClassifier {
 
     /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
     static final Pattern INJECTION = Pattern.compile(String.join("|",
-            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+|your\\s+)*(previous|prior|above|earlier|preceding|system|existing)?\\s*(instructions?|prompts?|rules|directives|guidelines)",
+            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
+            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+)*(instructions|prompts?)\\b",
             "\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:",
-            "\\byou\\s+are\\s+now\\s+(a|an|in|the)\\b",
-            "\\b(system|developer|assistant)\\s*(prompt|message|role)\\s*(:|override)",
+            "\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)",
+            "\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override",
             "<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)",
-            "\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|safe|harmless|a\\s+false\\s+positive|false\\s+positive|low)",
+            "\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)",
             "\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)",
-            "\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json|the\\s+following)",
+            "\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)",
             "\\b(block[ _]ip|disable[ _]user)\\b",
-            "\\b(please\\s+)?(block|ban|blacklist|blocklist)\\s+(the\\s+)?(ip\\s+|address\\s+|host\\s+)?(\\d{1,3}\\.){3}\\d{1,3}",
-            "\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\b"), FLAGS);
+            "\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
+            "\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
+            "\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b",
+            "\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b"), FLAGS);
 
     static final Pattern LOG4SHELL = Pattern.compile("\\$\\{\\s*(jndi|(\\$\\{|lower:|upper:|env:|::-|date:)[^}]{0,40}[jJ])", FLAGS);
     static final Pattern CMD = Pattern.compile(String.join("|",
@@ -67,12 +70,12 @@ public class Signatures implements LineClassifier {
             FLAGS);
 
     static final Pattern SSH_FAILURE = Pattern.compile(
-            "sshd\\[\\d+\\]:\\s+(Failed (password|publickey|keyboard-interactive/pam|none) for|error: maximum authentication attempts|"
+            "(?<=\\s|^)(Failed (password|publickey|keyboard-interactive/pam|none) for|error: maximum authentication attempts|"
                     + "Disconnecting authenticating user|Connection closed by authenticating user)");
     static final Pattern HOST_AUTH = Pattern.compile("^\\S.{0,80}?\\s(sshd|sudo)(\\[\\d+\\])?:\\s");
-    static final Pattern SSH_INVALID_USER = Pattern.compile("sshd\\[\\d+\\]:\\s+Invalid user\\b");
+    static final Pattern SSH_INVALID_USER = Pattern.compile("(?<=\\s|^)Invalid user\\b");
     static final Pattern SUDO_DENIED = Pattern.compile(
-            "sudo(\\[\\d+\\])?:\\s+\\S+\\s+:\\s+(user NOT in sudoers|[3-9]\\d* incorrect password attempts|command not allowed)");
+            "\\s\\S+\\s+:\\s+(user NOT in sudoers|[3-9]\\d* incorrect password attempts|command not allowed)");
     static final Pattern LOGIN_PATH = Pattern.compile(
             "(?i)/(login|signin|sign-in|sign_in|logon|auth|authenticate|session|sessions|wp-login\\.php|xmlrpc\\.php|"
                     + "oauth/token|token|j_security_check|user/login|account/login|api/(v\\d+/)?(login|auth|token|session))\\b");
