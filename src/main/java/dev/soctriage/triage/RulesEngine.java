@@ -7,45 +7,151 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.parse.Fields;
-import dev.soctriage.parse.Formats;
 import dev.soctriage.verdict.Action;
 import dev.soctriage.verdict.Engine;
 import dev.soctriage.verdict.Severity;
 
-/** The built-in detectors: the triage when there is no API key, and the fallback when the model fails. */
+/**
+ * The built-in detectors: the triage when there is no API key, the fallback when the model fails or
+ * is refused, and the cross-check of the model's severity. A group is judged by its {@link Signal}
+ * (set per line by {@link Signatures}) and its counts; thresholds come from {@link RulesConfig}.
+ * Targets are always the group's actor; the {@link Guard} checks them afterwards all the same.
+ * Reasoning names counts and signals only, never log text.
+ */
 @ApplicationScoped
 public class RulesEngine {
-    static final int SSH_FAILURES = 5;
+    private final RulesConfig cfg;
+
+    public RulesEngine(RulesConfig cfg) {
+        this.cfg = cfg;
+    }
 
     public Optional<Finding> judge(EventGroup g) {
-        if (Formats.SSHD.equals(g.format()) && g.actorIp() != null && g.count() >= SSH_FAILURES
-                && !String.valueOf(g.distinct(Fields.EVENT)).contains("Accepted")) {
-            return Optional.of(new Finding(g.count() >= 50 ? Severity.HIGH : Severity.MEDIUM, "SSH brute force",
-                    Action.BLOCK_IP, g.actorIp(),
-                    g.count() + " failed SSH logins for " + g.distinctCount(Fields.TARGET_USER)
-                            + " user name(s) from one address",
-                    List.of("T1110.001"), Engine.RULES, null, null, null));
-        }
+        int n = g.count();
+        int users = Math.max(g.distinctCount(Fields.TARGET_USER), g.distinct(Fields.TARGET_USER).size());
         switch (g.signal()) {
-            case "sqli":
-                return web(g, "SQL injection", "T1190");
-            case "xss":
-                return web(g, "Cross-site scripting", "T1189");
-            case "path_traversal":
-                return web(g, "Path traversal", "T1083");
+            case Signal.PROMPT_INJECTION:
+                return Optional.of(block(g, Severity.MEDIUM, "Prompt injection attempt",
+                        n + " line(s) carrying text that tries to instruct the triage model; the sender is the actor"));
+            case Signal.LOG4SHELL:
+                return Optional.of(block(g, Severity.CRITICAL, "Log4Shell exploitation attempt",
+                        n + " request(s) carrying a JNDI lookup string (CVE-2021-44228)", "T1190", "T1203"));
+            case Signal.CMD_INJECTION:
+                return Optional.of(block(g, Severity.HIGH, "Command injection",
+                        n + " request(s) carrying shell command syntax", "T1190", "T1059.004"));
+            case Signal.SQLI:
+                return Optional.of(block(g, Severity.HIGH, "SQL injection",
+                        n + " request(s) carrying an SQL injection payload", "T1190"));
+            case Signal.SSRF:
+                return Optional.of(block(g, Severity.HIGH, "SSRF to cloud metadata",
+                        n + " request(s) pointing the server at the instance metadata service", "T1190", "T1552.005"));
+            case Signal.PATH_TRAVERSAL:
+                return Optional.of(block(g, Severity.HIGH, "Path traversal",
+                        n + " request(s) climbing out of the web root", "T1190", "T1083"));
+            case Signal.XSS:
+                return Optional.of(block(g, Severity.MEDIUM, "Cross-site scripting",
+                        n + " request(s) carrying a script payload", "T1190", "T1059.007"));
+            case Signal.SCANNER:
+                return Optional.of(block(g, Severity.MEDIUM, "Vulnerability scanner",
+                        n + " request(s) from a known scanning tool's user agent", "T1595.002", "T1046"));
+            case Signal.PROBE:
+                return at(n, cfg.probes(), () -> block(g, Severity.MEDIUM, "Web scanning",
+                        n + " request(s) for sensitive files (" + g.distinctCount(Fields.PATH) + " distinct paths)",
+                        "T1595.003"));
+            case Signal.AUTH_FAILURE:
+                return ssh(g, n, users);
+            case Signal.INVALID_USER:
+                if (users >= cfg.enumerationUsers()) {
+                    return Optional.of(block(g, Severity.MEDIUM, "Invalid-user enumeration",
+                            n + " attempts on " + users + " non-existent user names from one address", "T1087",
+                            "T1110"));
+                }
+                return at(n, cfg.sshFailures(), () -> block(g, Severity.MEDIUM, "SSH brute force",
+                        n + " attempts on a non-existent user from one address", "T1110.001"));
+            case Signal.LOGIN_FAILURE:
+                if (users >= cfg.sprayUsers() && n <= users * cfg.sprayTriesPerUser()) {
+                    return Optional.of(block(g, Severity.HIGH, "Password spraying",
+                            n + " failed logins spread over " + users + " accounts", "T1110.003"));
+                }
+                return at(n, cfg.loginFailures(), () -> block(g, Severity.HIGH, "Credential stuffing",
+                        n + " failed logins from one client", "T1110.004"));
+            case Signal.SUDO_DENIED:
+                return Optional.of(monitor(g, Severity.MEDIUM, "Sudo privilege escalation attempt",
+                        n + " sudo refusal(s): not in sudoers or repeated wrong passwords", "T1548.003"));
+            case Signal.FLOW_REJECT:
+                int ports = Math.max(g.distinctCount(Fields.DST_PORT), g.distinct(Fields.DST_PORT).size());
+                if (ports >= cfg.portScanPorts()) {
+                    return Optional.of(block(g, Severity.MEDIUM, "Port scan",
+                            n + " rejected flows to " + ports + " distinct ports from one source", "T1046"));
+                }
+                return at(n, cfg.rejectFlood(), () -> block(g, Severity.MEDIUM, "Rejected traffic flood",
+                        n + " rejected flows from one source", "T1498"));
+            case Signal.WAF_BLOCK:
+                return at(n, cfg.wafBlocks(), () -> block(g, Severity.MEDIUM, "WAF blocks at volume",
+                        n + " requests blocked by the WAF from one client", "T1190", "T1595"));
+            case Signal.ROOT_ACTIVITY:
+                return Optional.of(monitor(g, Severity.HIGH, "Root account use",
+                        n + " API call(s) made with the root user's credentials", "T1078.004"));
+            case Signal.CONSOLE_LOGIN_FAILURE:
+                return at(n, cfg.consoleFailures(), () -> block(g, Severity.HIGH, "Console login failure burst",
+                        n + " failed AWS console logins from one address", "T1110", "T1078.004"));
+            case Signal.LOGGING_TAMPER:
+                return Optional.of(disable(g, Severity.CRITICAL, "CloudTrail logging disabled",
+                        n + " call(s) stopping or deleting audit logging", "T1562.008"));
+            case Signal.SECURITY_TOOL_DISABLED:
+                return Optional.of(disable(g, Severity.CRITICAL, "Security monitoring disabled",
+                        n + " call(s) disabling GuardDuty, Config or Security Hub", "T1562.001"));
+            case Signal.S3_PUBLIC:
+                return Optional.of(disable(g, Severity.HIGH, "S3 bucket made public",
+                        n + " call(s) opening a bucket to everyone (ACL, policy or public access block)", "T1530"));
+            case Signal.IAM_ADMIN_GRANT:
+                return Optional.of(disable(g, Severity.HIGH, "IAM admin privilege grant",
+                        n + " call(s) granting administrator permissions", "T1098", "T1098.003"));
+            case Signal.IAM_FOREIGN_KEY:
+                return Optional.of(disable(g, Severity.HIGH, "Credentials created for another user",
+                        n + " call(s) creating access keys or passwords for a different IAM user", "T1098.001"));
+            case Signal.IAM_USER_CREATED:
+                return at(n, cfg.iamUsersCreated(), () -> disable(g, Severity.MEDIUM, "IAM user creation burst",
+                        n + " IAM users created by one principal", "T1136.003"));
             default:
                 return Optional.empty();
         }
     }
 
-    private Optional<Finding> web(EventGroup g, String threat, String mitre) {
-        if (g.actorIp() == null) {
-            return Optional.of(new Finding(Severity.MEDIUM, threat, Action.MONITOR, null,
-                    g.count() + " request(s) carrying a " + threat + " payload; no client address to block",
-                    List.of(mitre), Engine.RULES, null, null, null));
+    private Optional<Finding> ssh(EventGroup g, int n, int users) {
+        if (users >= cfg.sprayUsers() && n <= users * cfg.sprayTriesPerUser()) {
+            return Optional.of(block(g, Severity.HIGH, "Password spraying",
+                    n + " failed SSH logins spread over " + users + " user names from one address", "T1110.003"));
         }
-        return Optional.of(new Finding(Severity.HIGH, threat, Action.BLOCK_IP, g.actorIp(),
-                g.count() + " request(s) carrying a " + threat + " payload from one client",
-                List.of(mitre), Engine.RULES, null, null, null));
+        Severity s = n >= cfg.sshFailuresHigh() ? Severity.HIGH : Severity.MEDIUM;
+        return at(n, cfg.sshFailures(), () -> block(g, s, "SSH brute force",
+                n + " failed SSH logins for " + Math.max(users, 1) + " user name(s) from one address", "T1110.001"));
+    }
+
+    private static Optional<Finding> at(int n, int threshold, java.util.function.Supplier<Finding> f) {
+        return n >= threshold ? Optional.of(f.get()) : Optional.empty();
+    }
+
+    /** Block the actor's address; with no address, monitor. */
+    private static Finding block(EventGroup g, Severity s, String threat, String why, String... mitre) {
+        if (g.actorIp() == null) {
+            return monitor(g, s, threat, why + "; no client address to block", mitre);
+        }
+        return new Finding(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre), Engine.RULES, null, null, null);
+    }
+
+    /** Disable the acting principal (IAM abuse); with no user, monitor. */
+    private static Finding disable(EventGroup g, Severity s, String threat, String why, String... mitre) {
+        if (g.actorUser() == null) {
+            return monitor(g, s, threat, why + "; no acting user named", mitre);
+        }
+        return new Finding(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre), Engine.RULES, null, null,
+                null);
+    }
+
+    /** Where blocking makes no sense: the target names the actor for the analyst, no action follows. */
+    private static Finding monitor(EventGroup g, Severity s, String threat, String why, String... mitre) {
+        String target = g.actorIp() != null ? g.actorIp() : g.actorUser();
+        return new Finding(s, threat, Action.MONITOR, target, why, List.of(mitre), Engine.RULES, null, null, null);
     }
 }

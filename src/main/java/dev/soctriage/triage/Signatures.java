@@ -1,35 +1,281 @@
 package dev.soctriage.triage;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.soctriage.group.LineClassifier;
 import dev.soctriage.parse.Fields;
+import dev.soctriage.parse.Formats;
 import dev.soctriage.parse.ParsedEvent;
 
-/** Per-line attack signatures; the label keeps attack lines out of benign groups. */
+/**
+ * Per-line attack signatures (labels in {@link Signal}). The label keeps attack lines out of benign
+ * groups and tells the {@link RulesEngine} what a group is. Matching runs on the raw line, decoded
+ * ({@link Decoding}), because the payload may sit in any field (path, referer, user agent, user name);
+ * the parser's fields are used where a decision needs one field (status, method, event name), with a
+ * pattern on the raw line as fallback for lines whose format was not recognised.
+ *
+ * <p>Order matters: text addressed to a model wins over everything, then the most severe payloads.
+ */
 @ApplicationScoped
 public class Signatures implements LineClassifier {
-    private static final Pattern SQLI = Pattern.compile(
-            "(?i)(union(\\s|%20|\\+)+select|'\\s*or\\s*'?1'?\\s*=\\s*'?1|%27(\\s|%20|\\+)*or|sleep\\(\\d+\\)|information_schema)");
-    private static final Pattern XSS = Pattern.compile("(?i)(<script|%3cscript|javascript:|onerror\\s*=)");
-    private static final Pattern TRAVERSAL = Pattern.compile("(?i)(\\.\\./|\\.\\.%2f|%2e%2e/|/etc/passwd)");
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+
+    /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
+    static final Pattern INJECTION = Pattern.compile(String.join("|",
+            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
+            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+)*(instructions|prompts?)\\b",
+            "\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:",
+            "\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)",
+            "\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override",
+            "<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)",
+            "\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)",
+            "\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)",
+            "\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)",
+            "\\b(block[ _]ip|disable[ _]user)\\b",
+            "\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
+            "\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
+            "\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b",
+            "\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b"), FLAGS);
+
+    static final Pattern LOG4SHELL = Pattern.compile("\\$\\{\\s*(jndi|(\\$\\{|lower:|upper:|env:|::-|date:)[^}]{0,40}[jJ])", FLAGS);
+    static final Pattern CMD = Pattern.compile(String.join("|",
+            "(;|\\||&&|\\$\\(|`)\\s*(cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
+            "/bin/(ba)?sh\\b", "\\bcmd(\\.exe)?\\s*/c\\b", "\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)"), FLAGS);
+    static final Pattern SQLI = Pattern.compile(String.join("|",
+            "\\bunion(\\s|/\\*.*?\\*/)+(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
+            "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
+            "\\binformation[ _]schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
+            "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "\\bxp[ _]cmdshell\\b"),
+            FLAGS);
+    static final Pattern SSRF = Pattern.compile(
+            "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
+                    + "|/latest/(meta-data|api/token|user-data)",
+            FLAGS);
+    static final Pattern TRAVERSAL = Pattern.compile(
+            "(\\.\\./|\\.\\.\\\\){2,}|/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
+    static final Pattern XSS = Pattern.compile(
+            "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]*\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
+            FLAGS);
+    static final Pattern SCANNER = Pattern.compile(
+            "\\b(sqlmap|nikto|nmap|masscan|zgrab|nuclei|dirbuster|gobuster|wpscan|acunetix|nessus|openvas|w3af|"
+                    + "hydra|ffuf|feroxbuster|whatweb|zmeu|netsparker|arachni|skipfish|wfuzz|jaeles|commix|havij|"
+                    + "dirb|jorgee|censysinspect|l9explore|fuzz faster u fool)\\b",
+            FLAGS);
+    static final Pattern PROBE = Pattern.compile(
+            "\\s[^\\s\"]*(/\\.env\\b|/\\.git/|/\\.aws/|/\\.ssh/|/wp-config\\.php|/phpmyadmin|/\\.ds_store|/vendor/phpunit|"
+                    + "/actuator/(env|heapdump)|/\\.htpasswd|/cgi-bin/|/config\\.(json|yml|php)\\b|/backup\\.(zip|sql|tar))",
+            FLAGS);
+
+    static final Pattern SSH_FAILURE = Pattern.compile(
+            "(?<=\\s|^)(Failed (password|publickey|keyboard-interactive/pam|none) for|error: maximum authentication attempts|"
+                    + "Disconnecting authenticating user|Connection closed by authenticating user)");
+    static final Pattern HOST_AUTH = Pattern.compile("^\\S.{0,80}?\\s(sshd|sudo)(\\[\\d+\\])?:\\s");
+    static final Pattern SSH_INVALID_USER = Pattern.compile("(?<=\\s|^)Invalid user\\b");
+    static final Pattern SUDO_DENIED = Pattern.compile(
+            "\\s\\S+\\s+:\\s+(user NOT in sudoers|[3-9]\\d* incorrect password attempts|command not allowed)");
+    static final Pattern LOGIN_PATH = Pattern.compile(
+            "(?i)/(login|signin|sign-in|sign_in|logon|auth|authenticate|session|sessions|wp-login\\.php|xmlrpc\\.php|"
+                    + "oauth/token|token|j_security_check|user/login|account/login|api/(v\\d+/)?(login|auth|token|session))\\b");
+    static final Pattern ACCESS_LOGIN_FAILURE = Pattern.compile("\"POST (\\S+) HTTP/[\\d.]+\" (401|403) ");
+    static final Pattern APP_LOGIN_FAILURE = Pattern.compile(
+            "(?i)\\b(login|log-in|sign-in|signin|authentication|auth)[ _-]?(failed|failure|denied|error)\\b|\\b(invalid|wrong|bad) (password|credentials)\\b");
+
+    static final Pattern VPC_LINE = Pattern.compile(
+            "^\\s*\\d+ \\S+ eni-\\S+ \\S+ \\S+ \\S+ (\\S+) \\S+ \\S+ \\S+ \\S+ \\S+ (ACCEPT|REJECT) (OK|NODATA|SKIPDATA)");
+    static final Pattern WAF_BLOCK = Pattern.compile("\"action\"\\s*:\\s*\"BLOCK\"");
+    static final Pattern EVENT_NAME = Pattern.compile("\"eventName\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ROOT_IDENTITY = Pattern.compile("\"userIdentity\"\\s*:\\s*\\{[^{}]*\"type\"\\s*:\\s*\"Root\"");
+    static final Pattern CONSOLE_FAILURE = Pattern.compile("\"ConsoleLogin\"\\s*:\\s*\"Failure\"");
+    // requestParameters may carry a policy as an escaped JSON string: tolerate backslashes before quotes
+    static final Pattern ADMIN_POLICY = Pattern.compile(
+            "AdministratorAccess|IAMFullAccess|\\\\*\"Action\\\\*\"\\s*:\\s*\\[?\\s*\\\\*\"(\\*|iam:\\*)\\\\*\"");
+    static final Pattern PUBLIC_GRANTEE = Pattern.compile("acs\\.amazonaws\\.com/groups/global/(AllUsers|AuthenticatedUsers)");
+    static final Pattern PUBLIC_PRINCIPAL = Pattern.compile(
+            "\\\\*\"Principal\\\\*\"\\s*:\\s*(\\\\*\"\\*\\\\*\"|\\{\\s*\\\\*\"AWS\\\\*\"\\s*:\\s*\\[?\\s*\\\\*\"\\*\\\\*\")");
+    static final Pattern PAB_OFF = Pattern.compile("\\\\*\"(BlockPublicAcls|BlockPublicPolicy|RestrictPublicBuckets|IgnorePublicAcls)\\\\*\"\\s*:\\s*false");
+    static final Pattern REQUEST_USER = Pattern.compile("\"requestParameters\"\\s*:\\s*\\{[^{}]*?\"userName\"\\s*:\\s*\"([^\"]+)\"");
 
     @Override
     public String classify(ParsedEvent e) {
-        String path = e.field(Fields.PATH);
-        if (path != null) {
-            if (SQLI.matcher(path).find()) {
-                return "sqli";
-            }
-            if (XSS.matcher(path).find()) {
-                return "xss";
-            }
-            if (TRAVERSAL.matcher(path).find()) {
-                return "path_traversal";
-            }
+        String line = e.line();
+        if (line == null || line.isEmpty()) {
+            return Signal.NONE;
         }
-        return "";
+        String text = Decoding.forMatching(line);
+        if (INJECTION.matcher(text).find()) {
+            return Signal.PROMPT_INJECTION;
+        }
+        if (LOG4SHELL.matcher(text).find()) {
+            return Signal.LOG4SHELL;
+        }
+        String eventName = cloudTrailEvent(e, line);
+        if (eventName != null) {
+            return cloudTrail(e, line, eventName);
+        }
+        Matcher vpc = VPC_LINE.matcher(line);
+        if (Formats.VPC_FLOW.equals(e.format()) || vpc.find()) {
+            String outcome = e.field(Fields.OUTCOME);
+            boolean reject = outcome != null ? "REJECT".equalsIgnoreCase(outcome) : line.contains(" REJECT ");
+            return reject ? Signal.FLOW_REJECT : Signal.NONE;
+        }
+        if (Formats.SSHD.equals(e.format()) || Formats.SUDO.equals(e.format()) || HOST_AUTH.matcher(line).find()) {
+            // sshd and sudo lines name commands and files by design (COMMAND=/bin/bash, /etc/shadow):
+            // only their own signatures apply
+            return hostAuth(line);
+        }
+        String web = webAttack(text);
+        if (!web.isEmpty()) {
+            return web;
+        }
+        String ua = e.field(Fields.USER_AGENT);
+        if (SCANNER.matcher(ua != null ? ua : text).find()) {
+            return Signal.SCANNER;
+        }
+        if (PROBE.matcher(" " + pathOf(e, text)).find()) {
+            return Signal.PROBE;
+        }
+        if (isLoginFailure(e, line)) {
+            return Signal.LOGIN_FAILURE;
+        }
+        boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
+        if (waf && ("BLOCK".equalsIgnoreCase(e.field(Fields.OUTCOME)) || WAF_BLOCK.matcher(line).find())) {
+            return Signal.WAF_BLOCK;
+        }
+        return Signal.NONE;
+    }
+
+    private static String hostAuth(String line) {
+        if (SSH_FAILURE.matcher(line).find()) {
+            return Signal.AUTH_FAILURE;
+        }
+        if (SSH_INVALID_USER.matcher(line).find()) {
+            return Signal.INVALID_USER;
+        }
+        if (SUDO_DENIED.matcher(line).find()) {
+            return Signal.SUDO_DENIED;
+        }
+        return Signal.NONE;
+    }
+
+    static String webAttack(String text) {
+        if (CMD.matcher(text).find()) {
+            return Signal.CMD_INJECTION;
+        }
+        if (SQLI.matcher(text).find()) {
+            return Signal.SQLI;
+        }
+        if (SSRF.matcher(text).find()) {
+            return Signal.SSRF;
+        }
+        if (TRAVERSAL.matcher(text).find()) {
+            return Signal.PATH_TRAVERSAL;
+        }
+        if (XSS.matcher(text).find()) {
+            return Signal.XSS;
+        }
+        return Signal.NONE;
+    }
+
+    private static String pathOf(ParsedEvent e, String text) {
+        String path = e.field(Fields.PATH);
+        return path != null ? path : text;
+    }
+
+    private static boolean isLoginFailure(ParsedEvent e, String line) {
+        String path = e.field(Fields.PATH);
+        String status = e.field(Fields.STATUS);
+        if (path != null && status != null) {
+            return "POST".equalsIgnoreCase(e.field(Fields.METHOD)) && (status.equals("401") || status.equals("403"))
+                    && LOGIN_PATH.matcher(path).find();
+        }
+        Matcher m = ACCESS_LOGIN_FAILURE.matcher(line);
+        if (m.find()) {
+            return LOGIN_PATH.matcher(m.group(1)).find();
+        }
+        boolean structured = Formats.JSON.equals(e.format()) || Formats.LOGFMT.equals(e.format())
+                || Formats.TEXT.equals(e.format()) || Formats.SYSLOG.equals(e.format());
+        return structured && APP_LOGIN_FAILURE.matcher(line).find();
+    }
+
+    private static String cloudTrailEvent(ParsedEvent e, String line) {
+        if (Formats.CLOUDTRAIL.equals(e.format()) && e.field(Fields.EVENT) != null) {
+            return e.field(Fields.EVENT);
+        }
+        if (!line.contains("\"eventSource\"")) {
+            return null;
+        }
+        Matcher m = EVENT_NAME.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String cloudTrail(ParsedEvent e, String line, String eventName) {
+        switch (eventName) {
+            case "StopLogging", "DeleteTrail", "DeleteFlowLogs", "PutEventSelectors":
+                if (!eventName.equals("PutEventSelectors") || line.contains("\"ReadWriteType\\\":\\\"None")) {
+                    return Signal.LOGGING_TAMPER;
+                }
+                break;
+            case "DeleteDetector", "DisassociateFromMasterAccount", "DisassociateFromAdministratorAccount",
+                    "StopMonitoringMembers", "StopConfigurationRecorder", "DeleteConfigurationRecorder",
+                    "DeleteDeliveryChannel", "DisableSecurityHub", "DeleteInsight":
+                return Signal.SECURITY_TOOL_DISABLED;
+            case "PutBucketAcl", "PutObjectAcl":
+                if (PUBLIC_GRANTEE.matcher(line).find() || line.contains("public-read")) {
+                    return Signal.S3_PUBLIC;
+                }
+                break;
+            case "PutBucketPolicy":
+                if (PUBLIC_PRINCIPAL.matcher(line).find()) {
+                    return Signal.S3_PUBLIC;
+                }
+                break;
+            case "DeletePublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteAccountPublicAccessBlock":
+                return Signal.S3_PUBLIC;
+            case "PutPublicAccessBlock", "PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock":
+                if (PAB_OFF.matcher(line).find()) {
+                    return Signal.S3_PUBLIC;
+                }
+                break;
+            case "AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy", "PutUserPolicy", "PutRolePolicy",
+                    "PutGroupPolicy", "CreatePolicyVersion":
+                if (ADMIN_POLICY.matcher(line).find()) {
+                    return Signal.IAM_ADMIN_GRANT;
+                }
+                break;
+            case "CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile":
+                if (forAnotherUser(e, line)) {
+                    return Signal.IAM_FOREIGN_KEY;
+                }
+                break;
+            case "CreateUser":
+                return Signal.IAM_USER_CREATED;
+            case "ConsoleLogin":
+                if (CONSOLE_FAILURE.matcher(line).find() || "failure".equalsIgnoreCase(e.field(Fields.OUTCOME))) {
+                    return Signal.CONSOLE_LOGIN_FAILURE;
+                }
+                break;
+            default:
+                break;
+        }
+        boolean root = "Root".equals(e.field(Fields.IDENTITY_TYPE)) || ROOT_IDENTITY.matcher(line).find();
+        return root ? Signal.ROOT_ACTIVITY : Signal.NONE;
+    }
+
+    /** CreateAccessKey and friends for a user other than the caller: a classic persistence step. */
+    private static boolean forAnotherUser(ParsedEvent e, String line) {
+        Matcher m = REQUEST_USER.matcher(line);
+        if (!m.find()) {
+            return false;
+        }
+        String target = m.group(1);
+        String actor = e.actorUser();
+        if (actor == null) {
+            Matcher self = Pattern.compile("\"userIdentity\"\\s*:\\s*\\{[^{}]*\"userName\"\\s*:\\s*\"([^\"]+)\"").matcher(line);
+            actor = self.find() ? self.group(1) : null;
+        }
+        return actor == null || !(actor.equals(target) || actor.endsWith("/" + target));
     }
 }

@@ -1,0 +1,52 @@
+package dev.soctriage.triage.llm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The model ({@code GROQ_API_KEY}, {@code GROQ_BASE_URL}, {@code GROQ_MODEL}, {@code GROQ_RESPONSE_FORMAT}). */
+@ConfigMapping(prefix = "triage.llm")
+public interface LlmConfig {
+    /** Unset or empty: no model call, the rules engine triages alone. Never logged. */
+    Optional<String> apiKey();
+
+    /** An OpenAI-compatible API root; {@code /chat/completions} is appended. */
+    @WithDefault("https://api.groq.com/openai/v1")
+    String baseUrl();
+
+    @WithDefault("openai/gpt-oss-120b")
+    String model();
+
+    /** {@code json_schema} (strict, constrained decoding) or {@code json_object} (JSON mode, validated after). */
+    @WithDefault("json_schema")
+    String responseFormat();
+
+    /** Longest wait for one answer; a call never runs past the deadline given to judge() either. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    @WithDefault("PT2S")
+    Duration connectTimeout();
+
+    /** Calls per group at most, first call included (429, 5xx and timeouts are retried). */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** Wait before retrying a 5xx, times the attempt number; a 429 waits its retry-after instead. */
+    @WithDefault("PT0.5S")
+    Duration backoff();
+
+    /** Upper bound of one prompt in tokens (estimated as characters / 4); what does not fit is summarised. */
+    @WithDefault("3000")
+    int promptTokenBudget();
+
+    /** A log line longer than this (characters) is cut in the prompt, with the cut noted. */
+    @WithDefault("600")
+    int maxLineChars();
+
+    /** Upper bound of the answer in tokens ({@code max_completion_tokens}). */
+    @WithDefault("1024")
+    int maxCompletionTokens();
+}

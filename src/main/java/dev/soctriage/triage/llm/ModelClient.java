@@ -1,0 +1,236 @@
+package dev.soctriage.triage.llm;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.soctriage.group.EventGroup;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.TimeoutException;
+
+/**
+ * Asks an OpenAI-compatible chat-completions server (Groq) for one group's verdict: one call per
+ * group, temperature 0, strict JSON schema (or JSON mode), the answer parsed and validated before it
+ * is handed back. 429 waits its {@code retry-after}, 5xx and timeouts are retried with backoff, all
+ * bounded by {@link LlmConfig#maxAttempts()} and by the deadline: no call or wait runs past it.
+ */
+@ApplicationScoped
+public class ModelClient {
+    private static final Logger LOG = Logger.getLogger(ModelClient.class);
+    /** Not worth starting a call with less time than this left. */
+    static final Duration MIN_CALL = Duration.ofMillis(250);
+
+    private final LlmConfig cfg;
+    private final Clock clock;
+    private final Validator validator;
+    private final ObjectReader answerReader;
+    private final ObjectReader envelopeReader;
+    private final ObjectReader errorReader;
+    private final PromptBuilder prompts;
+    private final String authorization;
+    private final ChatApi api;
+
+    public ModelClient(LlmConfig cfg, Clock clock, Validator validator, ObjectMapper mapper) {
+        this.cfg = cfg;
+        this.clock = clock;
+        this.validator = validator;
+        this.answerReader = mapper.readerFor(ModelVerdict.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.envelopeReader = mapper.readerFor(ChatResponse.class);
+        this.errorReader = mapper.readerFor(ApiError.class);
+        this.prompts = new PromptBuilder(cfg.promptTokenBudget(), cfg.maxLineChars());
+        if (!Set.of("json_schema", "json_object").contains(cfg.responseFormat())) {
+            throw new IllegalArgumentException("GROQ_RESPONSE_FORMAT must be json_schema or json_object");
+        }
+        String key = cfg.apiKey().map(String::strip).orElse("");
+        this.authorization = key.isEmpty() ? null : "Bearer " + key;
+        this.api = key.isEmpty() ? null
+                : QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(URI.create(cfg.baseUrl().replaceAll("/+$", "")))
+                        .connectTimeout(cfg.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(cfg.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .disableDefaultMapper(true)
+                        .build(ChatApi.class);
+    }
+
+    /** False when GROQ_API_KEY is unset or empty: then no call is ever made. */
+    public boolean enabled() {
+        return api != null;
+    }
+
+    public String model() {
+        return cfg.model();
+    }
+
+    /** Asks about one group; never throws for a model failure, never waits past {@code deadline}. */
+    public ModelCall judge(EventGroup group, Instant deadline) {
+        if (!enabled()) {
+            return new ModelCall(Optional.empty(), 0, "no api key");
+        }
+        Prompt prompt = prompts.build(group);
+        ChatRequest request = new ChatRequest(cfg.model(), prompt.messages(), 0.0, cfg.maxCompletionTokens(),
+                VerdictSchema.responseFormat(cfg.responseFormat()));
+        int calls = 0;
+        String failure = null;
+        while (calls < cfg.maxAttempts()) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.compareTo(MIN_CALL) < 0) {
+                failure = calls == 0 ? "deadline reached before the first call" : failure + "; deadline reached";
+                break;
+            }
+            calls++;
+            try {
+                return new ModelCall(Optional.of(callOnce(request, min(cfg.timeout(), left))), calls, null);
+            } catch (ModelRateLimitedException e) {
+                failure = e.getMessage();
+                Duration wait = e.retryAfter().orElse(cfg.backoff().multipliedBy(calls));
+                if (calls >= cfg.maxAttempts() || !sleepWithin(wait, deadline)) {
+                    break;
+                }
+            } catch (ModelServerException | ModelTimeoutException | ModelUnreachableException e) {
+                failure = e.getMessage();
+                if (calls >= cfg.maxAttempts() || !sleepWithin(cfg.backoff().multipliedBy(calls), deadline)) {
+                    break;
+                }
+            } catch (ModelRequestRejectedException | ModelAnswerInvalidException e) {
+                failure = e.getMessage();
+                break;
+            }
+        }
+        return new ModelCall(Optional.empty(), calls, failure);
+    }
+
+    private ModelVerdict callOnce(ChatRequest request, Duration timeout) {
+        Response response;
+        try {
+            response = api.complete(authorization, request).await().atMost(timeout);
+        } catch (TimeoutException e) {
+            throw new ModelTimeoutException("no answer within " + timeout.toMillis() + " ms");
+        } catch (ProcessingException | java.util.concurrent.CompletionException e) {
+            // Vert.x reports its read timeout and connection failures wrapped in either
+            if (causedByTimeout(e)) {
+                throw new ModelTimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            throw new ModelUnreachableException("connection failed: " + e.getClass().getSimpleName());
+        }
+        try (response) {
+            int status = response.getStatus();
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (status == 200) {
+                return parseAnswer(body);
+            }
+            if (status == 429) {
+                throw new ModelRateLimitedException(retryAfter(response.getHeaderString("retry-after")));
+            }
+            if (status >= 500) {
+                throw new ModelServerException("server error " + status);
+            }
+            throw new ModelRequestRejectedException("rejected " + status + errorCode(body));
+        }
+    }
+
+    ModelVerdict parseAnswer(String body) {
+        ChatResponse envelope;
+        try {
+            envelope = envelopeReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw new ModelAnswerInvalidException("answer envelope is not JSON");
+        }
+        if (envelope.choices() == null || envelope.choices().isEmpty() || envelope.choices().get(0).message() == null
+                || envelope.choices().get(0).message().content() == null) {
+            throw new ModelAnswerInvalidException("answer has no choices[0].message.content");
+        }
+        ModelVerdict v;
+        try {
+            v = answerReader.readValue(envelope.choices().get(0).message().content().strip());
+        } catch (JsonProcessingException e) {
+            throw new ModelAnswerInvalidException("content is not a JSON verdict (" + e.getClass().getSimpleName() + ")");
+        }
+        if (v == null) {
+            throw new ModelAnswerInvalidException("content is null");
+        }
+        Set<ConstraintViolation<ModelVerdict>> violations = validator.validate(v);
+        if (!violations.isEmpty()) {
+            // property paths only: the invalid values are model output and may echo log text
+            String paths = violations.stream().map(c -> c.getPropertyPath().toString()).sorted().distinct()
+                    .reduce((a, b) -> a + "," + b).orElse("");
+            throw new ModelAnswerInvalidException("content breaks the schema at " + paths);
+        }
+        if (envelope.usage() != null) {
+            LOG.debugf("model answer %s: %d prompt tokens, %d completion tokens", envelope.id(),
+                    envelope.usage().promptTokens(), envelope.usage().completionTokens());
+        }
+        return v;
+    }
+
+    private String errorCode(String body) {
+        try {
+            ApiError err = errorReader.readValue(body);
+            if (err != null && err.error() != null) {
+                String code = err.error().code() != null ? err.error().code() : err.error().type();
+                return code == null ? "" : " " + code.replaceAll("[^A-Za-z0-9_.-]", "");
+            }
+        } catch (JsonProcessingException e) {
+            return " (error body not JSON)";
+        }
+        return "";
+    }
+
+    /** Seconds ("7", "2.5"); an HTTP date or garbage gives empty (the backoff applies). */
+    static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            double s = Double.parseDouble(header.strip());
+            return s < 0 ? null : Duration.ofMillis((long) Math.ceil(s * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Sleeps when the wait plus a minimal call still ends before the deadline; false otherwise. */
+    private boolean sleepWithin(Duration wait, Instant deadline) {
+        if (clock.instant().plus(wait).plus(MIN_CALL).isAfter(deadline)) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

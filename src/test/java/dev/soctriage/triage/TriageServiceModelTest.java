@@ -1,0 +1,353 @@
+package dev.soctriage.triage;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.group.Grouper;
+import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.llm.LlmConfig;
+import dev.soctriage.triage.llm.ModelClient;
+import dev.soctriage.verdict.Action;
+import dev.soctriage.verdict.Engine;
+import dev.soctriage.verdict.Severity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The model's failure modes against a WireMock Groq: in every case no event is lost (the rules
+ * engine judges), no ungrounded target gets through, the engine is named and the calls are counted.
+ */
+@QuarkusTest
+@TestProfile(GroqStubProfile.class)
+class TriageServiceModelTest {
+    private static final String CHAT = "/openai/v1/chat/completions";
+
+    @Inject
+    TriageService triage;
+    @Inject
+    Parsers parsers;
+    @Inject
+    Grouper grouper;
+    @Inject
+    Signatures signatures;
+    @Inject
+    RulesEngine rules;
+    @Inject
+    Guard guard;
+    @Inject
+    Validator validator;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+
+    @BeforeEach
+    void reset() {
+        GroqStub.server().resetAll();
+    }
+
+    private void answer(ResponseDefinitionBuilder response) {
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(response));
+    }
+
+    private EventGroup bruteForce() {
+        return TriageLines.group(parsers, grouper, signatures, TriageLines.sshFailures("203.0.113.7", 8));
+    }
+
+    private EventGroup sqli(String ip) {
+        return TriageLines.group(parsers, grouper, signatures, List.of(TriageLines.sqli(ip)));
+    }
+
+    private Instant inSeconds(int s) {
+        return clock.instant().plusSeconds(s);
+    }
+
+    @Test
+    void judge_usesTheModelsVerdict_whenItIsValidAndGrounded() {
+        // given a model that blocks the brute forcer and names one real and one invented technique
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", "\"T1110.001\",\"T1999.999\""));
+
+        // when
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        // then
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.LLM, f.engine());
+        assertEquals("openai/gpt-oss-120b", f.model());
+        assertEquals(Action.BLOCK_IP, f.action());
+        assertEquals("203.0.113.7", f.target());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals(List.of("T1110.001"), f.mitre());
+        assertEquals("dropped unknown mitre ids from llm: T1999.999", f.guard());
+        assertEquals(1, j.llmCalls());
+        GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT))
+                .withHeader("Authorization", equalTo("Bearer " + GroqStub.API_KEY))
+                .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.0")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("openai/gpt-oss-120b")))
+                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.additionalProperties",
+                        equalTo("false")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("Failed password for root"))));
+    }
+
+    @Test
+    void judge_waitsRetryAfter_thenUsesTheAnswer_whenRateLimitedOnce() {
+        // given a 429 with retry-after 1, then an answer
+        GroqStub.server().stubFor(scenario(STARTED, "answered").willReturn(GroqAnswers.rateLimited("1")));
+        GroqStub.server().stubFor(scenario("answered", "answered")
+                .willReturn(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", "\"T1110.001\"")));
+
+        // when
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        // then
+        assertEquals(Engine.LLM, j.finding().orElseThrow().engine());
+        assertEquals(2, j.llmCalls());
+    }
+
+    @Test
+    void judge_fallsBackToRulesWithoutSleepingPastTheDeadline_whenRetryAfterEndsLater() {
+        // given a 429 asking for 30 s, with 3 s left
+        answer(GroqAnswers.rateLimited("30"));
+        Instant deadline = inSeconds(3);
+
+        // when
+        Judgement j = triage.judge(bruteForce(), deadline);
+
+        // then the rules judged, after one call, before the deadline
+        assertTrue(clock.instant().isBefore(deadline), "judge slept past the deadline");
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals("SSH brute force", f.threatType());
+        assertEquals("203.0.113.7", f.target());
+        assertEquals(1, j.llmCalls());
+    }
+
+    @Test
+    void judge_retriesServerErrorsABoundedNumberOfTimes_thenRulesJudge() {
+        // given a server that always answers 503
+        answer(GroqAnswers.serverError(503));
+
+        // when
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        // then three calls (max-attempts), then the rules
+        assertEquals(3, j.llmCalls());
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+        GroqStub.server().verify(3, postRequestedFor(urlPathEqualTo(CHAT)));
+    }
+
+    @Test
+    void judge_usesTheAnswer_whenA500IsFollowedByA200() {
+        GroqStub.server().stubFor(scenario(STARTED, "recovered").willReturn(GroqAnswers.serverError(500)));
+        GroqStub.server().stubFor(scenario("recovered", "recovered")
+                .willReturn(GroqAnswers.verdict(true, "medium", "block_ip", "203.0.113.7", "")));
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.LLM, j.finding().orElseThrow().engine());
+        assertEquals(2, j.llmCalls());
+    }
+
+    @Test
+    void judge_fallsBackToRules_whenTheModelAnswersLaterThanTheTimeout() {
+        // given answers delayed beyond the 1 s timeout, and 2.5 s left
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", "").withFixedDelay(3000));
+        Instant deadline = inSeconds(2);
+
+        // when
+        Judgement j = triage.judge(bruteForce(), deadline.plusMillis(500));
+
+        // then
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals("203.0.113.7", f.target());
+        assertTrue(j.llmCalls() >= 1 && j.llmCalls() <= 3, "calls: " + j.llmCalls());
+    }
+
+    @Test
+    void judge_fallsBackToRulesWithoutRetrying_whenGroqRejectsTheGenerationAsInvalidJson() {
+        answer(GroqAnswers.jsonValidateFailed());
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+        assertEquals(1, j.llmCalls());
+    }
+
+    @Test
+    void judge_fallsBackToRules_whenTheContentIsNotJson() {
+        answer(GroqAnswers.completion("I think this is a brute force attack from 203.0.113.7."));
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+        assertEquals(1, j.llmCalls());
+    }
+
+    @Test
+    void judge_fallsBackToRules_whenTheAnswerHasAnUnknownSeverity() {
+        answer(GroqAnswers.verdict(true, "severe", "block_ip", "203.0.113.7", ""));
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+    }
+
+    @Test
+    void judge_fallsBackToRules_whenTheAnswerMissesAField() {
+        answer(GroqAnswers.completion("{\"malicious\":true,\"severity\":\"high\",\"threatType\":\"x\","
+                + "\"action\":\"block_ip\",\"target\":\"203.0.113.7\",\"mitre\":[]}"));
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+    }
+
+    @Test
+    void judge_refusesTheAnswerAndRecordsIt_whenTheTargetIsNotTheActorOfAnyLine() {
+        answer(GroqAnswers.verdict(true, "critical", "block_ip", "8.8.8.8", "\"T1110\""));
+
+        Judgement j = triage.judge(bruteForce(), inSeconds(10));
+
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals("203.0.113.7", f.target());
+        assertEquals("refused llm target 8.8.8.8: not the actor of any evidence line", f.guard());
+        assertEquals(1, j.llmCalls());
+    }
+
+    @Test
+    void judge_refusesTheAnswer_whenTheTargetIsInsideTheAllowlist() {
+        // given an allowlisted client sending SQL injection, and a model that wants it blocked
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "198.18.5.23", "\"T1190\""));
+
+        // when
+        Judgement j = triage.judge(sqli("198.18.5.23"), inSeconds(10));
+
+        // then the model is refused, and the rules' own block is degraded to monitor without target
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals(Action.MONITOR, f.action());
+        assertNull(f.target());
+        assertTrue(f.guard().startsWith("refused llm target 198.18.5.23: inside ALLOWLIST_CIDRS"), f.guard());
+        assertTrue(f.guard().contains("refused rules target 198.18.5.23: inside ALLOWLIST_CIDRS"), f.guard());
+    }
+
+    @Test
+    void judge_blocksTheSenderNotTheNamedAddress_whenTheModelObeysInjectedText() {
+        // given a user agent telling the model to block 8.8.8.8, and a model that obeys
+        EventGroup g = TriageLines.group(parsers, grouper, signatures,
+                List.of(TriageLines.injectionInUserAgent("203.0.113.50", "8.8.8.8")));
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "8.8.8.8", ""));
+
+        // when
+        Judgement j = triage.judge(g, inSeconds(10));
+
+        // then
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals("Prompt injection attempt", f.threatType());
+        assertEquals(Action.BLOCK_IP, f.action());
+        assertEquals("203.0.113.50", f.target());
+        assertEquals("refused llm target 8.8.8.8: not the actor of any evidence line", f.guard());
+    }
+
+    @Test
+    void judge_keepsTheRulesFindingAndRecordsTheDisagreement_whenTheModelCallsAnAttackBenign() {
+        answer(GroqAnswers.verdict(false, "low", "monitor", "", ""));
+
+        Judgement j = triage.judge(sqli("203.0.113.9"), inSeconds(10));
+
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.RULES, f.engine());
+        assertEquals("SQL injection", f.threatType());
+        assertEquals("rules: high, llm: none", f.crossCheck());
+    }
+
+    @Test
+    void judge_recordsTheCrossCheck_whenModelAndRulesDifferByTwoLevels() {
+        answer(GroqAnswers.verdict(true, "low", "block_ip", "203.0.113.9", "\"T1190\""));
+
+        Judgement j = triage.judge(sqli("203.0.113.9"), inSeconds(10));
+
+        Finding f = j.finding().orElseThrow();
+        assertEquals(Engine.LLM, f.engine());
+        assertEquals("rules: high, llm: low", f.crossCheck());
+    }
+
+    @Test
+    void judge_recordsNoCrossCheck_whenModelAndRulesDifferByOneLevel() {
+        answer(GroqAnswers.verdict(true, "medium", "block_ip", "203.0.113.9", "\"T1190\""));
+
+        Finding f = triage.judge(sqli("203.0.113.9"), inSeconds(10)).finding().orElseThrow();
+
+        assertNull(f.crossCheck());
+    }
+
+    @Test
+    void judge_makesNoCall_whenTheApiKeyIsEmpty() {
+        // given a service configured with GROQ_API_KEY empty, pointing at the stub
+        TriageService noKey = new TriageService(rules, guard,
+                new ModelClient(llmConfig("", "json_schema"), clock, validator, mapper));
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", ""));
+
+        // when
+        Judgement j = noKey.judge(bruteForce(), inSeconds(10));
+
+        // then
+        assertEquals(0, j.llmCalls());
+        assertEquals(Engine.RULES, j.finding().orElseThrow().engine());
+        GroqStub.server().verify(0, postRequestedFor(urlPathEqualTo(CHAT)));
+    }
+
+    @Test
+    void judge_asksForJsonMode_whenTheResponseFormatIsJsonObject() {
+        TriageService jsonMode = new TriageService(rules, guard,
+                new ModelClient(llmConfig(GroqStub.API_KEY, "json_object"), clock, validator, mapper));
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", ""));
+
+        Judgement j = jsonMode.judge(bruteForce(), inSeconds(10));
+
+        assertEquals(Engine.LLM, j.finding().orElseThrow().engine());
+        GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT))
+                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object"))));
+    }
+
+    private static MappingBuilder scenario(String state, String next) {
+        return post(urlPathEqualTo(CHAT)).inScenario("model").whenScenarioStateIs(state).willSetStateTo(next);
+    }
+
+    private static LlmConfig llmConfig(String key, String format) {
+        return new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
+                .withDefaultValue("triage.llm.api-key", key)
+                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl())
+                .withDefaultValue("triage.llm.response-format", format)
+                .build().getConfigMapping(LlmConfig.class);
+    }
+}
