@@ -11,13 +11,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 /**
  * A test function for the local machinery: answers an API Gateway response whose body is the event it
  * received, so a test can see exactly what the gateway and the Runtime API delivered. An event
- * containing {@code "fail"} makes it throw, as a failing function does.
+ * containing {@code please-fail} makes it throw, as a failing function does.
  */
 public class EchoHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        if (event.contains("\"fail\"")) {
+        if (event.contains("please-fail")) {
             throw new IllegalStateException("asked to fail");
         }
         String response = "{\"statusCode\":200,\"headers\":{\"content-type\":\"application/json\",\"x-request-id\":\""

@@ -23,6 +23,12 @@ public final class LambdaFunction implements AutoCloseable {
     public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /**
+     * Without it, every runtime client copies its JNI library to the same /tmp/.libaws-lambda-jni.so
+     * while others have it mapped: with several functions starting at once that ends in SIGBUS.
+     */
+    private static final String NATIVE_CLIENT_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final String name;
     private final RuntimeApiEmulator api;
@@ -52,6 +58,7 @@ public final class LambdaFunction implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_FLAGS);
+            cmd.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClientLibrary(workDir));
             cmd.add("-cp");
             cmd.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
             cmd.add(RIC_MAIN);
@@ -78,6 +85,37 @@ public final class LambdaFunction implements AutoCloseable {
             api.close();
             throw new IllegalStateException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * Unpacks the runtime client's JNI library for this machine into {@code dir} once: written aside,
+     * then moved into place atomically, so a JVM that has the previous copy mapped keeps it intact.
+     */
+    static synchronized Path nativeClientLibrary(Path dir) throws IOException {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch_64";
+            default -> throw new IllegalStateException("the AWS runtime client has no JNI library for "
+                    + System.getProperty("os.arch"));
+        };
+        boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"));
+        String resource = "/jni/libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so";
+        Files.createDirectories(dir);
+        Path lib = dir.resolve("libaws-lambda-jni.so");
+        Path aside = Files.createTempFile(dir, ".libaws-lambda-jni", ".so");
+        try (var in = Class.forName(RIC_MAIN).getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not in the runtime client jar");
+            }
+            Files.copy(in, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(aside, lib, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the AWS runtime client is not on the class path", e);
+        } finally {
+            Files.deleteIfExists(aside);
+        }
+        return lib;
     }
 
     public String name() {

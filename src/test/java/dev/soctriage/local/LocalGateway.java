@@ -189,9 +189,6 @@ public final class LocalGateway implements AutoCloseable {
             jwt.putNull("scopes");
         } else {
             split(scopes).forEach(jwt.putArray("scopes")::add);
-            if (!jwt.has("scopes")) {
-                jwt.putArray("scopes");
-            }
         }
         ObjectNode authorizer = JSON.createObjectNode();
         authorizer.set("jwt", jwt);

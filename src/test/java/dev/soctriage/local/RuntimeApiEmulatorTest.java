@@ -58,7 +58,7 @@ class RuntimeApiEmulatorTest {
     @Test
     void invoke_reportsAnErrorResult_whenTheHandlerThrows_andTheFunctionKeepsServing() throws Exception {
         // when the handler throws
-        RuntimeApiEmulator.Result failed = echo.invoke("{\"please\":\"fail\"}", Duration.ofSeconds(60));
+        RuntimeApiEmulator.Result failed = echo.invoke("{\"please-fail\":true}", Duration.ofSeconds(60));
         // then the runtime reported /error with Lambda's error document
         assertTrue(failed.error());
         assertEquals("asked to fail", JSON.readTree(failed.body()).get("errorMessage").asText());
