@@ -35,8 +35,13 @@ public final class LambdaFunction implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final long startedAt;
+    private final AppCds training;
+    /** Only a JVM that did real work leaves a useful AppCDS archive behind. */
+    private volatile boolean servedOnce;
 
-    private LambdaFunction(String name, RuntimeApiEmulator api, Process process, Path log, long startedAt) {
+    private LambdaFunction(String name, RuntimeApiEmulator api, Process process, Path log, long startedAt,
+            AppCds training) {
+        this.training = training;
         this.name = name;
         this.api = api;
         this.process = process;
@@ -51,6 +56,15 @@ public final class LambdaFunction implements AutoCloseable {
      */
     public static LambdaFunction start(String name, List<Path> classpath, String handler, Map<String, String> env,
             Path workDir) {
+        return start(name, classpath, handler, env, workDir, false);
+    }
+
+    /**
+     * As {@link #start(String, List, String, Map, Path)}, using the shared AppCDS archive of these jars
+     * when there is one; with {@code trainCds} and none yet, this JVM writes it when it exits.
+     */
+    public static LambdaFunction start(String name, List<Path> classpath, String handler, Map<String, String> env,
+            Path workDir, boolean trainCds) {
         RuntimeApiEmulator api = new RuntimeApiEmulator(name);
         try {
             Path root = Files.createDirectories(workDir.resolve(name));
@@ -58,6 +72,9 @@ public final class LambdaFunction implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_FLAGS);
+            AppCds.Plan cds = AppCds.plan(classpath, JVM_FLAGS, trainCds);
+            cmd.addAll(cds.flags());
+            cmd.add("-Xlog:cds=off,cds+dynamic=off");
             cmd.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClientLibrary(workDir));
             cmd.add("-cp");
             cmd.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
@@ -80,7 +97,7 @@ public final class LambdaFunction implements AutoCloseable {
             long startedAt = System.currentTimeMillis();
             Process process = pb.start();
             process.onExit().thenAccept(p -> api.functionDied("exited with " + p.exitValue() + " (see " + log + ")"));
-            return new LambdaFunction(name, api, process, log, startedAt);
+            return new LambdaFunction(name, api, process, log, startedAt, cds.training());
         } catch (IOException e) {
             api.close();
             throw new IllegalStateException("cannot start " + name, e);
@@ -136,7 +153,11 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     public RuntimeApiEmulator.Result invoke(String eventJson, Duration timeout) {
-        return api.invoke(eventJson, timeout);
+        RuntimeApiEmulator.Result r = api.invoke(eventJson, timeout);
+        if (!r.error()) {
+            servedOnce = true;
+        }
+        return r;
     }
 
     public long pid() {
@@ -145,8 +166,11 @@ public final class LambdaFunction implements AutoCloseable {
 
     @Override
     public void close() {
-        ProcessTree.destroy(process.toHandle(), Duration.ofSeconds(5));
+        ProcessTree.destroy(process.toHandle(), Duration.ofSeconds(training == null ? 5 : 20));
         api.close();
+        if (training != null) {
+            training.publish(servedOnce);
+        }
     }
 
     /** Ends a process and everything it started: politely first, then forcibly. */

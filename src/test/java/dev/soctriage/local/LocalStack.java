@@ -79,10 +79,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
-        Path runner = RuntimeClasspath.runnerJar();
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(runner);
-        classpath.addAll(RuntimeClasspath.runtimeInterfaceClient());
+        List<Path> classpath = RuntimeClasspath.packagedFunction();
         try {
             Files.createDirectories(options.workDir());
         } catch (IOException e) {
@@ -90,11 +87,12 @@ public final class LocalStack implements AutoCloseable {
         }
         dynalite = track(Dynalite.start());
         kestra = track(new KestraStandIn(KESTRA_USER, KESTRA_PASSWORD, KESTRA_NAMESPACE, options.out()));
-        Map<String, String> env = functionEnv();
+        Map<String, String> env = functionEnv(dynalite.endpoint(), kestra.url(), options.env());
         for (String name : List.of(INGEST, LIST, APPROVE)) {
             Map<String, String> e = new LinkedHashMap<>(env);
             e.put("QUARKUS_FUNQY_EXPORT", name);
-            functions.put(name, track(LambdaFunction.start(name, classpath, HANDLER, e, options.workDir())));
+            functions.put(name, track(LambdaFunction.start(name, classpath, HANDLER, e, options.workDir(),
+                    name.equals(INGEST))));
         }
         String groupsClaim = options.env().getOrDefault("ANALYST_GROUPS_CLAIM", "cognito:groups");
         gateway = track(new LocalGateway(options.port(), functions.get(LIST)::invoke, functions.get(APPROVE)::invoke,
@@ -111,19 +109,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> functionEnv() {
+    /**
+     * The environment every function gets (plus QUARKUS_FUNQY_EXPORT): local servers, dummy
+     * credentials, and the contract variables the user set (the Groq key only when set; never printed).
+     */
+    static Map<String, String> functionEnv(String dynamoEndpoint, String kestraUrl, Map<String, String> userEnv) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynalite.endpoint());
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint);
         env.put("SOC_CREATE_TABLE", "true");
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("KESTRA_URL", kestra.url());
+        env.put("KESTRA_URL", kestraUrl);
         env.put("KESTRA_USERNAME", KESTRA_USER);
         env.put("KESTRA_PASSWORD", KESTRA_PASSWORD);
         for (String name : PASSED_THROUGH) {
-            String v = options.env().get(name);
+            String v = userEnv.get(name);
             if (v != null && !v.isEmpty()) {
                 env.put(name, v);
             }

@@ -16,6 +16,14 @@ public final class RuntimeClasspath {
     private RuntimeClasspath() {
     }
 
+    /** What a function JVM of the packaged application runs from: the runner jar, then the runtime client. */
+    public static List<Path> packagedFunction() {
+        List<Path> cp = new java.util.ArrayList<>();
+        cp.add(runnerJar());
+        cp.addAll(runtimeInterfaceClient());
+        return cp;
+    }
+
     /** The Runtime Interface Client and the serialization jar it needs (aws-lambda-java-core is in lib/). */
     public static List<Path> runtimeInterfaceClient() {
         return List.of(jarOf("com.amazonaws.services.lambda.runtime.api.client.AWSLambda"),
