@@ -59,6 +59,23 @@ final class LocalRun {
         return demo ? demo(api, items) : 0;
     }
 
+    /**
+     * The pending block_ip verdict for the sample's attacker; the one named a brute force when the
+     * triage also reported other findings about the same address (e.g. user enumeration).
+     */
+    static JsonNode bruteForceVerdict(JsonNode items) {
+        JsonNode any = null;
+        for (JsonNode v : items) {
+            if (BRUTE_FORCE_IP.equals(v.path("target").asText()) && "block_ip".equals(v.path("action").asText())) {
+                if (v.path("threatType").asText().toLowerCase(java.util.Locale.ROOT).contains("brute force")) {
+                    return v;
+                }
+                any = any == null ? v : any;
+            }
+        }
+        return any;
+    }
+
     private void ingest(String what, String event) {
         try {
             RuntimeApiEmulator.Result r = stack.ingest(event);
@@ -87,12 +104,7 @@ final class LocalRun {
     }
 
     private int demo(String api, JsonNode items) {
-        JsonNode bruteForce = null;
-        for (JsonNode v : items) {
-            if (BRUTE_FORCE_IP.equals(v.path("target").asText()) && "block_ip".equals(v.path("action").asText())) {
-                bruteForce = v;
-            }
-        }
+        JsonNode bruteForce = bruteForceVerdict(items);
         if (bruteForce == null) {
             out.accept("demo: FAILED: no pending block_ip verdict for " + BRUTE_FORCE_IP);
             return 1;

@@ -228,8 +228,15 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             stopped.countDown();
         }, "local-shutdown"));
-        int status = new LocalRun(stack, out, t0).run(demo, workDir,
-                env.get("GROQ_API_KEY") != null && !env.get("GROQ_API_KEY").isEmpty());
+        int status;
+        try {
+            status = new LocalRun(stack, out, t0).run(demo, workDir,
+                    env.get("GROQ_API_KEY") != null && !env.get("GROQ_API_KEY").isEmpty());
+        } catch (RuntimeException e) {
+            System.err.println("local: " + e);
+            status = 1;
+            demo = true; // nothing sensible to keep running for
+        }
         if (demo) {
             System.exit(status);
         }

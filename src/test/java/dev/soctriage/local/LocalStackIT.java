@@ -77,12 +77,7 @@ class LocalStackIT {
         // given the pending brute-force verdict, listed through the gateway as an analyst
         LocalHttp.Answer list = http.get(api() + "/verdicts?status=PENDING&limit=100");
         assertEquals(200, list.status(), list.body());
-        JsonNode verdict = null;
-        for (JsonNode v : list.json().path("items")) {
-            if (ATTACKER.equals(v.path("target").asText()) && "block_ip".equals(v.path("action").asText())) {
-                verdict = v;
-            }
-        }
+        JsonNode verdict = LocalRun.bruteForceVerdict(list.json().path("items"));
         assertNotNull(verdict, "no pending block_ip verdict for " + ATTACKER + " in " + list.body());
         String id = verdict.path("id").asText();
         assertEquals("PENDING", verdict.path("status").asText());
