@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Lambda function as AWS's Java runtime runs it: a JVM started with the Runtime Interface Client
@@ -185,8 +187,11 @@ public final class LambdaFunction implements AutoCloseable {
             for (ProcessHandle h : all) {
                 try {
                     h.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception stillAlive) {
+                } catch (TimeoutException | ExecutionException stillAlive) {
                     h.destroyForcibly();
+                } catch (InterruptedException e) {
+                    h.destroyForcibly();
+                    Thread.currentThread().interrupt();
                 }
             }
         }

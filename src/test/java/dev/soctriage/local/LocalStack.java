@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Options options;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
@@ -214,20 +214,21 @@ public final class LocalStack implements AutoCloseable {
         int port = Integer.parseInt(env.getOrDefault("SOC_PORT", "8787"));
         Consumer<String> out = System.out::println;
         Path workDir = ProjectPaths.root().resolve(".local/run");
-        LocalStack stack;
-        try {
-            stack = start(new Options(port, env, workDir, out));
-        } catch (RuntimeException e) {
-            System.err.println("local: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        LocalStack stack = new LocalStack(new Options(port, env, workDir, out));
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before anything starts, so Ctrl-C during start-up leaves no process behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.accept("local: stopping (functions, gateway, Kestra stand-in, dynalite)");
             stack.close();
             stopped.countDown();
         }, "local-shutdown"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("local: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         int status;
         try {
             status = new LocalRun(stack, out, t0).run(demo, workDir,
