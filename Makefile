@@ -21,6 +21,7 @@ build: bootstrap $(LOCAL_CP)
 $(LOCAL_CP): $(SOURCES)
 	$(MVN) -q package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=$(LOCAL_CP)
+	@touch $(LOCAL_CP) # the plugin leaves an unchanged file untouched; make needs the new time
 
 # the whole pipeline on this machine: dynalite, the three functions under the AWS runtime client,
 # a local API gateway on 127.0.0.1:$${SOC_PORT:-8787}, a Kestra stand-in; the sample logs ingested.
