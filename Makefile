@@ -34,9 +34,39 @@ run: build
 demo: build
 	@SOC_RUN_DEMO=1 $(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.LocalStack
 
-# unit and Quarkus tests (surefire), then the packaged application end to end (failsafe: *IT)
+# Java 21+ for the Kestra module (Kestra 2.0 needs it); the Lambda artifact stays on Java 17
+JDK21 ?= /usr/lib/jvm/temurin-25-jdk-amd64
+# the fuzz tests that run for their maxDuration in `make test` (one per JVM: Jazzer's rule)
+FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical \
+	ParsersFuzzTest\#anyBatch_parseAllKeepsSizeAndOrder GrouperFuzzTest\#anyBatch_groupsEveryEventOnce \
+	UntrustedTextFuzzTest\#rules_holdForAnyText DecodersFuzzTest\#anyEnvelope_decodesOrFailsClearly \
+	DecodersFuzzTest\#anyS3Object_readsOrFailsClearly
+
+.PHONY: fuzz test-kestra test-infra
+
+# the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
+# *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the deployment templates
 test: bootstrap
 	$(MVN) verify -DskipITs=false
+	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory test-kestra
+	$(MAKE) --no-print-directory test-infra
 
-bench:
-	@echo "bench: filled in by the lead"
+# coverage-guided fuzzing (Jazzer), each target for its maxDuration (about 20 s)
+fuzz: bootstrap
+	@for t in $(FUZZ_TESTS); do echo "fuzz: $$t"; \
+	  JAZZER_FUZZ=1 $(MVN) -q test -Djazzer.hooks=true -Dtest="$$t" -Dsurefire.failIfNoSpecifiedTests=false || exit 1; done
+
+test-kestra:
+	@test -x $(JDK21)/bin/java || { echo "test-kestra: a JDK 21+ is needed at JDK21=$(JDK21)"; exit 1; }
+	JAVA_HOME=$(JDK21) $(MVN) -f kestra/pom.xml clean test
+
+test-infra:
+	infra/check.sh
+
+# throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
+# line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
+bench: build
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
+	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.LatencyBench
+	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.ColdStart 5
