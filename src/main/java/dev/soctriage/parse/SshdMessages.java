@@ -79,6 +79,17 @@ final class SshdMessages {
             pam(p, msg, "authentication failure");
         } else if (msg.startsWith("PAM ") && msg.contains(" more authentication failure")) {
             pam(p, msg, "PAM more authentication failures");
+        } else if (msg.startsWith("pam_unix(sshd:session): session ")) {
+            // no address in these lines: the session's user is a target, the actor is unknown
+            int forUser = msg.indexOf(" for user ");
+            if (forUser > 0) {
+                p.put(Fields.EVENT, msg.substring("pam_unix(sshd:session): ".length(), forUser));
+                int end = forUser + 10;
+                while (end < msg.length() && msg.charAt(end) != '(' && msg.charAt(end) != ' ') {
+                    end++;
+                }
+                p.put(Fields.TARGET_USER, msg.substring(forUser + 10, end));
+            }
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.Random;
 /**
  * A deterministic mixed corpus of every supported format, each line marked attack or benign.
  *
+ * <p>Framings: sshd attack lines come as RFC 3164, RFC 5424 and CloudWatch-prefixed RFC 3164; a quarter of
+ * the access log lines carry a leading vhost. VPC records use the default v2 format (a custom format
+ * needs its own source, whose header line would apply to every line of a mixed batch).
+ *
  * <p>Actor pools (benign / attack), per format: sshd 2 admins / 3 brute-forcing addresses; sudo 2
  * users / 1 user probing sudo; access log {@code webClients} clients / 2 injecting clients; ALB
  * {@code webClients} clients / 1; CloudTrail 4 principals / a console password-guesser and a stolen
@@ -118,7 +122,13 @@ final class Corpus {
         String ip = pick(ATTACKERS);
         String user = pick(new String[] {"admin", "oracle", "test", "ubuntu", "postgres", "git", "user", "ftpuser"})
                 + (r.nextInt(4) == 0 ? Integer.toString(r.nextInt(100)) : "");
-        String head = BSD.format(t) + " bastion sshd[" + (2000 + r.nextInt(30000)) + "]: ";
+        int pid = 2000 + r.nextInt(30000);
+        // the three framings: RFC 3164, RFC 5424, and RFC 3164 behind a CloudWatch export timestamp
+        String head = switch (r.nextInt(3)) {
+            case 0 -> BSD.format(t) + " bastion sshd[" + pid + "]: ";
+            case 1 -> "<38>1 " + t + " bastion sshd " + pid + " - - ";
+            default -> t + " " + BSD.format(t) + " bastion sshd[" + pid + "]: ";
+        };
         return head + switch (r.nextInt(5)) {
             case 0 -> "Invalid user " + user + " from " + ip + " port " + port();
             case 1 -> "Failed password for invalid user " + user + " from " + ip + " port " + port() + " ssh2";
@@ -153,7 +163,7 @@ final class Corpus {
     private String access(String client, String path) {
         boolean post = path.equals("/login") && r.nextBoolean();
         int status = path.startsWith("/static") && r.nextInt(3) == 0 ? 304 : path.equals("/account") && r.nextInt(4) == 0 ? 302 : 200;
-        return client + " - - [" + CLF.format(t) + "] \"" + (post ? "POST" : "GET") + " " + path + " HTTP/1.1\" " + status + " "
+        return (r.nextInt(4) == 0 ? "shop.example.com:443 " : "") + client + " - - [" + CLF.format(t) + "] \"" + (post ? "POST" : "GET") + " " + path + " HTTP/1.1\" " + status + " "
                 + (status == 304 ? "-" : Integer.toString(200 + r.nextInt(40000))) + " \"https://shop.example.com/\" \"" + pick(AGENTS) + "\"";
     }
 

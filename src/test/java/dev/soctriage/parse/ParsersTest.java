@@ -101,6 +101,15 @@ class ParsersTest {
         }
 
         @Test
+        void sessionLines_nameTheUserAsTarget_withoutActor() {
+            ParsedEvent e = parse("Nov 24 10:00:02 bastion sshd[901]: pam_unix(sshd:session): session opened for user alice(uid=1001) by (uid=0)");
+            assertEquals("session opened", e.field(Fields.EVENT));
+            assertEquals("alice", e.field(Fields.TARGET_USER));
+            assertNull(e.actorIp());
+            assertNull(e.actorUser());
+        }
+
+        @Test
         void aListeningAddress_isNoActor() {
             ParsedEvent e = parse("Nov 24 10:00:05 h sshd[1]: Server listening on 0.0.0.0 port 22.");
             assertEquals(Formats.SSHD, e.format());
