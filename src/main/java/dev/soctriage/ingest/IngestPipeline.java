@@ -2,6 +2,8 @@ package dev.soctriage.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
 import dev.soctriage.triage.TriageService;
@@ -60,6 +63,10 @@ public class IngestPipeline {
         this.clock = clock;
     }
 
+    /** A group, what triage found in it, and the analyst's suppression of it if one was recorded. */
+    private record Judged(EventGroup group, Finding finding, Suppression suppression) {
+    }
+
     public IngestResult ingest(JsonNode event) {
         Instant start = clock.instant();
         Instant deadline = start.plus(config.timeBudget());
@@ -95,6 +102,8 @@ public class IngestPipeline {
         long duplicates = 0;
         long llmCalls = 0;
         long suppressed = 0;
+        // groups that yield the same plan become one verdict: one line per thing to decide
+        Map<List<String>, List<Judged>> plans = new LinkedHashMap<>();
         Map<String, Suppression> feedback = store.suppressions(
                 groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet()));
         for (EventGroup g : groups) {
@@ -111,18 +120,29 @@ public class IngestPipeline {
             if (j.finding().isEmpty()) {
                 continue;
             }
-            Long carried = s != null && s.events() > 0 ? s.events() : null;
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), g, j.finding().get(), clock.instant(),
-                    carried);
+            Finding f = j.finding().get();
+            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine()),
+                    k -> new ArrayList<>()).add(new Judged(g, f, s));
+        }
+        for (List<Judged> plan : plans.values()) {
+            // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
+            Map<String, Long> carried = new LinkedHashMap<>();
+            for (Judged p : plan) {
+                if (p.suppression() != null && p.suppression().events() > 0) {
+                    carried.put(VerdictFactory.feedbackKey(p.group()), p.suppression().events());
+                }
+            }
+            long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
+            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
+                    plan.stream().map(Judged::finding).toList(), clock.instant(),
+                    carriedEvents > 0 ? carriedEvents : null);
             if (store.create(v)) {
                 written++;
-                if (carried != null) {
-                    store.countSuppressed(feedbackKey, -carried);
-                }
-                LOG.infof("verdict %s %s %s engine=%s events=%d", v.id(), v.severity().wire(), v.action().wire(),
-                        v.engine(), v.eventCount());
+                carried.forEach((key, n) -> store.countSuppressed(key, -n));
+                LOG.infof("verdict %s %s %s engine=%s events=%d groups=%d", v.id(), v.severity().wire(),
+                        v.action().wire(), v.engine(), v.eventCount(), plan.size());
             } else {
-                duplicates += g.count();
+                duplicates += v.eventCount();
             }
         }
         if (suppressed > 0) {

@@ -3,6 +3,7 @@ package dev.soctriage.verdict;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +12,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.UntrustedText;
 import dev.soctriage.triage.Finding;
 
@@ -32,28 +32,80 @@ public class VerdictFactory {
         this.config = config;
     }
 
-    /** @throws InvalidVerdictException when the result breaks the document's constraints (a defect upstream) */
-    public Verdict pending(String source, String deliveryId, EventGroup g, Finding f, Instant now,
-            Long suppressedEvents) {
-        List<String> evidence = new ArrayList<>();
-        for (ParsedEvent e : g.samples()) {
-            if (evidence.size() == EVIDENCE_MAX_LINES) {
-                break;
+    /**
+     * One verdict for the groups of a batch that yielded the same plan (threat, action, target,
+     * engine): the analyst sees one line per thing to decide, not one per template. The most severe
+     * finding speaks for them; counts add up, times span them all, ATT&CK ids are united, and the
+     * evidence takes sample lines from every group in turn.
+     *
+     * @param groups   the groups, in batch order, with {@code findings} at the same positions
+     * @throws InvalidVerdictException when the result breaks the document's constraints (a defect upstream)
+     */
+    public Verdict pending(String source, String deliveryId, List<EventGroup> groups, List<Finding> findings,
+            Instant now, Long suppressedEvents) {
+        Finding f = findings.get(0);
+        for (Finding other : findings) {
+            if (other.severity().compareTo(f.severity()) > 0) {
+                f = other;
             }
-            evidence.add(UntrustedText.evidence(e.line()));
         }
+        Set<String> mitre = new LinkedHashSet<>(f.mitre());
+        findings.forEach(x -> mitre.addAll(x.mitre()));
+        long count = 0;
+        Instant first = null;
+        Instant last = null;
+        StringBuilder keys = new StringBuilder();
+        for (EventGroup g : groups) {
+            count += g.count();
+            first = first == null || (g.firstSeen() != null && g.firstSeen().isBefore(first)) ? g.firstSeen() : first;
+            last = last == null || (g.lastSeen() != null && g.lastSeen().isAfter(last)) ? g.lastSeen() : last;
+            keys.append(g.key()).append('\n');
+        }
+        String reasoning = groups.size() == 1 ? f.reasoning()
+                : f.reasoning() + " (" + groups.size() + " patterns of this activity in the batch, " + count + " events)";
         Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-        Verdict v = new Verdict(VerdictIds.of(source, deliveryId, g.key()), Status.PENDING, f.severity(),
-                f.threatType(), f.action(), f.target(), f.action().targetType(), f.reasoning(), f.mitre(), f.engine(),
-                f.model(), evidence, g.count(), iso(g.firstSeen()), iso(g.lastSeen()), source, created.toString(),
-                null, null, null, null, f.guard(), f.crossCheck(), feedbackKey(g), null, null, null,
-                created.plus(config.pendingTtl()).getEpochSecond(), suppressedEvents);
+        String id = groups.size() == 1 ? VerdictIds.of(source, deliveryId, groups.get(0).key())
+                : VerdictIds.of(source, deliveryId, keys.toString());
+        Verdict v = new Verdict(id, Status.PENDING, f.severity(), f.threatType(), f.action(), f.target(),
+                f.action().targetType(), cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
+                f.engine(), f.model(), evidence(groups), count, iso(first), iso(last), source, created.toString(),
+                null, null, null, null, joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
+                feedbackKey(groups.get(0)), null, null, null, created.plus(config.pendingTtl()).getEpochSecond(),
+                suppressedEvents);
         Set<ConstraintViolation<Verdict>> violations = validator.validate(v);
         if (!violations.isEmpty()) {
-            ConstraintViolation<Verdict> first = violations.iterator().next();
-            throw new InvalidVerdictException(first.getPropertyPath() + " " + first.getMessage());
+            ConstraintViolation<Verdict> firstViolation = violations.iterator().next();
+            throw new InvalidVerdictException(firstViolation.getPropertyPath() + " " + firstViolation.getMessage());
         }
         return v;
+    }
+
+    /** Up to 20 verbatim lines (4 KiB each), taken from each group in turn so every pattern is shown. */
+    private static List<String> evidence(List<EventGroup> groups) {
+        List<String> evidence = new ArrayList<>();
+        for (int i = 0; evidence.size() < EVIDENCE_MAX_LINES; i++) {
+            boolean any = false;
+            for (EventGroup g : groups) {
+                if (i < g.samples().size() && evidence.size() < EVIDENCE_MAX_LINES) {
+                    evidence.add(UntrustedText.evidence(g.samples().get(i).line()));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return evidence;
+    }
+
+    private static String joined(List<Finding> findings, java.util.function.Function<Finding, String> field) {
+        String s = findings.stream().map(field).filter(java.util.Objects::nonNull).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        return s.isEmpty() ? null : cap(s, 2000);
+    }
+
+    private static String cap(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /**
