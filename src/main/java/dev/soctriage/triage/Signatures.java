@@ -18,6 +18,8 @@ import dev.soctriage.parse.ParsedEvent;
  * pattern on the raw line as fallback for lines whose format was not recognised.
  *
  * <p>Order matters: text addressed to a model wins over everything, then the most severe payloads.
+ * Every repeated group is bounded ({@code {0,3}}, never {@code *} or {@code +} over a group): Java
+ * recurses once per iteration of a group, and a 64 KiB line of repeats would overflow the stack.
  */
 @ApplicationScoped
 public class Signatures implements LineClassifier {
@@ -25,8 +27,8 @@ public class Signatures implements LineClassifier {
 
     /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
     static final Pattern INJECTION = Pattern.compile(String.join("|",
-            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
-            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+)*(instructions|prompts?)\\b",
+            "\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
+            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b",
             "\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:",
             "\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)",
             "\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override",
@@ -45,7 +47,7 @@ public class Signatures implements LineClassifier {
             "(;|\\||&&|\\$\\(|`)\\s*(cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
             "/bin/(ba)?sh\\b", "\\bcmd(\\.exe)?\\s*/c\\b", "\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)"), FLAGS);
     static final Pattern SQLI = Pattern.compile(String.join("|",
-            "\\bunion(\\s|/\\*.*?\\*/)+(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
+            "\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
             "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
             "\\binformation[ _]schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
             "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "\\bxp[ _]cmdshell\\b"),
@@ -55,9 +57,9 @@ public class Signatures implements LineClassifier {
                     + "|/latest/(meta-data|api/token|user-data)",
             FLAGS);
     static final Pattern TRAVERSAL = Pattern.compile(
-            "(\\.\\./|\\.\\.\\\\){2,}|/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
+            "(\\.\\./|\\.\\.\\\\){2}|/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
     static final Pattern XSS = Pattern.compile(
-            "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]*\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
+            "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]{0,200}\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
             FLAGS);
     static final Pattern SCANNER = Pattern.compile(
             "\\b(sqlmap|nikto|nmap|masscan|zgrab|nuclei|dirbuster|gobuster|wpscan|acunetix|nessus|openvas|w3af|"

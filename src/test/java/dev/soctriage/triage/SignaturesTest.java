@@ -35,6 +35,18 @@ class SignaturesTest {
         assertEquals("", classify(line), name);
     }
 
+    @ParameterizedTest(name = "{0} {2}")
+    @CsvSource(delimiter = '|', value = { "path_traversal | '' | ../ | ''", "sqli | union | ' ' | select 1",
+            "prompt_injection | '' | ' ignore all previous instructions' | ''", "'' | '' | %2e | ''", "'' | '' | '<img ' | ''" })
+    void classify_survivesA64KiBLineOfRepeats(String expected, String head, String unit, String tail) {
+        // Java's regex engine recurses per iteration of a repeated group: unbounded ones overflow the stack
+        StringBuilder line = new StringBuilder("203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"GET /?q=" + head);
+        while (line.length() < 65536) {
+            line.append(unit);
+        }
+        assertEquals(expected, classify(line + tail + " HTTP/1.1\" 200 1 \"-\" \"Mozilla/5.0\""));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "prompt_injection | Nov 24 10:00:00 web-1 sshd[1]: Invalid user ignore_previous_instructions from 203.0.113.9 port 22",

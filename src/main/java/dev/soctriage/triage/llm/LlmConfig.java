@@ -47,6 +47,12 @@ public interface LlmConfig {
     int maxLineChars();
 
     /** Upper bound of the answer in tokens ({@code max_completion_tokens}). */
-    @WithDefault("1024")
+    @WithDefault("2048")
     int maxCompletionTokens();
+
+    /**
+     * Sent as {@code reasoning_effort} when set ({@code low}, {@code medium}, {@code high}: Groq's
+     * gpt-oss models); unset, the field is not sent, for servers and models that do not know it.
+     */
+    Optional<String> reasoningEffort();
 }
