@@ -14,4 +14,8 @@ public record HttpResponse(int statusCode, Map<String, String> headers, String b
     public static HttpResponse json(int status, String body) {
         return new HttpResponse(status, Map.of("content-type", "application/json"), body, false);
     }
+
+    public static HttpResponse json(int status, String body, String header, String value) {
+        return new HttpResponse(status, Map.of("content-type", "application/json", header, value), body, false);
+    }
 }

@@ -45,9 +45,13 @@ final class GroupAccumulator {
     private Instant lastSeen;
     private final Map<String, Set<String>> all = new HashMap<>();
     private final List<Sample> samples = new ArrayList<>(MAX_SAMPLES);
-    private final Set<String> sampledKinds = new HashSet<>();
+    private final Set<Kind> sampledKinds = new HashSet<>();
 
     private record Sample(int seq, ParsedEvent event, boolean novel) {
+    }
+
+    /** what makes a sample show another kind of line */
+    private record Kind(String event, String status, String outcome) {
     }
 
     GroupAccumulator(String format, String signal, Templates.Template template, String actorIp, String actorUser) {
@@ -77,8 +81,7 @@ final class GroupAccumulator {
     }
 
     private void sample(int seq, ParsedEvent e) {
-        String kind = e.field(Fields.EVENT) + "|" + e.field(Fields.STATUS) + "|" + e.field(Fields.OUTCOME);
-        boolean novel = sampledKinds.add(kind);
+        boolean novel = sampledKinds.add(new Kind(e.field(Fields.EVENT), e.field(Fields.STATUS), e.field(Fields.OUTCOME)));
         if (samples.size() < MAX_SAMPLES) {
             samples.add(new Sample(seq, e, novel));
             return;

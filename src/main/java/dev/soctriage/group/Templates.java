@@ -85,8 +85,13 @@ final class Templates {
         return new Template(text, -1);
     }
 
+    /** "2xx-3xx" (served), "4xx", "5xx"...: successes and redirects are one kind of answer for triage. */
     static String statusClass(String status) {
-        return status == null || status.isEmpty() ? "-" : status.charAt(0) + "xx";
+        if (status == null || status.isEmpty()) {
+            return "-";
+        }
+        char c = status.charAt(0);
+        return c == '2' || c == '3' ? "2xx-3xx" : c + "xx";
     }
 
     private static String or(String v, String otherwise) {

@@ -3,6 +3,8 @@ package dev.soctriage.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,7 @@ import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFactory;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -91,20 +94,39 @@ public class IngestPipeline {
         long written = 0;
         long duplicates = 0;
         long llmCalls = 0;
+        long suppressed = 0;
+        Map<String, Suppression> feedback = store.suppressions(
+                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet()));
         for (EventGroup g : groups) {
+            String feedbackKey = VerdictFactory.feedbackKey(g);
+            Suppression s = feedback.get(feedbackKey);
+            if (s != null && s.until().isAfter(clock.instant())) {
+                // an analyst rejected this (rule, actor) as a false positive: count, don't queue
+                store.countSuppressed(feedbackKey, g.count());
+                suppressed += g.count();
+                continue;
+            }
             Judgement j = triage.judge(g, deadline);
             llmCalls += j.llmCalls();
             if (j.finding().isEmpty()) {
                 continue;
             }
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), g, j.finding().get(), clock.instant());
+            Long carried = s != null && s.events() > 0 ? s.events() : null;
+            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), g, j.finding().get(), clock.instant(),
+                    carried);
             if (store.create(v)) {
                 written++;
+                if (carried != null) {
+                    store.countSuppressed(feedbackKey, -carried);
+                }
                 LOG.infof("verdict %s %s %s engine=%s events=%d", v.id(), v.severity().wire(), v.action().wire(),
                         v.engine(), v.eventCount());
             } else {
                 duplicates += g.count();
             }
+        }
+        if (suppressed > 0) {
+            LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
         store.recordDelivery(batch.deliveryId(), clock.instant());
         return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed);

@@ -22,6 +22,42 @@ final class JsonLogs {
     private JsonLogs() {
     }
 
+    /** keys a log shipper adds around a container's line (Docker json-file, Fluent Bit, FireLens) */
+    private static final java.util.Set<String> WRAPPER_KEYS = java.util.Set.of("log", "stream", "time", "source",
+            "container_id", "container_name", "kubernetes", "docker", "ecs_cluster", "ecs_task_arn",
+            "ecs_task_definition", "partial_message", "partial_id", "partial_ordinal", "partial_last", "tag", "date");
+
+    /**
+     * The inner line when the record only wraps a container's log line ({"log":"...","stream":"stdout",...}),
+     * else null: that line is parsed in its own right, so an nginx line shipped by Fluent Bit keeps its actor.
+     */
+    static String wrapped(String line) {
+        if (!line.startsWith("{\"log\":") && !line.contains("\"log\":")) {
+            return null;
+        }
+        try {
+            JsonNode root = MAPPER.readTree(line);
+            if (root == null || !root.isObject() || !root.path("log").isTextual()) {
+                return null;
+            }
+            Iterator<String> names = root.fieldNames();
+            while (names.hasNext()) {
+                if (!WRAPPER_KEYS.contains(names.next())) {
+                    return null;
+                }
+            }
+            String inner = root.get("log").asText();
+            int end = inner.length();
+            while (end > 0 && (inner.charAt(end - 1) == '\n' || inner.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return inner.substring(0, end);
+        } catch (JsonProcessingException notJson) {
+            // not a wrapper; the caller reads the line as it is
+            return null;
+        }
+    }
+
     static boolean parse(Parsed p) {
         JsonNode root;
         try {

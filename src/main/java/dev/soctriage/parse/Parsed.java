@@ -1,6 +1,7 @@
 package dev.soctriage.parse;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,6 +38,8 @@ final class Parsed {
     }
 
     ParsedEvent build() {
-        return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, actorUser, Map.copyOf(fields));
+        // the map is not copied: this builder is dropped once built
+        return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, actorUser,
+                Collections.unmodifiableMap(fields));
     }
 }

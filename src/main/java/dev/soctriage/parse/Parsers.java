@@ -39,7 +39,7 @@ public class Parsers implements LineParser {
         Instant now = clock.instant();
         String[] vpcHeader = null;
         for (LogEvent e : events) {
-            String line = strip(e.message());
+            String line = UntrustedText.capLine(strip(e.message()));
             String[] header = VpcFlow.header(line);
             if (header != null) {
                 vpcHeader = header;
@@ -53,7 +53,7 @@ public class Parsers implements LineParser {
 
     @Override
     public ParsedEvent parse(LogEvent event) {
-        String line = strip(event.message());
+        String line = UntrustedText.capLine(strip(event.message()));
         String[] header = VpcFlow.header(line);
         Instant now = clock.instant();
         return header != null ? headerEvent(event, line, now) : safely(event, line, now, null);
@@ -65,6 +65,14 @@ public class Parsers implements LineParser {
      */
     ParsedEvent parseStrict(LogEvent event, String line, Instant now, String[] vpcHeader) {
         Instant envelope = event.timestamp() > 0 ? Instant.ofEpochMilli(event.timestamp()) : null;
+        String inner = line.startsWith("{") ? JsonLogs.wrapped(line) : null;
+        if (inner != null && !inner.startsWith("{")) {
+            // a container's line inside a shipper's JSON: read the line itself (one level only)
+            Parsed wrapped = new Parsed(event, inner, envelope, envelope != null ? envelope : now);
+            if (recognise(wrapped, vpcHeader)) {
+                return wrapped.build();
+            }
+        }
         Parsed p = new Parsed(event, line, envelope, envelope != null ? envelope : now);
         if (recognise(p, vpcHeader)) {
             return p.build();
@@ -132,7 +140,10 @@ public class Parsers implements LineParser {
         return p.build();
     }
 
-    /** The line without trailing CR/LF and spaces (what parsers read; the event keeps the line as delivered). */
+    /**
+     * The line without trailing CR/LF and spaces (what parsers read, at most 64 KiB of it: see
+     * {@link UntrustedText#capLine}); the event keeps the line as delivered.
+     */
     private static String strip(String s) {
         if (s == null) {
             return "";

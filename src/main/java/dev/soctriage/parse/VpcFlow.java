@@ -46,8 +46,12 @@ final class VpcFlow {
 
     /** A record in the given field order (or, without a header, in the default order when it has its shape). */
     static boolean parse(Parsed p, String[] names) {
-        String s = p.line;
-        String[] v = s.strip().split(" ");
+        String s = p.line.strip();
+        int expected = names == null ? DEFAULT.length : names.length;
+        if (spaces(s) != expected - 1) {
+            return false;
+        }
+        String[] v = s.split(" ");
         if (names == null) {
             if (v.length != DEFAULT.length || !defaultShape(v)) {
                 return false;
@@ -86,6 +90,16 @@ final class VpcFlow {
         p.put(Fields.OUTCOME, action);
         p.put(Fields.EVENT, action);
         return true;
+    }
+
+    private static int spaces(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean defaultShape(String[] v) {

@@ -2,6 +2,7 @@ package dev.soctriage.verdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -97,16 +100,26 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Verdict claim(String id, String claimToken, Instant now, Instant claimUntil) {
-        return update(id, UpdateItemRequest.builder()
+    public Claim claim(String id, String claimToken, Instant now, Instant claimUntil) {
+        // ALL_OLD: the claim changes no verdict field, and the old item tells whether an earlier claim
+        // was left unfinished (approved and dispatchFailed remove claimToken)
+        UpdateItemRequest r = UpdateItemRequest.builder().tableName(table).key(key(id))
                 .updateExpression("SET claimToken = :c, claimUntil = :u")
                 .conditionExpression("attribute_exists(id) AND #s IN (:p, :f) "
                         + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":c", s(claimToken), ":u", n(claimUntil.toEpochMilli()),
                         ":now", n(now.toEpochMilli()), ":p", s(Status.PENDING.name()),
-                        ":f", s(Status.DISPATCH_FAILED.name()))),
-                "verdict is not approvable, or another approval of it is under way");
+                        ":f", s(Status.DISPATCH_FAILED.name())))
+                .returnValues(ReturnValue.ALL_OLD).build();
+        try {
+            Map<String, AttributeValue> old = call(() -> dynamo.updateItem(r)).attributes();
+            return new Claim(VerdictItems.fromItem(old), old.containsKey("claimToken"));
+        } catch (ConditionalCheckFailedException e) {
+            Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+            throw new VerdictConflictException("verdict is not approvable, or another approval of it is under way",
+                    current);
+        }
     }
 
     @Override
@@ -180,6 +193,82 @@ public class DynamoVerdictStore implements VerdictStore {
         item.put("recordedAt", s(now.toString()));
         item.put("expiresAt", n(now.plus(config.deliveryTtl()).getEpochSecond()));
         call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public void suppress(String groupKey, Instant until, String by, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(suppressionKey(groupKey)));
+        item.put("groupKey", s(groupKey));
+        item.put("suppressedUntil", s(until.toString()));
+        item.put("suppressedBy", s(by));
+        item.put("recordedAt", s(now.toString()));
+        item.put("suppressedEvents", n(0));
+        // kept past its end so the first verdict after it can carry the count of what was dropped
+        item.put("expiresAt", n(until.plus(config.pendingTtl()).getEpochSecond()));
+        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public Optional<Suppression> suppression(String groupKey) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(suppressionKey(groupKey))).consistentRead(true))).item();
+        return toSuppression(item);
+    }
+
+    @Override
+    public Map<String, Suppression> suppressions(Collection<String> groupKeys) {
+        Map<String, String> byId = new HashMap<>();
+        for (String k : groupKeys) {
+            byId.put(suppressionKey(k), k);
+        }
+        List<String> ids = new ArrayList<>(byId.keySet());
+        Map<String, Suppression> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                keys.add(key(id));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == 5) {
+                    throw new StoreUnavailableException("suppressions: keys left unprocessed after 5 attempts", null);
+                }
+                Map<String, KeysAndAttributes> r = request;
+                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(r)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    toSuppression(item).ifPresent(s -> found.put(byId.get(item.get("id").s()), s));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Suppression> toSuppression(Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey("suppressedUntil")) {
+            return Optional.empty();
+        }
+        AttributeValue events = item.get("suppressedEvents");
+        return Optional.of(new Suppression(Instant.parse(item.get("suppressedUntil").s()),
+                events == null ? 0 : Long.parseLong(events.n())));
+    }
+
+    @Override
+    public void countSuppressed(String groupKey, long events) {
+        try {
+            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(suppressionKey(groupKey)))
+                    .updateExpression("ADD suppressedEvents :n").conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":n", n(events)))));
+        } catch (ConditionalCheckFailedException e) {
+            // the suppression expired and was deleted between the caller's check and this count
+            LOG.debugf("no suppression left to count for %s", suppressionKey(groupKey));
+        }
+    }
+
+    /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
+    static String suppressionKey(String groupKey) {
+        return "s_" + VerdictIds.digest(groupKey).substring(0, 32);
     }
 
     private static String deliveryKey(String deliveryId) {

@@ -24,7 +24,9 @@ import jakarta.validation.constraints.Size;
  * grounding guard refused, when it did), {@code crossCheck} (model and rules disagreed by two
  * severity levels or more), {@code groupKey} (template and actor of the group, for feedback),
  * {@code dispatchError}, {@code outcomeDetail}, {@code outcomeAt}, and {@code expiresAt} (epoch
- * seconds, the DynamoDB TTL attribute of a verdict nobody decided).
+ * seconds, the DynamoDB TTL attribute of a verdict nobody decided), and {@code suppressedEvents}
+ * (events of this group dropped while an analyst's false-positive suppression held, counted here
+ * on the first verdict after it ended).
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -59,7 +61,8 @@ public record Verdict(
         String dispatchError,
         String outcomeDetail,
         String outcomeAt,
-        Long expiresAt) {
+        Long expiresAt,
+        Long suppressedEvents) {
 
     /** targetType follows from action; block_ip and disable_user need a target, monitor may name one. */
     @JsonIgnore

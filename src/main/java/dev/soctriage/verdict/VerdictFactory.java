@@ -33,7 +33,8 @@ public class VerdictFactory {
     }
 
     /** @throws InvalidVerdictException when the result breaks the document's constraints (a defect upstream) */
-    public Verdict pending(String source, String deliveryId, EventGroup g, Finding f, Instant now) {
+    public Verdict pending(String source, String deliveryId, EventGroup g, Finding f, Instant now,
+            Long suppressedEvents) {
         List<String> evidence = new ArrayList<>();
         for (ParsedEvent e : g.samples()) {
             if (evidence.size() == EVIDENCE_MAX_LINES) {
@@ -45,14 +46,22 @@ public class VerdictFactory {
         Verdict v = new Verdict(VerdictIds.of(source, deliveryId, g.key()), Status.PENDING, f.severity(),
                 f.threatType(), f.action(), f.target(), f.action().targetType(), f.reasoning(), f.mitre(), f.engine(),
                 f.model(), evidence, g.count(), iso(g.firstSeen()), iso(g.lastSeen()), source, created.toString(),
-                null, null, null, null, f.guard(), f.crossCheck(), g.key(), null, null, null,
-                created.plus(config.pendingTtl()).getEpochSecond());
+                null, null, null, null, f.guard(), f.crossCheck(), feedbackKey(g), null, null, null,
+                created.plus(config.pendingTtl()).getEpochSecond(), suppressedEvents);
         Set<ConstraintViolation<Verdict>> violations = validator.validate(v);
         if (!violations.isEmpty()) {
             ConstraintViolation<Verdict> first = violations.iterator().next();
             throw new InvalidVerdictException(first.getPropertyPath() + " " + first.getMessage());
         }
         return v;
+    }
+
+    /**
+     * What analyst feedback suppresses: the rule (format and signal) and the actor, not the mined
+     * template, which depends on what else arrived in the same batch.
+     */
+    public static String feedbackKey(EventGroup g) {
+        return g.format() + "|" + g.signal() + "|" + g.actorIp() + "|" + g.actorUser();
     }
 
     private static String iso(Instant t) {

@@ -52,6 +52,9 @@ final class VerdictItems {
         if (v.expiresAt() != null) {
             m.put("expiresAt", AttributeValue.fromN(Long.toString(v.expiresAt())));
         }
+        if (v.suppressedEvents() != null) {
+            m.put("suppressedEvents", AttributeValue.fromN(Long.toString(v.suppressedEvents())));
+        }
         put(m, QUEUE_KEY, queueKey(v.severity(), v.createdAt()));
         return m;
     }
@@ -63,7 +66,8 @@ final class VerdictItems {
                 n(m, "eventCount"), s(m, "firstSeen"), s(m, "lastSeen"), s(m, "source"), s(m, "createdAt"),
                 s(m, "decidedBy"), s(m, "decidedAt"), s(m, "comment"), s(m, "kestraExecutionId"), s(m, "guard"),
                 s(m, "crossCheck"), s(m, "groupKey"), s(m, "dispatchError"), s(m, "outcomeDetail"),
-                s(m, "outcomeAt"), m.containsKey("expiresAt") ? n(m, "expiresAt") : null);
+                s(m, "outcomeAt"), m.containsKey("expiresAt") ? n(m, "expiresAt") : null,
+                m.containsKey("suppressedEvents") ? n(m, "suppressedEvents") : null);
     }
 
     private static void put(Map<String, AttributeValue> m, String k, String v) {

@@ -1,7 +1,9 @@
 package dev.soctriage.verdict;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,9 +36,11 @@ public interface VerdictStore {
      * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
+     * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
+     *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
      * @throws VerdictConflictException not approvable, or claimed by another approval still under way
      */
-    Verdict claim(String id, String claimToken, Instant now, Instant claimUntil);
+    Claim claim(String id, String claimToken, Instant now, Instant claimUntil);
 
     /** Finishes a claim: {@code APPROVED} with the execution id. */
     Verdict approved(String id, String claimToken, Decision decision, String executionId);
@@ -55,6 +59,32 @@ public interface VerdictStore {
 
     /** Records that a delivery was fully processed (after all its verdicts were written). */
     void recordDelivery(String deliveryId, Instant now);
+
+    /**
+     * Records analyst feedback: events of {@code groupKey} are suppressed until {@code until} (a rejection
+     * as {@code false_positive}). A later call replaces the period and resets the count.
+     */
+    void suppress(String groupKey, Instant until, String by, Instant now);
+
+    /** The suppression of {@code groupKey}, if one was recorded (it may have ended: compare {@code until} with your clock). */
+    Optional<Suppression> suppression(String groupKey);
+
+    /** The suppressions recorded for any of {@code groupKeys}, keyed by group key: one round trip per 100 keys. */
+    Map<String, Suppression> suppressions(Collection<String> groupKeys);
+
+    /**
+     * Adds {@code events} (negative: takes them back, once a verdict carries them) to the
+     * suppression's count of dropped events; does nothing without a suppression.
+     */
+    void countSuppressed(String groupKey, long events);
+
+    /** Analyst feedback on a group: suppressed until {@code until}; {@code events} dropped meanwhile, not yet shown. */
+    record Suppression(Instant until, long events) {
+    }
+
+    /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
+    record Claim(Verdict verdict, boolean interrupted) {
+    }
 
     /** Who decided, when, and their words. */
     record Decision(String by, Instant at, String comment) {

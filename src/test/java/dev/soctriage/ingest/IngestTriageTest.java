@@ -104,6 +104,35 @@ class IngestTriageTest {
     }
 
     @Test
+    void falsePositiveFeedback_keepsTheGroupOutOfTheQueue_andTheNextVerdictCarriesTheCount() {
+        String group = "/aws/ec2/auth/" + UUID.randomUUID();
+        IngestResult first = pipeline.ingest(Events.cloudWatch(group, "a", Events.sshBruteForce("203.0.113.16", 9), NOV_24_10H));
+        assertEquals(1, first.verdicts());
+        String key = only(group).groupKey();
+        java.time.Instant now = java.time.Instant.now();
+        store.suppress(key, now.plusSeconds(3600), "alice@example.com", now);
+
+        IngestResult during = pipeline.ingest(Events.cloudWatch(group, "b", Events.sshBruteForce("203.0.113.16", 7), NOV_24_10H + 60_000));
+
+        assertEquals(0, during.verdicts());
+        assertEquals(1, listed(group).size());
+        assertEquals(7, store.suppression(key).orElseThrow().events());
+
+        // the suppression ends (as if its week had passed)
+        dynamo.updateItem(b -> b.tableName("soc-verdicts")
+                .key(java.util.Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS("s_" + dev.soctriage.verdict.VerdictIds.digest(key).substring(0, 32))))
+                .updateExpression("SET suppressedUntil = :t").expressionAttributeValues(java.util.Map.of(":t",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(now.minusSeconds(1).toString()))));
+        IngestResult after = pipeline.ingest(Events.cloudWatch(group, "c", Events.sshBruteForce("203.0.113.16", 6), NOV_24_10H + 120_000));
+
+        assertEquals(1, after.verdicts());
+        Verdict next = listed(group).stream().filter(v -> v.eventCount() == 6).findFirst().orElseThrow();
+        assertEquals(7L, next.suppressedEvents());
+        assertEquals(0, store.suppression(key).orElseThrow().events());
+    }
+
+    @Test
     void cloudWatchControlMessage_isAcknowledged_andProducesNothing() {
         IngestResult r = pipeline.ingest(Events.cloudWatchControl());
         assertEquals(IngestResult.EMPTY, r);

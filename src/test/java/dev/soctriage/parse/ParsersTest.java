@@ -92,6 +92,15 @@ class ParsersTest {
         }
 
         @Test
+        void singleDigitDay_andDecemberLinesReadInJanuary() {
+            assertEquals(Instant.parse("2026-11-04T10:00:01Z"),
+                    parse("Nov  4 10:00:01 h sshd[1]: Invalid user a from 203.0.113.7 port 1").time());
+            ParsedEvent december = ParseFixtures.PARSERS.parse(new dev.soctriage.ingest.LogEvent("e", Instant.parse("2027-01-01T00:00:30Z").toEpochMilli(),
+                    "Dec 31 23:59:59 h sshd[1]: Invalid user a from 203.0.113.7 port 1"));
+            assertEquals(Instant.parse("2026-12-31T23:59:59Z"), december.time());
+        }
+
+        @Test
         void aListeningAddress_isNoActor() {
             ParsedEvent e = parse("Nov 24 10:00:05 h sshd[1]: Server listening on 0.0.0.0 port 22.");
             assertEquals(Formats.SSHD, e.format());
@@ -262,6 +271,15 @@ class ParsersTest {
         }
 
         @Test
+        void aBadRecordInAFile_doesNotStopTheOthers() {
+            String good = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"bob\"},\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"sourceIPAddress\":\"192.0.2.5\"}";
+            List<ParsedEvent> out = parseAll(good, "{\"eventVersion\":\"1.08\",\"eventName\":\"Get\u0000", "{" + "[".repeat(5000), good);
+            assertEquals(List.of(Formats.CLOUDTRAIL, Formats.TEXT, Formats.TEXT, Formats.CLOUDTRAIL),
+                    out.stream().map(ParsedEvent::format).toList());
+            assertEquals("bob", out.get(3).actorUser());
+        }
+
+        @Test
         void aBrokenRecord_isKeptAsText() {
             ParsedEvent e = parse("{\"eventVersion\":\"1.08\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":");
             assertEquals(Formats.TEXT, e.format());
@@ -354,6 +372,15 @@ class ParsersTest {
         }
 
         @Test
+        void containerLineInsideAShippersJson_isReadItself() {
+            ParsedEvent e = parse("{\"log\":\"203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \\\"GET /admin HTTP/1.1\\\" 404 9 \\\"-\\\" \\\"curl/8.0\\\"\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-24T10:00:01.5Z\"}");
+            assertEquals(Formats.ACCESS_LOG, e.format());
+            assertEquals("203.0.113.7", e.actorIp());
+            assertEquals("/admin", e.field(Fields.PATH));
+            assertEquals("curl/8.0", e.field(Fields.USER_AGENT));
+        }
+
+        @Test
         void logfmt_quotedValues() {
             ParsedEvent e = parse("time=2026-11-24T10:00:00Z level=info msg=\"user \\\"alice\\\" logged in\" user=alice remote_addr=203.0.113.7");
             assertEquals(Formats.LOGFMT, e.format());
@@ -381,6 +408,21 @@ class ParsersTest {
             assertEquals("kernel", e.field(Fields.PROGRAM));
             assertNull(e.actorIp());
             assertTrue(e.field(Fields.MENTIONED_IPS).contains("203.0.113.7"));
+        }
+
+        @Test
+        void deeplyNestedJson_isKeptAsText() {
+            ParsedEvent e = parse("{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001));
+            assertEquals(Formats.TEXT, e.format());
+        }
+
+        @Test
+        void aLineOver64KiB_isReadOnlyUpToTheCap_butKeptWhole() {
+            String huge = "Nov 24 10:00:01 h sshd[1]: Invalid user " + "a".repeat(100_000) + " from 203.0.113.7 port 1";
+            ParsedEvent e = parse(huge);
+            assertEquals(huge, e.line());
+            assertEquals(Formats.SSHD, e.format());
+            assertNull(e.actorIp(), "the address beyond the cap is not read");
         }
 
         @Test

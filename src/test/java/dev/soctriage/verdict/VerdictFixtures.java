@@ -16,6 +16,6 @@ public final class VerdictFixtures {
                 null, List.of("Nov 24 10:00:01 host sshd[1]: Failed password for root from 203.0.113.7 port 4242 ssh2"),
                 40, "2026-11-24T10:00:00Z", "2026-11-24T10:02:00Z", "/aws/ec2/auth", createdAt.toString(), null, null,
                 null, null, null, null, "sshd|ssh_auth_failure|203.0.113.7", null, null, null,
-                createdAt.plusSeconds(14 * 86400).getEpochSecond());
+                createdAt.plusSeconds(14 * 86400).getEpochSecond(), null);
     }
 }

@@ -1,0 +1,177 @@
+package dev.soctriage.remediate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.soctriage.verdict.Verdict;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Creates remediation executions in Kestra and finds the one an earlier approval created. The flow is
+ * always {@link dev.soctriage.verdict.Action#flow()} of the stored verdict, never model text.
+ */
+@ApplicationScoped
+public class KestraClient {
+    private static final Logger LOG = Logger.getLogger(KestraClient.class);
+    private static final int MAX_ERROR = 500;
+
+    private final KestraConfig config;
+    private final ObjectMapper mapper;
+    private final KestraApi api;
+    private final String notConfigured;
+
+    @Inject
+    public KestraClient(KestraConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+        String url = config.url().map(String::trim).orElse("");
+        KestraApi built = null;
+        String why = null;
+        if (url.isEmpty()) {
+            why = "KESTRA_URL is not set";
+        } else {
+            try {
+                URI base = URI.create(url);
+                if (base.getScheme() == null || base.getHost() == null) {
+                    why = "KESTRA_URL is not an absolute http(s) URL";
+                } else {
+                    long ms = config.timeout().toMillis();
+                    built = QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                            .connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
+                            .build(KestraApi.class);
+                }
+            } catch (IllegalArgumentException e) {
+                why = "KESTRA_URL is not a valid URL";
+            }
+        }
+        this.api = built;
+        this.notConfigured = why;
+        if (why != null) {
+            LOG.warnf("Kestra dispatch disabled: %s; approvals will end DISPATCH_FAILED", why);
+        }
+    }
+
+    /**
+     * Creates one execution of the verdict's flow. @return Kestra's execution id
+     *
+     * @throws KestraUnavailableException not configured, unreachable, timed out, 5xx
+     * @throws KestraRejectedException    4xx
+     */
+    public String create(Verdict v, String approvedBy, String comment) {
+        KestraApi kestra = api();
+        List<String> labels = List.of("verdictId:" + v.id(), "system.correlationId:" + v.id());
+        KestraExecution e = call("create execution", () -> kestra.create(authorization(), config.tenant(),
+                config.namespace(), v.action().flow(), labels, v.id(), v.action().wire(), orEmpty(v.target()),
+                v.severity().wire(), v.threatType(), approvedBy, orEmpty(comment)));
+        if (e == null || e.id() == null || e.id().isBlank()) {
+            throw new KestraUnavailableException("Kestra answered without an execution id", null);
+        }
+        return e.id();
+    }
+
+    /**
+     * The id of an execution in our namespace labelled {@code verdictId:<id>}, if Kestra has one: an
+     * earlier approval whose answer was lost (timeout) may have created it.
+     */
+    public Optional<String> findExecution(String verdictId) {
+        KestraApi kestra = api();
+        KestraExecution.Page page = call("search executions",
+                () -> kestra.searchByVerdict(authorization(), config.tenant(), config.namespace(), verdictId, 10));
+        if (page == null || page.results() == null) {
+            return Optional.empty();
+        }
+        return page.results().stream()
+                .filter(e -> e.id() != null && config.namespace().equals(e.namespace()) && e.labels() != null
+                        && e.labels().stream().anyMatch(l -> "verdictId".equals(l.key()) && verdictId.equals(l.value())))
+                .map(KestraExecution::id).findFirst();
+    }
+
+    private KestraApi api() {
+        if (api == null) {
+            throw new KestraUnavailableException(notConfigured, null);
+        }
+        return api;
+    }
+
+    private <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            String detail = "Kestra " + what + " answered " + status + messageOf(e);
+            if (status >= 400 && status < 500) {
+                throw new KestraRejectedException(status, detail, e);
+            }
+            throw new KestraUnavailableException(detail, e);
+        } catch (ProcessingException e) {
+            // connection refused, timeouts, TLS: Kestra could not be reached
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new KestraUnavailableException("Kestra " + what + " failed: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : " " + cap(root.getMessage())), e);
+        }
+    }
+
+    /** Kestra's error answer is JSON with a {@code message}; keep that (capped), or the raw text. */
+    private String messageOf(WebApplicationException e) {
+        String body;
+        try {
+            body = e.getResponse().readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            LOG.debugf("Kestra error body unreadable: %s", unreadable.getClass().getSimpleName());
+            return "";
+        }
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode n = mapper.readTree(body);
+            if (n != null && n.hasNonNull("message")) {
+                return ": " + cap(n.get("message").asText());
+            }
+        } catch (IOException notJson) {
+            LOG.debug("Kestra error body is not JSON");
+        }
+        return ": " + cap(body);
+    }
+
+    private String authorization() {
+        Optional<String> token = config.apiToken().filter(t -> !t.isBlank());
+        if (token.isPresent()) {
+            return "Bearer " + token.get();
+        }
+        Optional<String> user = config.username().filter(u -> !u.isBlank());
+        if (user.isPresent()) {
+            String pair = user.get() + ":" + config.password().orElse("");
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String cap(String s) {
+        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return oneLine.length() <= MAX_ERROR ? oneLine : oneLine.substring(0, MAX_ERROR) + "…";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.soctriage.remediate;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Where remediation flows run ({@code KESTRA_URL}, {@code KESTRA_TENANT}, {@code KESTRA_NAMESPACE},
+ * {@code KESTRA_USERNAME}/{@code KESTRA_PASSWORD}, {@code KESTRA_API_TOKEN}). An unset URL is not a
+ * start failure: every approval then ends {@code DISPATCH_FAILED} saying so.
+ */
+@ConfigMapping(prefix = "kestra")
+public interface KestraConfig {
+    /** Base URL, e.g. {@code http://localhost:8080}; empty when unset. */
+    Optional<String> url();
+
+    @WithDefault("main")
+    String tenant();
+
+    /** Holds the flows {@code block-ip}, {@code disable-user}, {@code monitor}. */
+    @WithDefault("soc.remediation")
+    String namespace();
+
+    /** Basic auth (Kestra open source); used when no API token is set. */
+    Optional<String> username();
+
+    Optional<String> password();
+
+    /** Bearer token (Kestra Enterprise and Cloud); wins over basic auth when both are set. */
+    Optional<String> apiToken();
+
+    /** Connect timeout and read timeout, each. */
+    @WithDefault("PT10S")
+    Duration timeout();
+}

@@ -1,0 +1,137 @@
+package dev.soctriage.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.group.Grouper;
+import dev.soctriage.group.LineClassifier;
+import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.parse.ParsedEvent;
+import dev.soctriage.parse.Parsers;
+import dev.soctriage.parse.UntrustedText;
+
+/**
+ * {@code make bench} for log understanding: throughput of decode (UTF-8) + parse + group on one thread
+ * over a deterministic mixed 100k-line corpus, and for one 10k-line batch the number of groups (model
+ * calls) and an estimate of prompt tokens against one call per line. Prints a Markdown table.
+ *
+ * <p>Arguments (optional): runs (default 9), warm-up runs (default 6), seed (default 42).
+ */
+public final class PipelineBench {
+    static final int LINES = 100_000;
+    static final int BATCH = 10_000;
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+
+        List<Corpus.Line> corpus = new Corpus(seed, 8).lines(LINES);
+        String[] ids = new String[LINES];
+        for (int i = 0; i < LINES; i++) {
+            ids[i] = "b" + (i / BATCH) + "-" + (i % BATCH);
+        }
+        Parsers parsers = new Parsers(Clock.systemUTC());
+        Grouper grouper = new Grouper();
+        LineClassifier classifier = new BenchClassifier();
+
+        double[] rates = new double[runs];
+        double[] cpuRates = new double[runs];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] processRates = new double[runs];
+        long sink = 0;
+        for (int run = -warmups; run < runs; run++) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long processStart = os.getProcessCpuTime();
+            for (int b = 0; b < LINES; b += BATCH) {
+                List<LogEvent> events = new ArrayList<>(BATCH);
+                for (int i = b; i < b + BATCH; i++) {
+                    events.add(new LogEvent(ids[i], 0, UntrustedText.capLine(UntrustedText.decodeUtf8(corpus.get(i).bytes()))));
+                }
+                sink += grouper.group(parsers.parseAll(events), classifier).size();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            double processSeconds = (os.getProcessCpuTime() - processStart) / 1e9;
+            if (run >= 0) {
+                rates[run] = LINES / seconds;
+                cpuRates[run] = LINES / cpuSeconds;
+                processRates[run] = LINES / processSeconds;
+            }
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double median = sorted[runs / 2];
+        double[] cpuSorted = cpuRates.clone();
+        Arrays.sort(cpuSorted);
+        double[] processSorted = processRates.clone();
+        Arrays.sort(processSorted);
+
+        BatchFigures main = batchFigures(new Corpus(seed, 8).lines(BATCH), parsers, grouper, classifier);
+        System.out.println("## PipelineBench (seed " + seed + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible, one thread, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
+        System.out.println();
+        System.out.println("| measure | value | goal |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| decode+parse+group, %,d lines (10 batches of %,d), median of %d runs, per CPU-second of the thread | %,.0f lines/s (min %,.0f, max %,.0f) | ≥ 200,000 |%n",
+                LINES, BATCH, runs, cpuSorted[runs / 2], cpuSorted[0], cpuSorted[runs - 1]);
+        System.out.printf("| the same, per CPU-second of the whole JVM (GC and JIT threads included) | %,.0f lines/s (min %,.0f, max %,.0f) | |%n",
+                processSorted[runs / 2], processSorted[0], processSorted[runs - 1]);
+        System.out.printf("| the same, per wall-clock second (load average %.1f when done) | %,.0f lines/s (min %,.0f, max %,.0f) | |%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), median, sorted[0], sorted[runs - 1]);
+        System.out.printf("| groups (= model calls) for one %,d-line batch | %,d (%.0f× fewer than %,d per-line calls) | ≥ 100× |%n",
+                BATCH, main.groups, (double) BATCH / main.groups, BATCH);
+        System.out.printf("| prompt tokens (chars/4), grouped vs per line | %,d vs %,d (%.0f× fewer) | |%n",
+                main.groupTokens, main.lineTokens, (double) main.lineTokens / main.groupTokens);
+        System.out.printf("| groups mixing attack and benign lines | %d of %d (attack lines %,d) | 0 |%n", main.mixed, main.groups, main.attackLines);
+        System.out.println();
+        System.out.println("Groups per format in that batch: " + main.perFormat);
+        for (int clients : new int[] {50, 200}) {
+            BatchFigures wide = batchFigures(new Corpus(seed, clients).lines(BATCH), parsers, grouper, classifier);
+            System.out.printf("With %d distinct benign web clients (access log and ALB) instead of 8: %,d groups (%.0f×).%n",
+                    clients, wide.groups, (double) BATCH / wide.groups);
+        }
+        System.out.println("(checksum " + sink + ")");
+    }
+
+    record BatchFigures(int groups, long groupTokens, long lineTokens, int mixed, int attackLines, Map<String, Integer> perFormat) {
+    }
+
+    /** Groups, token estimates, and how many groups would split if the corpus's truth were part of the key. */
+    static BatchFigures batchFigures(List<Corpus.Line> lines, Parsers parsers, Grouper grouper, LineClassifier classifier) {
+        List<LogEvent> events = new ArrayList<>(lines.size());
+        Map<String, Boolean> truth = new HashMap<>();
+        int attack = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            LogEvent e = new LogEvent("t-" + i, 0, UntrustedText.decodeUtf8(lines.get(i).bytes()));
+            events.add(e);
+            truth.put(e.id(), lines.get(i).attack());
+            attack += lines.get(i).attack() ? 1 : 0;
+        }
+        List<ParsedEvent> parsed = parsers.parseAll(events);
+        List<EventGroup> groups = grouper.group(parsed, classifier);
+        // adding the truth to the label splits exactly the groups that mix attack and benign lines
+        List<EventGroup> split = grouper.group(parsed, e -> classifier.classify(e) + (truth.get(e.event().id()) ? "#attack" : "#benign"));
+        long groupChars = 0;
+        Map<String, Integer> perFormat = new TreeMap<>();
+        for (EventGroup g : groups) {
+            groupChars += GroupRendering.group(g).length();
+            perFormat.merge(g.format(), 1, Integer::sum);
+        }
+        long lineChars = 0;
+        for (ParsedEvent e : parsed) {
+            lineChars += GroupRendering.line(e).length();
+        }
+        return new BatchFigures(groups.size(), groupChars / 4, lineChars / 4, split.size() - groups.size(), attack, perFormat);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.soctriage.remediate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.soctriage.approve.ApprovalService;
+import dev.soctriage.approve.DecisionLog;
+import dev.soctriage.approve.FeedbackConfig;
+import dev.soctriage.approve.Identity;
+import dev.soctriage.local.Ports;
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.verdict.Action;
+import dev.soctriage.verdict.Severity;
+import dev.soctriage.verdict.Status;
+import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
+import dev.soctriage.verdict.VerdictStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Kestra client under the configurations one deployment cannot show at once: bearer token, other
+ * tenant and namespace, nothing listening, no URL. Clients are built by hand from a config (the real
+ * class, the real REST client), against the same WireMock Kestra.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+class KestraClientTest {
+    @InjectKestra
+    WireMockServer kestra;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    VerdictStore store;
+    @Inject
+    StoreConfig storeConfig;
+    @Inject
+    FeedbackConfig feedback;
+    @Inject
+    DecisionLog decisions;
+
+    @BeforeEach
+    void resetKestra() {
+        kestra.resetAll();
+    }
+
+    @Test
+    void create_sendsTheApiTokenAsBearer_toTheConfiguredTenantNamespaceAndTheActionsFlow() {
+        KestraClient client = new KestraClient(config(url(), "acme", "sec.ops", "user", "pass", "tok-123"), mapper);
+        kestra.stubFor(post(urlPathEqualTo("/api/v1/acme/executions/sec.ops/disable-user"))
+                .willReturn(KestraStubs.execution("exec-u", "v")));
+        Verdict v = disableUser();
+
+        assertEquals("exec-u", client.create(v, "alice@example.com", null));
+
+        LoggedRequest call = KestraStubs.creates(kestra).get(0);
+        assertEquals("Bearer tok-123", call.getHeader("Authorization"));
+        Map<String, String> parts = KestraStubs.parts(call);
+        assertEquals("disable_user", parts.get("action"));
+        assertEquals("bob", parts.get("target"));
+        assertEquals("", parts.get("comment"));
+        assertEquals(7, parts.size());
+    }
+
+    @Test
+    void create_sendsNoAuthorization_whenNoCredentialsAreSet() {
+        KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", null, null, null), mapper);
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-anon", "v")));
+
+        client.create(VerdictFixtures.pending(Severity.LOW, Instant.now()), "alice", "c");
+
+        assertNull(KestraStubs.creates(kestra).get(0).getHeader("Authorization"));
+    }
+
+    @Test
+    void create_failsUnavailable_whenNothingListens_andTheApprovalEndsDispatchFailed() {
+        String refused = "http://127.0.0.1:" + Ports.free();
+        KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
+        ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions);
+        Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+        store.create(v);
+        Identity alice = new Identity("u-1", "alice@example.com", java.util.Set.of("soc-analysts"), java.util.Set.of());
+
+        assertThrows(KestraUnavailableException.class, () -> approvals.approve(v.id(), alice, "go"));
+
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.DISPATCH_FAILED, now.status());
+        assertTrue(now.dispatchError().contains("Connect"), now.dispatchError());
+        assertEquals("go", now.comment());
+    }
+
+    @Test
+    void create_failsUnavailable_withAClearReason_whenKestraUrlIsUnsetOrInvalid() {
+        KestraClient unset = new KestraClient(config(null, "main", "soc.remediation", null, null, null), mapper);
+        KestraUnavailableException e = assertThrows(KestraUnavailableException.class,
+                () -> unset.create(VerdictFixtures.pending(Severity.HIGH, Instant.now()), "a", null));
+        assertTrue(e.getMessage().contains("KESTRA_URL is not set"), e.getMessage());
+
+        KestraClient relative = new KestraClient(config("kestra:8080", "main", "soc.remediation", null, null, null), mapper);
+        assertThrows(KestraUnavailableException.class, () -> relative.findExecution("v_x"));
+    }
+
+    @Test
+    void create_failsUnavailable_whenKestraAnswersWithoutAnId() {
+        KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", "u", "p", null), mapper);
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"namespace\":\"soc.remediation\"}")));
+
+        assertThrows(KestraUnavailableException.class,
+                () -> client.create(VerdictFixtures.pending(Severity.HIGH, Instant.now()), "a", null));
+    }
+
+    @Test
+    void findExecution_keepsOnlyExecutionsThatCarryTheVerdictLabel() {
+        KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", "u", "p", null), mapper);
+        // a server that ignored the label filter would answer with other verdicts' executions
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("other", "v_other")));
+
+        assertEquals(Optional.empty(), client.findExecution("v_mine"));
+        assertEquals(Optional.of("other"), client.findExecution("v_other"));
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + kestra.port();
+    }
+
+    private static Verdict disableUser() {
+        Verdict v = VerdictFixtures.pending(Severity.MEDIUM, Instant.now());
+        return new Verdict(v.id(), v.status(), v.severity(), "Password spraying", Action.DISABLE_USER, "bob", "user",
+                v.reasoning(), List.of(), v.engine(), v.model(), v.evidence(), v.eventCount(), v.firstSeen(), v.lastSeen(),
+                v.source(), v.createdAt(), null, null, null, null, null, null, v.groupKey(), null, null, null, null, null);
+    }
+
+    private static KestraConfig config(String url, String tenant, String namespace, String user, String password,
+            String token) {
+        return new TestKestraConfig(url, tenant, namespace, user, password, token, Duration.ofSeconds(2));
+    }
+}
