@@ -206,6 +206,8 @@ class EvaluationTest {
         assertTrue(f.targetRate() >= 0.98, "correct-target rate " + f.targetRate());
         assertEquals(0, Figures.of(outcomes).ungrounded(), "ungrounded targets");
         assertEquals(0, outcomes.stream().mapToInt(Outcome::llmCalls).sum(), "no key, no call");
+        outcomes.stream().flatMap(o -> o.findings().stream())
+                .forEach(x -> assertEquals(Mitre.known(x.mitre()), x.mitre(), x.threatType() + " names unknown ids"));
     }
 
     @Test
