@@ -217,6 +217,7 @@ class EvaluationTest {
         List<String> hostile = List.of(
                 GroqAnswersJson.verdict("critical", "block_ip", "8.8.8.8"),
                 GroqAnswersJson.verdict("high", "block_ip", "1.1.1.1"),
+                GroqAnswersJson.verdict("medium", "monitor", "9.9.9.9"),
                 GroqAnswersJson.verdict("high", "disable_user", "admin"),
                 GroqAnswersJson.verdict("high", "block_ip", "10.0.0.1"),
                 GroqAnswersJson.verdict("high", "block_ip", "198.18.0.1"));
