@@ -45,9 +45,12 @@ public interface LlmConfig {
     @WithDefault("PT0.5S")
     Duration backoff();
 
-    /** Upper bound of one prompt in tokens (estimated as characters / 4); what does not fit is summarised. */
+    /**
+     * Upper bound of one prompt in tokens (estimated as characters / 4); what does not fit is
+     * summarised. At least 1000: the system prompt alone is about 500.
+     */
     @WithDefault("3000")
-    @Min(500)
+    @Min(1000)
     int promptTokenBudget();
 
     /** A log line longer than this (characters) is cut in the prompt, with the cut noted. */
