@@ -136,7 +136,9 @@ public class Signatures implements LineClassifier {
         if (SCANNER.matcher(ua != null ? ua : text).find()) {
             return Signal.SCANNER;
         }
-        if (PROBE.matcher(" " + pathOf(e, text)).find()) {
+        // a request for .env is a probe; an application saying it loaded its .env is not
+        String path = e.field(Fields.PATH);
+        if (path != null && PROBE.matcher(" " + Decoding.forMatching(path)).find()) {
             return Signal.PROBE;
         }
         if (isLoginFailure(e, line)) {
@@ -179,11 +181,6 @@ public class Signatures implements LineClassifier {
             return Signal.XSS;
         }
         return Signal.NONE;
-    }
-
-    private static String pathOf(ParsedEvent e, String text) {
-        String path = e.field(Fields.PATH);
-        return path != null ? path : text;
     }
 
     private static boolean isLoginFailure(ParsedEvent e, String line) {
