@@ -56,8 +56,10 @@ public class Signatures implements LineClassifier {
             "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
                     + "|/latest/(meta-data|api/token|user-data)",
             FLAGS);
-    static final Pattern TRAVERSAL = Pattern.compile(
-            "(\\.\\./|\\.\\.\\\\){2}|/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
+    static final Pattern TRAVERSAL = Pattern.compile("(\\.\\./|\\.\\.\\\\){2}", FLAGS);
+    /** Files a request has no business naming; in free text (auditd, AIDE, useradd) they are routine. */
+    static final Pattern SENSITIVE_FILE = Pattern.compile(
+            "/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
     static final Pattern XSS = Pattern.compile(
             "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]{0,200}\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
             FLAGS);
@@ -128,7 +130,7 @@ public class Signatures implements LineClassifier {
             // only their own signatures apply
             return hostAuth(line);
         }
-        String web = webAttack(text);
+        String web = webAttack(text, requestText(e, text));
         if (!web.isEmpty()) {
             return web;
         }
@@ -164,7 +166,18 @@ public class Signatures implements LineClassifier {
         return Signal.NONE;
     }
 
-    static String webAttack(String text) {
+    /** The request a line carries: its path field, or the whole line for request-log formats; else null. */
+    private static String requestText(ParsedEvent e, String text) {
+        String path = e.field(Fields.PATH);
+        if (path != null) {
+            return Decoding.forMatching(path);
+        }
+        boolean requestLog = Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
+                || Formats.WAF.equals(e.format());
+        return requestLog ? text : null;
+    }
+
+    static String webAttack(String text, String request) {
         if (CMD.matcher(text).find()) {
             return Signal.CMD_INJECTION;
         }
@@ -174,7 +187,7 @@ public class Signatures implements LineClassifier {
         if (SSRF.matcher(text).find()) {
             return Signal.SSRF;
         }
-        if (TRAVERSAL.matcher(text).find()) {
+        if (TRAVERSAL.matcher(text).find() || request != null && SENSITIVE_FILE.matcher(request).find()) {
             return Signal.PATH_TRAVERSAL;
         }
         if (XSS.matcher(text).find()) {
