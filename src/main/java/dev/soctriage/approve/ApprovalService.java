@@ -11,10 +11,13 @@ import org.jboss.logging.Logger;
 
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.remediate.KestraDispatchException;
+import dev.soctriage.triage.Guard;
+import dev.soctriage.verdict.Action;
 import dev.soctriage.verdict.Status;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
+import dev.soctriage.verdict.VerdictNotFoundException;
 import dev.soctriage.verdict.VerdictStore;
 import dev.soctriage.verdict.VerdictStore.Decision;
 
@@ -35,9 +38,11 @@ public class ApprovalService {
     private final StoreConfig storeConfig;
     private final FeedbackConfig feedback;
     private final DecisionLog log;
+    private final Guard guard;
 
     public ApprovalService(VerdictStore store, KestraClient kestra, Clock clock, StoreConfig storeConfig,
-            FeedbackConfig feedback, DecisionLog log) {
+            FeedbackConfig feedback, DecisionLog log, Guard guard) {
+        this.guard = guard;
         this.store = store;
         this.kestra = kestra;
         this.clock = clock;
@@ -56,6 +61,7 @@ public class ApprovalService {
      * @throws KestraDispatchException  the verdict is now {@code DISPATCH_FAILED}, the error kept on it
      */
     public Verdict approve(String id, Identity who, String comment) {
+        refuseUnblockableTarget(id);
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
         VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
@@ -80,6 +86,23 @@ public class ApprovalService {
         Verdict approved = store.approved(id, claim, decision, executionId);
         log.record(id, "approve", v.action().wire(), approved.status().name(), who.name(), executionId, comment, null);
         return approved;
+    }
+
+    /**
+     * Invariant 1 checked again at the approve button: the allowlist may have grown since the verdict
+     * was written, and a stored document is not trusted to be the one ingest wrote. The verdict stays
+     * as it is, so the analyst can still reject it.
+     */
+    private void refuseUnblockableTarget(String id) {
+        Verdict v = store.find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+        if (v.action() == Action.BLOCK_IP) {
+            Optional<String> why = guard.unblockable(v.target());
+            if (why.isPresent()) {
+                LOG.warnf("verdict %s: approval refused, block_ip target %s", id, why.get());
+                throw new HttpProblem(409, "target_not_blockable",
+                        "the block_ip target may not be blocked: " + why.get() + "; reject the verdict instead");
+            }
+        }
     }
 
     /**

@@ -244,6 +244,27 @@ class ApprovalFlowTest {
     }
 
     @Test
+    void approve_refusesABlockIpTargetInsideTheAllowlist_andLeavesTheVerdictPending() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("never", v.id())));
+        dev.soctriage.triage.Guard allowlisted = new dev.soctriage.triage.Guard(
+                java.util.List.of(dev.soctriage.triage.Cidr.parse(v.target() + "/32")));
+        ApprovalService approvals = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
+                "http://127.0.0.1:" + kestra.port(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
+                feedback, decisions, allowlisted);
+        VerdictApi guarded = new VerdictApi(store, approvals, apiConfig, mapper);
+
+        HttpResponse r = guarded.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE);
+
+        assertError(r, 409, "target_not_blockable");
+        assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
+        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(urlPathEqualTo(KestraStubs.BLOCK_IP))).size());
+        assertEquals(200, reject(v.id(), "{\"reason\":\"allowlisted partner\"}").statusCode());
+    }
+
+    @Test
     void approve_ofAFreshPendingVerdict_doesNotSearchKestra() throws Exception {
         Verdict v = created();
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("plain", v.id())));
@@ -498,7 +519,7 @@ class ApprovalFlowTest {
         KestraClient impatient = new KestraClient(TestKestraConfig.basic("http://127.0.0.1:" + kestra.port(),
                 SHORT_TIMEOUT), mapper);
         ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions);
+                feedback, decisions, new dev.soctriage.triage.Guard(java.util.List.of()));
         return new VerdictApi(store, approvals, apiConfig, mapper);
     }
 

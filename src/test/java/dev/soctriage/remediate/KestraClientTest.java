@@ -100,7 +100,8 @@ class KestraClientTest {
     void create_failsUnavailable_whenNothingListens_andTheApprovalEndsDispatchFailed() {
         String refused = "http://127.0.0.1:" + Ports.free();
         KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
-        ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions);
+        ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions,
+                new dev.soctriage.triage.Guard(List.of()));
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
         store.create(v);
         Identity alice = new Identity("u-1", "alice@example.com", java.util.Set.of("soc-analysts"), java.util.Set.of());
