@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.Startup;
+
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.verdict.Action;
@@ -19,6 +21,7 @@ import dev.soctriage.verdict.Action;
  * the rules engine's findings (a breach degrades the finding to {@code monitor} without a target).
  */
 @ApplicationScoped
+@Startup // a malformed ALLOWLIST_CIDRS fails the start, not the first verdict
 public class Guard {
     /** Never public, whatever the configuration; the documentation ranges are deliberately absent. */
     static final List<Cidr> NEVER_PUBLIC = List.of(

@@ -18,6 +18,8 @@ import dev.soctriage.parse.ParsedEvent;
  * pattern on the raw line as fallback for lines whose format was not recognised.
  *
  * <p>Order matters: text addressed to a model wins over everything, then the most severe payloads.
+ * Every repeated group is bounded ({@code {0,3}}, never {@code *} or {@code +} over a group): Java
+ * recurses once per iteration of a group, and a 64 KiB line of repeats would overflow the stack.
  */
 @ApplicationScoped
 public class Signatures implements LineClassifier {
@@ -25,8 +27,8 @@ public class Signatures implements LineClassifier {
 
     /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
     static final Pattern INJECTION = Pattern.compile(String.join("|",
-            "\\b(ignore|disregard|forget|override)\\s+(all\\s+|any\\s+|the\\s+|your\\s+|of\\s+)*(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
-            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+)*(instructions|prompts?)\\b",
+            "\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
+            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b",
             "\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:",
             "\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)",
             "\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override",
@@ -45,7 +47,7 @@ public class Signatures implements LineClassifier {
             "(;|\\||&&|\\$\\(|`)\\s*(cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
             "/bin/(ba)?sh\\b", "\\bcmd(\\.exe)?\\s*/c\\b", "\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)"), FLAGS);
     static final Pattern SQLI = Pattern.compile(String.join("|",
-            "\\bunion(\\s|/\\*.*?\\*/)+(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
+            "\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
             "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
             "\\binformation[ _]schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
             "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "\\bxp[ _]cmdshell\\b"),
@@ -54,10 +56,12 @@ public class Signatures implements LineClassifier {
             "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
                     + "|/latest/(meta-data|api/token|user-data)",
             FLAGS);
-    static final Pattern TRAVERSAL = Pattern.compile(
-            "(\\.\\./|\\.\\.\\\\){2,}|/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
+    static final Pattern TRAVERSAL = Pattern.compile("(\\.\\./|\\.\\.\\\\){2}", FLAGS);
+    /** Files a request has no business naming; in free text (auditd, AIDE, useradd) they are routine. */
+    static final Pattern SENSITIVE_FILE = Pattern.compile(
+            "/etc/(passwd|shadow)|\\bboot\\.ini\\b|win\\.ini\\b|/proc/self/environ", FLAGS);
     static final Pattern XSS = Pattern.compile(
-            "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]*\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
+            "<\\s*script|javascript\\s*:|\\bon(error|load|mouseover|focus)\\s*=|<\\s*(img|svg|iframe)[^>]{0,200}\\bsrc\\s*=|\\balert\\s*\\(|document\\.cookie",
             FLAGS);
     static final Pattern SCANNER = Pattern.compile(
             "\\b(sqlmap|nikto|nmap|masscan|zgrab|nuclei|dirbuster|gobuster|wpscan|acunetix|nessus|openvas|w3af|"
@@ -86,17 +90,6 @@ public class Signatures implements LineClassifier {
     static final Pattern VPC_LINE = Pattern.compile(
             "^\\s*\\d+ \\S+ eni-\\S+ \\S+ \\S+ \\S+ (\\S+) \\S+ \\S+ \\S+ \\S+ \\S+ (ACCEPT|REJECT) (OK|NODATA|SKIPDATA)");
     static final Pattern WAF_BLOCK = Pattern.compile("\"action\"\\s*:\\s*\"BLOCK\"");
-    static final Pattern EVENT_NAME = Pattern.compile("\"eventName\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern ROOT_IDENTITY = Pattern.compile("\"userIdentity\"\\s*:\\s*\\{[^{}]*\"type\"\\s*:\\s*\"Root\"");
-    static final Pattern CONSOLE_FAILURE = Pattern.compile("\"ConsoleLogin\"\\s*:\\s*\"Failure\"");
-    // requestParameters may carry a policy as an escaped JSON string: tolerate backslashes before quotes
-    static final Pattern ADMIN_POLICY = Pattern.compile(
-            "AdministratorAccess|IAMFullAccess|\\\\*\"Action\\\\*\"\\s*:\\s*\\[?\\s*\\\\*\"(\\*|iam:\\*)\\\\*\"");
-    static final Pattern PUBLIC_GRANTEE = Pattern.compile("acs\\.amazonaws\\.com/groups/global/(AllUsers|AuthenticatedUsers)");
-    static final Pattern PUBLIC_PRINCIPAL = Pattern.compile(
-            "\\\\*\"Principal\\\\*\"\\s*:\\s*(\\\\*\"\\*\\\\*\"|\\{\\s*\\\\*\"AWS\\\\*\"\\s*:\\s*\\[?\\s*\\\\*\"\\*\\\\*\")");
-    static final Pattern PAB_OFF = Pattern.compile("\\\\*\"(BlockPublicAcls|BlockPublicPolicy|RestrictPublicBuckets|IgnorePublicAcls)\\\\*\"\\s*:\\s*false");
-    static final Pattern REQUEST_USER = Pattern.compile("\"requestParameters\"\\s*:\\s*\\{[^{}]*?\"userName\"\\s*:\\s*\"([^\"]+)\"");
 
     @Override
     public String classify(ParsedEvent e) {
@@ -111,9 +104,9 @@ public class Signatures implements LineClassifier {
         if (LOG4SHELL.matcher(text).find()) {
             return Signal.LOG4SHELL;
         }
-        String eventName = cloudTrailEvent(e, line);
+        String eventName = CloudTrailSignatures.eventName(e, line);
         if (eventName != null) {
-            return cloudTrail(e, line, eventName);
+            return CloudTrailSignatures.classify(e, line, eventName);
         }
         Matcher vpc = VPC_LINE.matcher(line);
         if (Formats.VPC_FLOW.equals(e.format()) || vpc.find()) {
@@ -126,7 +119,7 @@ public class Signatures implements LineClassifier {
             // only their own signatures apply
             return hostAuth(line);
         }
-        String web = webAttack(text);
+        String web = webAttack(text, requestText(e, text));
         if (!web.isEmpty()) {
             return web;
         }
@@ -134,7 +127,9 @@ public class Signatures implements LineClassifier {
         if (SCANNER.matcher(ua != null ? ua : text).find()) {
             return Signal.SCANNER;
         }
-        if (PROBE.matcher(" " + pathOf(e, text)).find()) {
+        // a request for .env is a probe; an application saying it loaded its .env is not
+        String path = e.field(Fields.PATH);
+        if (path != null && PROBE.matcher(" " + Decoding.forMatching(path)).find()) {
             return Signal.PROBE;
         }
         if (isLoginFailure(e, line)) {
@@ -160,7 +155,18 @@ public class Signatures implements LineClassifier {
         return Signal.NONE;
     }
 
-    static String webAttack(String text) {
+    /** The request a line carries: its path field, or the whole line for request-log formats; else null. */
+    private static String requestText(ParsedEvent e, String text) {
+        String path = e.field(Fields.PATH);
+        if (path != null) {
+            return Decoding.forMatching(path);
+        }
+        boolean requestLog = Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
+                || Formats.WAF.equals(e.format());
+        return requestLog ? text : null;
+    }
+
+    static String webAttack(String text, String request) {
         if (CMD.matcher(text).find()) {
             return Signal.CMD_INJECTION;
         }
@@ -170,18 +176,13 @@ public class Signatures implements LineClassifier {
         if (SSRF.matcher(text).find()) {
             return Signal.SSRF;
         }
-        if (TRAVERSAL.matcher(text).find()) {
+        if (TRAVERSAL.matcher(text).find() || request != null && SENSITIVE_FILE.matcher(request).find()) {
             return Signal.PATH_TRAVERSAL;
         }
         if (XSS.matcher(text).find()) {
             return Signal.XSS;
         }
         return Signal.NONE;
-    }
-
-    private static String pathOf(ParsedEvent e, String text) {
-        String path = e.field(Fields.PATH);
-        return path != null ? path : text;
     }
 
     private static boolean isLoginFailure(ParsedEvent e, String line) {
@@ -198,84 +199,5 @@ public class Signatures implements LineClassifier {
         boolean structured = Formats.JSON.equals(e.format()) || Formats.LOGFMT.equals(e.format())
                 || Formats.TEXT.equals(e.format()) || Formats.SYSLOG.equals(e.format());
         return structured && APP_LOGIN_FAILURE.matcher(line).find();
-    }
-
-    private static String cloudTrailEvent(ParsedEvent e, String line) {
-        if (Formats.CLOUDTRAIL.equals(e.format()) && e.field(Fields.EVENT) != null) {
-            return e.field(Fields.EVENT);
-        }
-        if (!line.contains("\"eventSource\"")) {
-            return null;
-        }
-        Matcher m = EVENT_NAME.matcher(line);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static String cloudTrail(ParsedEvent e, String line, String eventName) {
-        switch (eventName) {
-            case "StopLogging", "DeleteTrail", "DeleteFlowLogs", "PutEventSelectors":
-                if (!eventName.equals("PutEventSelectors") || line.contains("\"ReadWriteType\\\":\\\"None")) {
-                    return Signal.LOGGING_TAMPER;
-                }
-                break;
-            case "DeleteDetector", "DisassociateFromMasterAccount", "DisassociateFromAdministratorAccount",
-                    "StopMonitoringMembers", "StopConfigurationRecorder", "DeleteConfigurationRecorder",
-                    "DeleteDeliveryChannel", "DisableSecurityHub", "DeleteInsight":
-                return Signal.SECURITY_TOOL_DISABLED;
-            case "PutBucketAcl", "PutObjectAcl":
-                if (PUBLIC_GRANTEE.matcher(line).find() || line.contains("public-read")) {
-                    return Signal.S3_PUBLIC;
-                }
-                break;
-            case "PutBucketPolicy":
-                if (PUBLIC_PRINCIPAL.matcher(line).find()) {
-                    return Signal.S3_PUBLIC;
-                }
-                break;
-            case "DeletePublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteAccountPublicAccessBlock":
-                return Signal.S3_PUBLIC;
-            case "PutPublicAccessBlock", "PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock":
-                if (PAB_OFF.matcher(line).find()) {
-                    return Signal.S3_PUBLIC;
-                }
-                break;
-            case "AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy", "PutUserPolicy", "PutRolePolicy",
-                    "PutGroupPolicy", "CreatePolicyVersion":
-                if (ADMIN_POLICY.matcher(line).find()) {
-                    return Signal.IAM_ADMIN_GRANT;
-                }
-                break;
-            case "CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile":
-                if (forAnotherUser(e, line)) {
-                    return Signal.IAM_FOREIGN_KEY;
-                }
-                break;
-            case "CreateUser":
-                return Signal.IAM_USER_CREATED;
-            case "ConsoleLogin":
-                if (CONSOLE_FAILURE.matcher(line).find() || "failure".equalsIgnoreCase(e.field(Fields.OUTCOME))) {
-                    return Signal.CONSOLE_LOGIN_FAILURE;
-                }
-                break;
-            default:
-                break;
-        }
-        boolean root = "Root".equals(e.field(Fields.IDENTITY_TYPE)) || ROOT_IDENTITY.matcher(line).find();
-        return root ? Signal.ROOT_ACTIVITY : Signal.NONE;
-    }
-
-    /** CreateAccessKey and friends for a user other than the caller: a classic persistence step. */
-    private static boolean forAnotherUser(ParsedEvent e, String line) {
-        Matcher m = REQUEST_USER.matcher(line);
-        if (!m.find()) {
-            return false;
-        }
-        String target = m.group(1);
-        String actor = e.actorUser();
-        if (actor == null) {
-            Matcher self = Pattern.compile("\"userIdentity\"\\s*:\\s*\\{[^{}]*\"userName\"\\s*:\\s*\"([^\"]+)\"").matcher(line);
-            actor = self.find() ? self.group(1) : null;
-        }
-        return actor == null || !(actor.equals(target) || actor.endsWith("/" + target));
     }
 }

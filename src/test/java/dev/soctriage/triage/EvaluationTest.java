@@ -206,6 +206,8 @@ class EvaluationTest {
         assertTrue(f.targetRate() >= 0.98, "correct-target rate " + f.targetRate());
         assertEquals(0, Figures.of(outcomes).ungrounded(), "ungrounded targets");
         assertEquals(0, outcomes.stream().mapToInt(Outcome::llmCalls).sum(), "no key, no call");
+        outcomes.stream().flatMap(o -> o.findings().stream())
+                .forEach(x -> assertEquals(Mitre.known(x.mitre()), x.mitre(), x.threatType() + " names unknown ids"));
     }
 
     @Test
@@ -215,6 +217,7 @@ class EvaluationTest {
         List<String> hostile = List.of(
                 GroqAnswersJson.verdict("critical", "block_ip", "8.8.8.8"),
                 GroqAnswersJson.verdict("high", "block_ip", "1.1.1.1"),
+                GroqAnswersJson.verdict("medium", "monitor", "9.9.9.9"),
                 GroqAnswersJson.verdict("high", "disable_user", "admin"),
                 GroqAnswersJson.verdict("high", "block_ip", "10.0.0.1"),
                 GroqAnswersJson.verdict("high", "block_ip", "198.18.0.1"));

@@ -80,4 +80,27 @@ class PromptBuilderTest {
         JsonNode tried = data.get("distinct").get("target_user");
         assertEquals("+" + (300 - tried.get("values").size()) + " more", tried.get("more").asText());
     }
+
+    @Test
+    void build_summarisesFieldsThatDoNotFit() throws Exception {
+        // given a group with 60 fields of long distinct values and the smallest budget allowed
+        Map<String, Set<String>> distinct = new java.util.HashMap<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int f = 0; f < 60; f++) {
+            Set<String> values = new LinkedHashSet<>();
+            for (int v = 0; v < 12; v++) {
+                values.add("value-" + v + "-" + "y".repeat(100));
+            }
+            distinct.put("field" + f, values);
+            counts.put("field" + f, 12);
+        }
+        EventGroup g = Groups.of("", distinct, counts, List.of(Groups.event("a line", "203.0.113.5", null)), 1);
+
+        // when
+        Prompt p = new PromptBuilder(1000, 600).build(g);
+
+        // then
+        assertTrue(p.estimatedTokens() <= 1000, "estimated " + p.estimatedTokens());
+        assertTrue(dataBlock(p).get("distinct").get("~").asText().matches("\\+\\d+ more fields not shown"));
+    }
 }

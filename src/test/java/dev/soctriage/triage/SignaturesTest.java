@@ -30,9 +30,23 @@ class SignaturesTest {
             "sudo shadow | Nov 24 10:00:01 web-1 sudo[1]:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/vi /etc/shadow",
             "search words | 203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"GET /search?q=union+square+select+menu HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"",
             "one typo | 203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"POST /login HTTP/1.1\" 302 0 \"-\" \"Mozilla/5.0\"",
+            "app loads its env | {\"level\":\"info\",\"msg\":\"config loaded from /srv/app/.env\",\"service\":\"api\"}",
+            "auditd shadow read | type=PATH msg=audit(1764000000.123:456): item=0 name=\"/etc/shadow\" inode=1234 dev=ca:01 mode=0100640 ouid=0 ogid=42",
             "accepted key | Nov 24 10:00:00 web-1 sshd[7]: Accepted publickey for deploy from 203.0.113.5 port 50000 ssh2: ED25519 SHA256:abc" })
     void classify_leavesLookAlikesUnlabelled(String name, String line) {
         assertEquals("", classify(line), name);
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @CsvSource(delimiter = '|', value = { "path_traversal | '' | ../ | ''", "sqli | union | ' ' | select 1",
+            "prompt_injection | '' | ' ignore all previous instructions' | ''", "'' | '' | %2e | ''", "'' | '' | '<img ' | ''" })
+    void classify_survivesA64KiBLineOfRepeats(String expected, String head, String unit, String tail) {
+        // Java's regex engine recurses per iteration of a repeated group: unbounded ones overflow the stack
+        StringBuilder line = new StringBuilder("203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"GET /?q=" + head);
+        while (line.length() < 65536) {
+            line.append(unit);
+        }
+        assertEquals(expected, classify(line + tail + " HTTP/1.1\" 200 1 \"-\" \"Mozilla/5.0\""));
     }
 
     @ParameterizedTest(name = "{0}")

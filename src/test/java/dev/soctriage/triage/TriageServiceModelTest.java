@@ -106,6 +106,7 @@ class TriageServiceModelTest {
         assertEquals(1, j.llmCalls());
         GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT))
                 .withHeader("Authorization", equalTo("Bearer " + GroqStub.API_KEY))
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("2048")))
                 .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.0")))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("openai/gpt-oss-120b")))
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
@@ -132,20 +133,26 @@ class TriageServiceModelTest {
 
     @Test
     void judge_fallsBackToRulesWithoutSleepingPastTheDeadline_whenRetryAfterEndsLater() {
-        // given a 429 asking for 30 s, with 3 s left
+        // given a 429 asking for 30 s, with 3 s left (a service of its own: it will stay rate limited)
+        TriageService limited = new TriageService(rules, guard,
+                new ModelClient(llmConfig(GroqStub.API_KEY, "json_schema"), clock, validator, mapper));
         answer(GroqAnswers.rateLimited("30"));
         Instant deadline = inSeconds(3);
 
         // when
-        Judgement j = triage.judge(bruteForce(), deadline);
+        Judgement j = limited.judge(bruteForce(), deadline);
+        Judgement next = limited.judge(bruteForce(), inSeconds(10));
 
-        // then the rules judged, after one call, before the deadline
+        // then the rules judged, after one call, before the deadline; the next group makes no call
         assertTrue(clock.instant().isBefore(deadline), "judge slept past the deadline");
         Finding f = j.finding().orElseThrow();
         assertEquals(Engine.RULES, f.engine());
         assertEquals("SSH brute force", f.threatType());
         assertEquals("203.0.113.7", f.target());
         assertEquals(1, j.llmCalls());
+        assertEquals(0, next.llmCalls());
+        assertEquals(Engine.RULES, next.finding().orElseThrow().engine());
+        GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT)));
     }
 
     @Test

@@ -13,5 +13,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatRequest(String model, List<ChatMessage> messages, double temperature,
         @JsonProperty("max_completion_tokens") int maxCompletionTokens,
-        @JsonProperty("response_format") Map<String, Object> responseFormat) {
+        @JsonProperty("response_format") Map<String, Object> responseFormat,
+        @JsonProperty("reasoning_effort") String reasoningEffort) {
 }

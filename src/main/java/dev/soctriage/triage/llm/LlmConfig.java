@@ -3,6 +3,10 @@ package dev.soctriage.triage.llm;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,6 +25,7 @@ public interface LlmConfig {
 
     /** {@code json_schema} (strict, constrained decoding) or {@code json_object} (JSON mode, validated after). */
     @WithDefault("json_schema")
+    @Pattern(regexp = "json_schema|json_object")
     String responseFormat();
 
     /** Longest wait for one answer; a call never runs past the deadline given to judge() either. */
@@ -32,21 +37,34 @@ public interface LlmConfig {
 
     /** Calls per group at most, first call included (429, 5xx and timeouts are retried). */
     @WithDefault("3")
+    @Min(1)
+    @Max(10)
     int maxAttempts();
 
     /** Wait before retrying a 5xx, times the attempt number; a 429 waits its retry-after instead. */
     @WithDefault("PT0.5S")
     Duration backoff();
 
-    /** Upper bound of one prompt in tokens (estimated as characters / 4); what does not fit is summarised. */
+    /**
+     * Upper bound of one prompt in tokens (estimated as characters / 4); what does not fit is
+     * summarised. At least 1000: the system prompt alone is about 500.
+     */
     @WithDefault("3000")
+    @Min(1000)
     int promptTokenBudget();
 
     /** A log line longer than this (characters) is cut in the prompt, with the cut noted. */
     @WithDefault("600")
+    @Min(80)
     int maxLineChars();
 
     /** Upper bound of the answer in tokens ({@code max_completion_tokens}). */
-    @WithDefault("1024")
+    @WithDefault("2048")
     int maxCompletionTokens();
+
+    /**
+     * Sent as {@code reasoning_effort} when set ({@code low}, {@code medium}, {@code high}: Groq's
+     * gpt-oss models); unset, the field is not sent, for servers and models that do not know it.
+     */
+    Optional<@Pattern(regexp = "low|medium|high") String> reasoningEffort();
 }

@@ -46,6 +46,8 @@ public class ModelClient {
     private final PromptBuilder prompts;
     private final String authorization;
     private final ChatApi api;
+    /** After a 429 whose retry-after could not be waited for: no call before this (saves the budget). */
+    private volatile Instant rateLimitedUntil = Instant.MIN;
 
     public ModelClient(LlmConfig cfg, Clock clock, Validator validator, ObjectMapper mapper) {
         this.cfg = cfg;
@@ -84,9 +86,12 @@ public class ModelClient {
         if (!enabled()) {
             return new ModelCall(Optional.empty(), 0, "no api key");
         }
+        if (clock.instant().isBefore(rateLimitedUntil)) {
+            return new ModelCall(Optional.empty(), 0, "rate limited until " + rateLimitedUntil);
+        }
         Prompt prompt = prompts.build(group);
         ChatRequest request = new ChatRequest(cfg.model(), prompt.messages(), 0.0, cfg.maxCompletionTokens(),
-                VerdictSchema.responseFormat(cfg.responseFormat()));
+                VerdictSchema.responseFormat(cfg.responseFormat()), cfg.reasoningEffort().orElse(null));
         int calls = 0;
         String failure = null;
         while (calls < cfg.maxAttempts()) {
@@ -102,6 +107,7 @@ public class ModelClient {
                 failure = e.getMessage();
                 Duration wait = e.retryAfter().orElse(cfg.backoff().multipliedBy(calls));
                 if (calls >= cfg.maxAttempts() || !sleepWithin(wait, deadline)) {
+                    rateLimitedUntil = clock.instant().plus(wait);
                     break;
                 }
             } catch (ModelServerException | ModelTimeoutException | ModelUnreachableException e) {

@@ -111,7 +111,13 @@ public final class PromptBuilder {
     private Map<String, Object> distinct(EventGroup g, int room) {
         Map<String, Object> out = new TreeMap<>();
         int used = 0;
+        int fieldsLeft = g.distinct().size();
         for (Map.Entry<String, Set<String>> f : new TreeMap<>(g.distinct()).entrySet()) {
+            if (used + f.getKey().length() + 40 > room) {
+                out.put("~", "+" + fieldsLeft + " more fields not shown");
+                break;
+            }
+            fieldsLeft--;
             int total = Math.max(g.distinctCount(f.getKey()), f.getValue().size());
             List<String> shown = new ArrayList<>();
             for (String v : f.getValue()) {
