@@ -9,6 +9,32 @@ final class Decoding {
     private Decoding() {
     }
 
+    /**
+     * {@link #forMatching} lower-cased, in one pass when there is nothing to unescape (most lines):
+     * the classifier runs this on every line.
+     */
+    static String forMatchingLower(String s) {
+        if (s.indexOf('%') >= 0 || s.indexOf("\\x") >= 0) {
+            return forMatching(s).toLowerCase(java.util.Locale.ROOT);
+        }
+        char[] out = new char[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '/')) {
+                c = s.charAt(++i);
+            } else if (c == '+' || c == '_') {
+                c = ' ';
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            } else if (c > 127) {
+                c = Character.toLowerCase(c);
+            }
+            out[n++] = c;
+        }
+        return new String(out, 0, n);
+    }
+
     static String forMatching(String s) {
         String once = unescape(s);
         String twice = unescape(once);

@@ -1,5 +1,7 @@
 package dev.soctriage.triage;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,35 +25,73 @@ import dev.soctriage.parse.ParsedEvent;
  */
 @ApplicationScoped
 public class Signatures implements LineClassifier {
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+    /**
+     * The payload patterns are written in lower case and run on the lower-cased, decoded line:
+     * java.util.regex's case-insensitive matching costs several times more on every line.
+     */
+    private static final int FLAGS = 0;
 
     /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
-    static final Pattern INJECTION = Pattern.compile(String.join("|",
-            "\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)",
-            "\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b",
-            "\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:",
-            "\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)",
-            "\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override",
-            "<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)",
-            "\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)",
-            "\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)",
-            "\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)",
-            "\\b(block[ _]ip|disable[ _]user)\\b",
-            "\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
-            "\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}",
-            "\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b",
-            "\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b"), FLAGS);
+    /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
+    static final List<Gated> INJECTION = List.of(
+            new Gated("\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)", "ignore", "disregard", "forget", "override"),
+            new Gated("\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b", "ignore", "disregard", "forget"),
+            new Gated("\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:", "instruction", "prompt"),
+            new Gated("\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)", "now"),
+            new Gated("\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override", "prompt", "override"),
+            new Gated("<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im_start", "im_end", "system", "endoftext", "inst]", "<<sys", "###"),
+            new Gated("\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)", "benign", "harmless", "positive", "malicious"),
+            new Gated("\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)", Signatures::addressesAModel),
+            new Gated("\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)", "with"),
+            new Gated("\\b(block[ _]ip|disable[ _]user)\\b", "block", "disable"),
+            new Gated("\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban", "blacklist"),
+            new Gated("\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban"),
+            new Gated("\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b", "block"),
+            new Gated("\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b", "not"));
 
     static final Pattern LOG4SHELL = Pattern.compile("\\$\\{\\s*(jndi|(\\$\\{|lower:|upper:|env:|::-|date:)[^}]{0,40}[jJ])", FLAGS);
-    static final Pattern CMD = Pattern.compile(String.join("|",
-            "(;|\\||&&|\\$\\(|`)\\s*(cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
-            "/bin/(ba)?sh\\b", "\\bcmd(\\.exe)?\\s*/c\\b", "\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)"), FLAGS);
-    static final Pattern SQLI = Pattern.compile(String.join("|",
-            "\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+",
-            "'\\s*or\\s*'[^']*'\\s*=\\s*'", "\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "\\bwaitfor\\s+delay\\b",
-            "\\binformation[ _]schema\\b", "'\\s*;\\s*(drop|insert|update|delete|select)\\b", "\\bor\\s+1\\s*=\\s*1\\b",
-            "'\\s*--", "\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "\\bxp[ _]cmdshell\\b"),
-            FLAGS);
+    /**
+     * A pattern and a cheap test that every match passes (a literal it must contain, or a scan): the
+     * pattern runs only on text that passes, which most lines do not.
+     */
+    record Gated(Pattern pattern, java.util.function.Predicate<String> gate) {
+        Gated(String regex, String... needs) {
+            this(Pattern.compile(regex, FLAGS), t -> containsAny(t, needs));
+        }
+
+        Gated(String regex, java.util.function.Predicate<String> gate) {
+            this(Pattern.compile(regex, FLAGS), gate);
+        }
+
+        boolean find(String text) {
+            return gate.test(text) && pattern.matcher(text).find();
+        }
+
+        static boolean any(List<Gated> patterns, String text) {
+            for (Gated g : patterns) {
+                if (g.find(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final List<Gated> CMD = List.of(
+            new Gated("(?:[;|`]|&&|\\$\\()\\s*(?:cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
+                    Signatures::commandAfterSeparator),
+            new Gated("/bin/(ba)?sh\\b", "/bin/"), new Gated("\\bcmd(\\.exe)?\\s*/c\\b", "cmd"),
+            new Gated("\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)", "powershell"));
+    static final List<Gated> SQLI = List.of(
+            new Gated("\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "union"),
+            new Gated("'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+|'\\s*or\\s*'[^']*'\\s*=\\s*'"
+                    + "|'\\s*;\\s*(drop|insert|update|delete|select)\\b|'\\s*--", "'"),
+            new Gated("\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "sleep", "benchmark"),
+            new Gated("\\bwaitfor\\s+delay\\b", "waitfor"),
+            new Gated("\\binformation[ _]schema\\b", "information"),
+            new Gated("\\bor\\s+1\\s*=\\s*1\\b", Signatures::oneEqualsOne),
+            new Gated("\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "select"),
+            new Gated("\\bxp[ _]cmdshell\\b", "cmdshell"));
     static final Pattern SSRF = Pattern.compile(
             "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
                     + "|/latest/(meta-data|api/token|user-data)",
@@ -68,6 +108,11 @@ public class Signatures implements LineClassifier {
                     + "hydra|ffuf|feroxbuster|whatweb|zmeu|netsparker|arachni|skipfish|wfuzz|jaeles|commix|havij|"
                     + "dirb|jorgee|censysinspect|l9explore|fuzz faster u fool)\\b",
             FLAGS);
+    /** Literals of {@link #SCANNER}: its gate. */
+    private static final String[] SCANNER_NAMES = { "sqlmap", "nikto", "nmap", "masscan", "zgrab", "nuclei", "dirbuster",
+            "gobuster", "wpscan", "acunetix", "nessus", "openvas", "w3af", "hydra", "ffuf", "feroxbuster", "whatweb",
+            "zmeu", "netsparker", "arachni", "skipfish", "wfuzz", "jaeles", "commix", "havij", "dirb", "jorgee",
+            "censysinspect", "l9explore", "fuzz faster u fool" };
     static final Pattern PROBE = Pattern.compile(
             "\\s[^\\s\"]*(/\\.env\\b|/\\.git/|/\\.aws/|/\\.ssh/|/wp-config\\.php|/phpmyadmin|/\\.ds_store|/vendor/phpunit|"
                     + "/actuator/(env|heapdump)|/\\.htpasswd|/cgi-bin/|/config\\.(json|yml|php)\\b|/backup\\.(zip|sql|tar))",
@@ -97,19 +142,18 @@ public class Signatures implements LineClassifier {
         if (line == null || line.isEmpty()) {
             return Signal.NONE;
         }
-        String text = Decoding.forMatching(line);
-        if (INJECTION.matcher(text).find()) {
+        String text = Decoding.forMatchingLower(line);
+        if (Gated.any(INJECTION, text)) {
             return Signal.PROMPT_INJECTION;
         }
-        if (LOG4SHELL.matcher(text).find()) {
+        if (text.contains("${") && LOG4SHELL.matcher(text).find()) {
             return Signal.LOG4SHELL;
         }
         String eventName = CloudTrailSignatures.eventName(e, line);
         if (eventName != null) {
             return CloudTrailSignatures.classify(e, line, eventName);
         }
-        Matcher vpc = VPC_LINE.matcher(line);
-        if (Formats.VPC_FLOW.equals(e.format()) || vpc.find()) {
+        if (Formats.VPC_FLOW.equals(e.format()) || line.contains(" eni-") && VPC_LINE.matcher(line).find()) {
             String outcome = e.field(Fields.OUTCOME);
             boolean reject = outcome != null ? "REJECT".equalsIgnoreCase(outcome) : line.contains(" REJECT ");
             return reject ? Signal.FLOW_REJECT : Signal.NONE;
@@ -124,12 +168,13 @@ public class Signatures implements LineClassifier {
             return web;
         }
         String ua = e.field(Fields.USER_AGENT);
-        if (SCANNER.matcher(ua != null ? ua : text).find()) {
+        String agent = ua != null ? ua.toLowerCase(Locale.ROOT) : text;
+        if (containsAny(agent, SCANNER_NAMES) && SCANNER.matcher(agent).find()) {
             return Signal.SCANNER;
         }
         // a request for .env is a probe; an application saying it loaded its .env is not
         String path = e.field(Fields.PATH);
-        if (path != null && PROBE.matcher(" " + Decoding.forMatching(path)).find()) {
+        if (path != null && PROBE.matcher(" " + Decoding.forMatching(path).toLowerCase(Locale.ROOT)).find()) {
             return Signal.PROBE;
         }
         if (isLoginFailure(e, line)) {
@@ -140,6 +185,24 @@ public class Signatures implements LineClassifier {
             return Signal.WAF_BLOCK;
         }
         return Signal.NONE;
+    }
+
+    /** A model addressed by name ("llm:", "assistant,", "ai:"), the gate of that injection alternative. */
+    static boolean addressesAModel(String lower) {
+        if (containsAny(lower, "llm", "gpt", "model", "assistant", "triage")) {
+            return true;
+        }
+        // "ai:" / "ai ," without the common substring "ai" costing a match
+        for (int i = lower.indexOf("ai"); i >= 0; i = lower.indexOf("ai", i + 2)) {
+            int j = i + 2;
+            while (j < lower.length() && Character.isWhitespace(lower.charAt(j))) {
+                j++;
+            }
+            if (j < lower.length() && (lower.charAt(j) == ':' || lower.charAt(j) == ',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hostAuth(String line) {
@@ -159,30 +222,91 @@ public class Signatures implements LineClassifier {
     private static String requestText(ParsedEvent e, String text) {
         String path = e.field(Fields.PATH);
         if (path != null) {
-            return Decoding.forMatching(path);
+            return Decoding.forMatching(path).toLowerCase(Locale.ROOT);
         }
         boolean requestLog = Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
                 || Formats.WAF.equals(e.format());
         return requestLog ? text : null;
     }
 
+    /**
+     * Each pattern runs only on text holding what every one of its alternatives needs (a literal
+     * check costs a fraction of a regex scan, and most lines hold none of them).
+     */
     static String webAttack(String text, String request) {
-        if (CMD.matcher(text).find()) {
+        if (Gated.any(CMD, text)) {
             return Signal.CMD_INJECTION;
         }
-        if (SQLI.matcher(text).find()) {
+        if (Gated.any(SQLI, text)) {
             return Signal.SQLI;
         }
-        if (SSRF.matcher(text).find()) {
+        if (containsAny(text, "169.254.", "metadata", "fd00:ec2", "/latest/") && SSRF.matcher(text).find()) {
             return Signal.SSRF;
         }
-        if (TRAVERSAL.matcher(text).find() || request != null && SENSITIVE_FILE.matcher(request).find()) {
+        if (text.contains("..") && TRAVERSAL.matcher(text).find()
+                || request != null && containsAny(request, "/etc/", "boot.ini", "win.ini", "/proc/")
+                        && SENSITIVE_FILE.matcher(request).find()) {
             return Signal.PATH_TRAVERSAL;
         }
-        if (XSS.matcher(text).find()) {
+        if (containsAny(text, "<", "javascript", "alert", "cookie", "onerror", "onload", "onmouseover", "onfocus")
+                && XSS.matcher(text).find()) {
             return Signal.XSS;
         }
         return Signal.NONE;
+    }
+
+    private static final String[] COMMANDS = { "cat", "id", "whoami", "uname", "wget", "curl", "nc", "ncat", "bash",
+            "sh", "ping", "powershell", "busybox", "chmod", "rm" };
+
+    /** A shell separator (; | ` && $() followed, after blanks, by a command name: the gate of the command pattern. */
+    static boolean commandAfterSeparator(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            int next;
+            if (c == ';' || c == '|' || c == '`') {
+                next = i + 1;
+            } else if ((c == '&' || c == '$') && i + 1 < t.length() && t.charAt(i + 1) == (c == '&' ? '&' : '(')) {
+                next = i + 2;
+            } else {
+                continue;
+            }
+            while (next < t.length() && Character.isWhitespace(t.charAt(next))) {
+                next++;
+            }
+            for (String cmd : COMMANDS) {
+                if (t.startsWith(cmd, next)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "1 = 1" (blanks allowed): the gate of the tautology pattern. */
+    static boolean oneEqualsOne(String t) {
+        for (int i = t.indexOf('='); i >= 0; i = t.indexOf('=', i + 1)) {
+            int l = i - 1;
+            while (l >= 0 && Character.isWhitespace(t.charAt(l))) {
+                l--;
+            }
+            int r = i + 1;
+            while (r < t.length() && Character.isWhitespace(t.charAt(r))) {
+                r++;
+            }
+            if (l >= 0 && t.charAt(l) == '1' && r < t.length() && t.charAt(r) == '1') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean containsAny(String text, String... needles) {
+        for (String n : needles) {
+            if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLoginFailure(ParsedEvent e, String line) {
