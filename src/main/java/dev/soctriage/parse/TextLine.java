@@ -23,6 +23,9 @@ final class TextLine {
 
     /** Comma-separated canonical addresses found in free text, or null. */
     static String mentionedIps(String s) {
+        if (s == null) {
+            return null; // a syslog line whose message part is empty
+        }
         Set<String> found = null;
         int n = s.length();
         int i = 0;
