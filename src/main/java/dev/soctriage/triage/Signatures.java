@@ -41,7 +41,8 @@ public class Signatures implements LineClassifier {
             new Gated("\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override", "prompt", "override"),
             new Gated("<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im_start", "im_end", "system", "endoftext", "inst]", "<<sys", "###"),
             new Gated("\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)", "benign", "harmless", "positive", "malicious"),
-            new Gated("\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)", Signatures::addressesAModel),
+            new Gated("\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)", Signatures::addressesAModel,
+                    "ai", "llm", "gpt", "model", "assistant", "triage"),
             new Gated("\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)", "with"),
             new Gated("\\b(block[ _]ip|disable[ _]user)\\b", "block", "disable"),
             new Gated("\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban", "blacklist"),
@@ -51,25 +52,33 @@ public class Signatures implements LineClassifier {
 
     static final Pattern LOG4SHELL = Pattern.compile("\\$\\{\\s*(jndi|(\\$\\{|lower:|upper:|env:|::-|date:)[^}]{0,40}[jJ])", FLAGS);
     /**
-     * A pattern and a cheap test that every match passes (a literal it must contain, or a scan): the
-     * pattern runs only on text that passes, which most lines do not.
+     * A pattern and the literals one of which every match contains (plus, for some, a cheap scan
+     * every match passes): the pattern runs only on a line that has them, which most lines do not.
+     * The literals of all patterns are found in one pass per line ({@link Literals}).
      */
-    record Gated(Pattern pattern, java.util.function.Predicate<String> gate) {
+    static final class Gated {
+        final Pattern pattern;
+        final String[] needs;
+        final java.util.function.Predicate<String> extra;
+        long[] mask;
+
         Gated(String regex, String... needs) {
-            this(Pattern.compile(regex, FLAGS), t -> containsAny(t, needs));
+            this(regex, null, needs);
         }
 
-        Gated(String regex, java.util.function.Predicate<String> gate) {
-            this(Pattern.compile(regex, FLAGS), gate);
+        Gated(String regex, java.util.function.Predicate<String> extra, String... needs) {
+            this.pattern = Pattern.compile(regex, FLAGS);
+            this.needs = needs;
+            this.extra = extra;
         }
 
-        boolean find(String text) {
-            return gate.test(text) && pattern.matcher(text).find();
+        boolean find(String text, long[] present) {
+            return Literals.any(mask, present) && (extra == null || extra.test(text)) && pattern.matcher(text).find();
         }
 
-        static boolean any(List<Gated> patterns, String text) {
+        static boolean any(List<Gated> patterns, String text, long[] present) {
             for (Gated g : patterns) {
-                if (g.find(text)) {
+                if (g.find(text, present)) {
                     return true;
                 }
             }
@@ -79,7 +88,7 @@ public class Signatures implements LineClassifier {
 
     static final List<Gated> CMD = List.of(
             new Gated("(?:[;|`]|&&|\\$\\()\\s*(?:cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
-                    Signatures::commandAfterSeparator),
+                    Signatures::commandAfterSeparator, ";", "|", "`", "&&", "$("),
             new Gated("/bin/(ba)?sh\\b", "/bin/"), new Gated("\\bcmd(\\.exe)?\\s*/c\\b", "cmd"),
             new Gated("\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)", "powershell"));
     static final List<Gated> SQLI = List.of(
@@ -89,7 +98,7 @@ public class Signatures implements LineClassifier {
             new Gated("\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "sleep", "benchmark"),
             new Gated("\\bwaitfor\\s+delay\\b", "waitfor"),
             new Gated("\\binformation[ _]schema\\b", "information"),
-            new Gated("\\bor\\s+1\\s*=\\s*1\\b", Signatures::oneEqualsOne),
+            new Gated("\\bor\\s+1\\s*=\\s*1\\b", Signatures::oneEqualsOne, "="),
             new Gated("\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "select"),
             new Gated("\\bxp[ _]cmdshell\\b", "cmdshell"));
     static final Pattern SSRF = Pattern.compile(
@@ -113,6 +122,27 @@ public class Signatures implements LineClassifier {
             "gobuster", "wpscan", "acunetix", "nessus", "openvas", "w3af", "hydra", "ffuf", "feroxbuster", "whatweb",
             "zmeu", "netsparker", "arachni", "skipfish", "wfuzz", "jaeles", "commix", "havij", "dirb", "jorgee",
             "censysinspect", "l9explore", "fuzz faster u fool" };
+    static final Gated LOG4SHELL_GATED = new Gated(LOG4SHELL.pattern(), "${");
+    static final Gated SSRF_GATED = new Gated(SSRF.pattern(), "169.254.", "metadata", "fd00:ec2", "/latest/");
+    static final Gated TRAVERSAL_GATED = new Gated(TRAVERSAL.pattern(), "..");
+    static final Gated XSS_GATED = new Gated(XSS.pattern(), "<", "javascript", "alert", "cookie", "onerror", "onload",
+            "onmouseover", "onfocus");
+    static final Gated SCANNER_GATED = new Gated(SCANNER.pattern(), SCANNER_NAMES);
+    /** Every gate's literals, found in one pass per line. */
+    static final Literals LITERALS;
+
+    static {
+        List<Gated> all = new java.util.ArrayList<>();
+        all.addAll(INJECTION);
+        all.addAll(CMD);
+        all.addAll(SQLI);
+        all.addAll(List.of(LOG4SHELL_GATED, SSRF_GATED, TRAVERSAL_GATED, XSS_GATED, SCANNER_GATED));
+        LITERALS = new Literals(all.stream().flatMap(g -> java.util.Arrays.stream(g.needs)).toList());
+        for (Gated g : all) {
+            g.mask = LITERALS.mask(g.needs);
+        }
+    }
+
     static final Pattern PROBE = Pattern.compile(
             "\\s[^\\s\"]*(/\\.env\\b|/\\.git/|/\\.aws/|/\\.ssh/|/wp-config\\.php|/phpmyadmin|/\\.ds_store|/vendor/phpunit|"
                     + "/actuator/(env|heapdump)|/\\.htpasswd|/cgi-bin/|/config\\.(json|yml|php)\\b|/backup\\.(zip|sql|tar))",
@@ -143,10 +173,11 @@ public class Signatures implements LineClassifier {
             return Signal.NONE;
         }
         String text = Decoding.forMatchingLower(line);
-        if (Gated.any(INJECTION, text)) {
+        long[] present = LITERALS.scan(text);
+        if (Gated.any(INJECTION, text, present)) {
             return Signal.PROMPT_INJECTION;
         }
-        if (text.contains("${") && LOG4SHELL.matcher(text).find()) {
+        if (LOG4SHELL_GATED.find(text, present)) {
             return Signal.LOG4SHELL;
         }
         String eventName = CloudTrailSignatures.eventName(e, line);
@@ -163,13 +194,13 @@ public class Signatures implements LineClassifier {
             // only their own signatures apply
             return hostAuth(line);
         }
-        String web = webAttack(text, requestText(e, text));
+        String web = webAttack(text, present, requestText(e, text));
         if (!web.isEmpty()) {
             return web;
         }
         String ua = e.field(Fields.USER_AGENT);
         String agent = ua != null ? ua.toLowerCase(Locale.ROOT) : text;
-        if (containsAny(agent, SCANNER_NAMES) && SCANNER.matcher(agent).find()) {
+        if (SCANNER_GATED.find(agent, ua != null ? LITERALS.scan(agent) : present)) {
             return Signal.SCANNER;
         }
         // a request for .env is a probe; an application saying it loaded its .env is not
@@ -233,23 +264,22 @@ public class Signatures implements LineClassifier {
      * Each pattern runs only on text holding what every one of its alternatives needs (a literal
      * check costs a fraction of a regex scan, and most lines hold none of them).
      */
-    static String webAttack(String text, String request) {
-        if (Gated.any(CMD, text)) {
+    static String webAttack(String text, long[] present, String request) {
+        if (Gated.any(CMD, text, present)) {
             return Signal.CMD_INJECTION;
         }
-        if (Gated.any(SQLI, text)) {
+        if (Gated.any(SQLI, text, present)) {
             return Signal.SQLI;
         }
-        if (containsAny(text, "169.254.", "metadata", "fd00:ec2", "/latest/") && SSRF.matcher(text).find()) {
+        if (SSRF_GATED.find(text, present)) {
             return Signal.SSRF;
         }
-        if (text.contains("..") && TRAVERSAL.matcher(text).find()
+        if (TRAVERSAL_GATED.find(text, present)
                 || request != null && containsAny(request, "/etc/", "boot.ini", "win.ini", "/proc/")
                         && SENSITIVE_FILE.matcher(request).find()) {
             return Signal.PATH_TRAVERSAL;
         }
-        if (containsAny(text, "<", "javascript", "alert", "cookie", "onerror", "onload", "onmouseover", "onfocus")
-                && XSS.matcher(text).find()) {
+        if (XSS_GATED.find(text, present)) {
             return Signal.XSS;
         }
         return Signal.NONE;
