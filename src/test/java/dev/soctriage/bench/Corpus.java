@@ -201,7 +201,7 @@ final class Corpus {
         String identity = user.equals("root")
                 ? "{\"type\":\"Root\",\"principalId\":\"123456789012\",\"arn\":\"arn:aws:iam::123456789012:root\",\"accountId\":\"123456789012\"}"
                 : "{\"type\":\"IAMUser\",\"principalId\":\"AIDA" + Integer.toHexString(user.hashCode()).toUpperCase(Locale.ROOT)
-                        + "\",\"arn\":\"arn:aws:iam::123456789012:user/" + user + "\",\"accountId\":\"123456789012\",\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"userName\":\"" + user + "\"}";
+                        + "\",\"arn\":\"arn:aws:iam::123456789012:user/" + user + "\",\"accountId\":\"123456789012\",\"accessKeyId\":\"ASIAIOSFODNN7EXAMPLE\",\"userName\":\"" + user + "\"}";
         return "{\"eventVersion\":\"1.09\",\"userIdentity\":" + identity + ",\"eventTime\":\"" + t.toString().replaceAll("\\.\\d+Z", "Z")
                 + "\",\"eventSource\":\"" + source + "\",\"eventName\":\"" + event + "\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"" + ip
                 + "\",\"userAgent\":\"aws-cli/2.22.0 Python/3.12.6 Linux/6.1\"" + (error == null ? "" : ",\"errorCode\":\"" + error + "\",\"errorMessage\":\"User is not authorized\"")
