@@ -15,7 +15,9 @@ import java.util.Map;
 final class Literals {
     private static final int ALPHABET = 128;
     private final Map<String, Integer> ids = new LinkedHashMap<>();
-    private final int[][] next;
+    /** state * 128 + char → next state: one flat table, one lookup per character. */
+    private final int[] next;
+    /** state → its literals as a mask, or null when no literal ends there (most states). */
     private final long[][] out;
     private final int words;
 
@@ -69,8 +71,17 @@ final class Literals {
                 }
             }
         }
-        next = trie.toArray(new int[0][]);
-        out = ends.toArray(new long[0][]);
+        next = new int[trie.size() * ALPHABET];
+        out = new long[trie.size()][];
+        for (int s = 0; s < trie.size(); s++) {
+            System.arraycopy(trie.get(s), 0, next, s * ALPHABET, ALPHABET);
+            long[] o = ends.get(s);
+            boolean any = false;
+            for (long w : o) {
+                any |= w != 0;
+            }
+            out[s] = any ? o : null;
+        }
     }
 
     private static int[] newRow() {
@@ -85,10 +96,12 @@ final class Literals {
         int s = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            s = c < ALPHABET ? next[s][c] : 0;
+            s = c < ALPHABET ? next[s * ALPHABET + c] : 0;
             long[] o = out[s];
-            for (int w = 0; w < words; w++) {
-                found[w] |= o[w];
+            if (o != null) {
+                for (int w = 0; w < words; w++) {
+                    found[w] |= o[w];
+                }
             }
         }
         return found;

@@ -200,7 +200,8 @@ public class Signatures implements LineClassifier {
         }
         String ua = e.field(Fields.USER_AGENT);
         String agent = ua != null ? ua.toLowerCase(Locale.ROOT) : text;
-        if (SCANNER_GATED.find(agent, ua != null ? LITERALS.scan(agent) : present)) {
+        // the user agent is part of the line: the line's literals gate it too
+        if (SCANNER_GATED.find(agent, present)) {
             return Signal.SCANNER;
         }
         // a request for .env is a probe; an application saying it loaded its .env is not
