@@ -128,6 +128,10 @@ public class Signatures implements LineClassifier {
     static final Gated XSS_GATED = new Gated(XSS.pattern(), "<", "javascript", "alert", "cookie", "onerror", "onload",
             "onmouseover", "onfocus");
     static final Gated SCANNER_GATED = new Gated(SCANNER.pattern(), SCANNER_NAMES);
+    /** Literals of {@link #PROBE}, one of which a matching path contains (after decoding: "_" is a blank). */
+    private static final String[] PROBE_NEEDS = { ".env", ".git/", ".aws/", ".ssh/", "wp-config", "phpmyadmin", ".ds",
+            "phpunit", "actuator/", ".htpasswd", "cgi-bin/", "config.", "backup." };
+    static final long[] PROBE_MASK;
     /** Every gate's literals, found in one pass per line. */
     static final Literals LITERALS;
 
@@ -137,7 +141,10 @@ public class Signatures implements LineClassifier {
         all.addAll(CMD);
         all.addAll(SQLI);
         all.addAll(List.of(LOG4SHELL_GATED, SSRF_GATED, TRAVERSAL_GATED, XSS_GATED, SCANNER_GATED));
-        LITERALS = new Literals(all.stream().flatMap(g -> java.util.Arrays.stream(g.needs)).toList());
+        List<String> literals = new java.util.ArrayList<>(all.stream().flatMap(g -> java.util.Arrays.stream(g.needs)).toList());
+        literals.addAll(List.of(PROBE_NEEDS));
+        LITERALS = new Literals(literals);
+        PROBE_MASK = LITERALS.mask(PROBE_NEEDS);
         for (Gated g : all) {
             g.mask = LITERALS.mask(g.needs);
         }
@@ -189,12 +196,14 @@ public class Signatures implements LineClassifier {
             boolean reject = outcome != null ? "REJECT".equalsIgnoreCase(outcome) : line.contains(" REJECT ");
             return reject ? Signal.FLOW_REJECT : Signal.NONE;
         }
-        if (Formats.SSHD.equals(e.format()) || Formats.SUDO.equals(e.format()) || HOST_AUTH.matcher(line).find()) {
+        if (Formats.SSHD.equals(e.format()) || Formats.SUDO.equals(e.format())
+                || (line.contains("sshd") || line.contains("sudo")) && HOST_AUTH.matcher(line).find()) {
             // sshd and sudo lines name commands and files by design (COMMAND=/bin/bash, /etc/shadow):
             // only their own signatures apply
             return hostAuth(line);
         }
-        String web = webAttack(text, present, requestText(e, text));
+        String request = requestText(e, text);
+        String web = webAttack(text, present, request);
         if (!web.isEmpty()) {
             return web;
         }
@@ -205,11 +214,11 @@ public class Signatures implements LineClassifier {
             return Signal.SCANNER;
         }
         // a request for .env is a probe; an application saying it loaded its .env is not
-        String path = e.field(Fields.PATH);
-        if (path != null && PROBE.matcher(" " + Decoding.forMatching(path).toLowerCase(Locale.ROOT)).find()) {
+        // (the path is part of the line, so the line's literals gate it)
+        if (e.field(Fields.PATH) != null && Literals.any(PROBE_MASK, present) && PROBE.matcher(" " + request).find()) {
             return Signal.PROBE;
         }
-        if (isLoginFailure(e, line)) {
+        if (isLoginFailure(e, line, text)) {
             return Signal.LOGIN_FAILURE;
         }
         boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
@@ -340,19 +349,23 @@ public class Signatures implements LineClassifier {
         return false;
     }
 
-    private static boolean isLoginFailure(ParsedEvent e, String line) {
+    private static boolean isLoginFailure(ParsedEvent e, String line, String text) {
         String path = e.field(Fields.PATH);
         String status = e.field(Fields.STATUS);
         if (path != null && status != null) {
             return "POST".equalsIgnoreCase(e.field(Fields.METHOD)) && (status.equals("401") || status.equals("403"))
                     && LOGIN_PATH.matcher(path).find();
         }
-        Matcher m = ACCESS_LOGIN_FAILURE.matcher(line);
-        if (m.find()) {
-            return LOGIN_PATH.matcher(m.group(1)).find();
+        if (line.contains("\"POST ")) {
+            Matcher m = ACCESS_LOGIN_FAILURE.matcher(line);
+            if (m.find()) {
+                return LOGIN_PATH.matcher(m.group(1)).find();
+            }
         }
         boolean structured = Formats.JSON.equals(e.format()) || Formats.LOGFMT.equals(e.format())
                 || Formats.TEXT.equals(e.format()) || Formats.SYSLOG.equals(e.format());
-        return structured && APP_LOGIN_FAILURE.matcher(line).find();
+        // every alternative ends in failed/failure/denied/error or names a password or credentials
+        return structured && containsAny(text, "fail", "denied", "error", "password", "credential")
+                && APP_LOGIN_FAILURE.matcher(line).find();
     }
 }
