@@ -109,11 +109,13 @@ public class VerdictFactory {
     }
 
     /**
-     * What analyst feedback suppresses: the rule (format and signal) and the actor, not the mined
-     * template, which depends on what else arrived in the same batch.
+     * What analyst feedback suppresses: the rule (the line signal) and the actor — not the mined
+     * template, which depends on what else arrived in the same batch, and not the format, so that a
+     * verdict whose groups came from several formats (one client in the access log and the ALB log)
+     * is suppressed by one key.
      */
     public static String feedbackKey(EventGroup g) {
-        return g.format() + "|" + g.signal() + "|" + g.actorIp() + "|" + g.actorUser();
+        return g.signal() + "|" + g.actorIp() + "|" + g.actorUser();
     }
 
     private static String iso(Instant t) {

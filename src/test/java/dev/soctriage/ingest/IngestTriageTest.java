@@ -203,6 +203,25 @@ class IngestTriageTest {
     }
 
     @Test
+    void groupsWithTheSamePlan_becomeOneVerdict_withTheirCountsAndEvidenceTogether() {
+        String source = "nginx/" + UUID.randomUUID();
+        List<String> lines = List.of(
+                "203.0.113.17 - - [24/Nov/2026:10:00:00 +0000] \"GET /item?id=1%20UNION%20SELECT%20password%20FROM%20users HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
+                "203.0.113.17 - - [24/Nov/2026:10:00:05 +0000] \"POST /search?q=1'%20OR%20'1'='1 HTTP/1.1\" 500 17 \"-\" \"curl/8.0\"");
+
+        IngestResult r = pipeline.ingest(Events.direct(source, lines));
+
+        assertEquals(2, r.groups(), "two request templates, two groups");
+        assertEquals(1, r.verdicts(), "one thing to decide");
+        Verdict v = only(source);
+        assertEquals("203.0.113.17", v.target());
+        assertEquals(2, v.eventCount());
+        assertEquals(lines, v.evidence());
+        assertEquals("2026-11-24T10:00:00Z", v.firstSeen());
+        assertEquals("2026-11-24T10:00:05Z", v.lastSeen());
+    }
+
+    @Test
     void malformedEnvelopes_failWithAClearError_andWriteNothing() {
         long before = items();
         List<ObjectNode> bad = List.of(
