@@ -9,30 +9,50 @@ final class Decoding {
     private Decoding() {
     }
 
+    /** Whether {@code s} holds percent or {@code \x} escapes, which only {@link #forMatching} undoes. */
+    static boolean hasEscapes(String s) {
+        return s.indexOf('%') >= 0 || s.indexOf("\\x") >= 0;
+    }
+
     /**
      * {@link #forMatching} lower-cased, in one pass when there is nothing to unescape (most lines):
-     * the classifier runs this on every line.
+     * the classifier runs this on every line that a pattern must read.
      */
     static String forMatchingLower(String s) {
-        if (s.indexOf('%') >= 0 || s.indexOf("\\x") >= 0) {
+        if (hasEscapes(s)) {
             return forMatching(s).toLowerCase(java.util.Locale.ROOT);
         }
         char[] out = new char[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '/')) {
-                c = s.charAt(++i);
-            } else if (c == '+' || c == '_') {
-                c = ' ';
-            } else if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            } else if (c > 127) {
-                c = Character.toLowerCase(c);
+            if (isDroppedBackslash(s, i)) {
+                continue;
             }
-            out[n++] = c;
+            out[n++] = fold(s.charAt(i));
         }
         return new String(out, 0, n);
+    }
+
+    /**
+     * For a line without escapes ({@link #hasEscapes}): whether the character at {@code i} is the
+     * backslash of JSON's {@code \"} or {@code \/}, which {@link #forMatchingLower} drops.
+     */
+    static boolean isDroppedBackslash(String s, int i) {
+        return s.charAt(i) == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '/');
+    }
+
+    /**
+     * For a line without escapes: the character {@link #forMatchingLower} puts in place of {@code c}
+     * (blanks for {@code +} and {@code _}, lower case).
+     */
+    static char fold(char c) {
+        if (c == '+' || c == '_') {
+            return ' ';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + 32);
+        }
+        return c > 127 ? Character.toLowerCase(c) : c;
     }
 
     static String forMatching(String s) {
@@ -42,7 +62,7 @@ final class Decoding {
     }
 
     private static String unescape(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf("\\x") < 0) {
+        if (!hasEscapes(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());

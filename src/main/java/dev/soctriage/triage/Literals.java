@@ -15,8 +15,17 @@ import java.util.Map;
 final class Literals {
     private static final int ALPHABET = 128;
     private final Map<String, Integer> ids = new LinkedHashMap<>();
-    /** state * 128 + char → next state: one flat table, one lookup per character. */
-    private final int[] next;
+    /** Entries per state: character classes, a power of two, so finding a row is a shift. */
+    private static final int CLASSES = 64;
+    /** The bit of a {@link #next} entry that says its state ends a literal; states are below it. */
+    private static final int HAS_OUTPUT = 0x8000;
+    /** ASCII character → its class: 0 for every character no literal contains. */
+    private final byte[] classes;
+    /**
+     * state × {@value #CLASSES} + class → next state, with {@link #HAS_OUTPUT} set when a literal ends
+     * there: one flat table of a few tens of KiB, one lookup per character.
+     */
+    private final char[] next;
     /** state → its literals as a mask, or null when no literal ends there (most states). */
     private final long[][] out;
     private final int words;
@@ -71,16 +80,39 @@ final class Literals {
                 }
             }
         }
-        next = new int[trie.size() * ALPHABET];
+        if (trie.size() > HAS_OUTPUT) {
+            throw new IllegalArgumentException("too many literals: " + trie.size() + " automaton states");
+        }
+        // characters no literal contains all behave alike: one class, so a row is 64 entries, not 128
+        byte[] classes = new byte[ALPHABET];
+        int k = 1;
+        for (String l : ids.keySet()) {
+            for (char c : l.toCharArray()) {
+                if (classes[c] == 0) {
+                    classes[c] = (byte) k++;
+                }
+            }
+        }
+        if (k > CLASSES) {
+            throw new IllegalArgumentException("literals use more than " + (CLASSES - 1) + " distinct characters");
+        }
+        this.classes = classes;
+        next = new char[trie.size() * CLASSES];
         out = new long[trie.size()][];
         for (int s = 0; s < trie.size(); s++) {
-            System.arraycopy(trie.get(s), 0, next, s * ALPHABET, ALPHABET);
             long[] o = ends.get(s);
             boolean any = false;
             for (long w : o) {
                 any |= w != 0;
             }
             out[s] = any ? o : null;
+        }
+        for (int s = 0; s < trie.size(); s++) {
+            int[] row = trie.get(s);
+            for (int c = 0; c < ALPHABET; c++) {
+                int t = row[c];
+                next[s * CLASSES + classes[c]] = (char) (out[t] != null ? t | HAS_OUTPUT : t);
+            }
         }
     }
 
@@ -92,19 +124,36 @@ final class Literals {
 
     /** The literals {@code text} contains, as a mask for {@link #any}. */
     long[] scan(String text) {
-        long[] found = new long[words];
-        int s = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            s = c < ALPHABET ? next[s * ALPHABET + c] : 0;
-            long[] o = out[s];
-            if (o != null) {
-                for (int w = 0; w < words; w++) {
-                    found[w] |= o[w];
-                }
-            }
+        long[] found = found();
+        int s = START;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            s = step(s, text.charAt(i), found);
         }
         return found;
+    }
+
+    /** The automaton's state before any character. */
+    static final int START = 0;
+
+    /** An empty mask to pass to {@link #step}. */
+    long[] found() {
+        return new long[words];
+    }
+
+    /**
+     * Feeds one character: the state after it, with the literals that end there added to {@code found}.
+     * For callers that transform the text as they read it, without building it first.
+     */
+    int step(int state, char c, long[] found) {
+        int t = next[state * CLASSES + (c < ALPHABET ? classes[c] : 0)];
+        if (t >= HAS_OUTPUT) {
+            t &= HAS_OUTPUT - 1;
+            long[] o = out[t];
+            for (int w = 0; w < o.length; w++) {
+                found[w] |= o[w];
+            }
+        }
+        return t;
     }
 
     /** The mask of some literals, each of which must be one this set was built with. */

@@ -32,23 +32,31 @@ public class Signatures implements LineClassifier {
     private static final int FLAGS = 0;
 
     /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
-    /** Text that tries to instruct a model: override phrases, role markers, our own schema words. */
     static final List<Gated> INJECTION = List.of(
-            new Gated("\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)", "ignore", "disregard", "forget", "override"),
-            new Gated("\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b", "ignore", "disregard", "forget"),
-            new Gated("\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:", "instruction", "prompt"),
-            new Gated("\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)", "now"),
-            new Gated("\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override", "prompt", "override"),
-            new Gated("<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im_start", "im_end", "system", "endoftext", "inst]", "<<sys", "###"),
-            new Gated("\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)", "benign", "harmless", "positive", "malicious"),
+            new Gated("\\b(ignore|disregard|forget|override)\\s+[\\w\\s]{0,40}?(previous|prior|above|earlier|preceding|system|existing)\\s+(instructions?|prompts?|rules|directives|guidelines|context)", "ignore", "disregard", "forget", "override")
+                    .startingWith("ignore", "disregard", "forget", "override"),
+            new Gated("\\b(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+|your\\s+){0,2}(instructions|prompts?)\\b", "ignore", "disregard", "forget")
+                    .startingWith("ignore", "disregard", "forget"),
+            new Gated("\\b(new|updated|real|system|developer)\\s+(instructions?|prompt)\\s*:", "instruction", "prompt")
+                    .startingWith("new", "updated", "real", "system", "developer"),
+            new Gated("\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)", "now").startingWith("you"),
+            new Gated("\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override", "prompt", "override")
+                    .startingWith("system", "developer"),
+            new Gated("<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im_start", "im_end", "system", "endoftext", "inst]", "<<sys", "###")
+                    .startingWith("<", "[", "###"),
+            new Gated("\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)", "benign", "harmless", "positive", "malicious")
+                    .startingWith("classify", "mark", "treat", "report", "label", "consider"),
             new Gated("\\b(ai|llm|gpt|language\\s+model|assistant|triage\\s+(bot|model|system))\\s*[:,]\\s*(please\\s+)?(ignore|block|respond|output|return|set|classify|mark|do\\s+not)", Signatures::addressesAModel,
-                    "ai", "llm", "gpt", "model", "assistant", "triage"),
-            new Gated("\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)", "with"),
-            new Gated("\\b(block[ _]ip|disable[ _]user)\\b", "block", "disable"),
-            new Gated("\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban", "blacklist"),
-            new Gated("\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban"),
-            new Gated("\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b", "block"),
-            new Gated("\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b", "not"));
+                    "ai", "llm", "gpt", "model", "assistant", "triage")
+                    .startingWith("ai", "llm", "gpt", "language", "assistant", "triage"),
+            new Gated("\\b(respond|reply|answer|output)\\s+(only\\s+)?with\\s+(\\{|json\\b|the\\s+following)", "with")
+                    .startingWith("respond", "reply", "answer", "output"),
+            new Gated("\\b(block[ _]ip|disable[ _]user)\\b", "block", "disable").startingWith("block", "disable"),
+            new Gated("\\b(block|ban|blacklist)\\s+(the\\s+)?(ip|address|host)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban", "blacklist")
+                    .startingWith("block", "ban", "blacklist"),
+            new Gated("\\bplease\\s+(block|ban)\\s+(\\d{1,3}\\.){3}\\d{1,3}", "block", "ban").startingWith("please"),
+            new Gated("\\bblock\\s+(\\d{1,3}\\.){3}\\d{1,3}\\s+(instead|immediately|now)\\b", "block").startingWith("block"),
+            new Gated("\\bdo\\s+not\\s+(flag|report|alert|block|escalate)\\s+(this|these|it|me|the)\\b", "not").startingWith("do"));
 
     static final Pattern LOG4SHELL = Pattern.compile("\\$\\{\\s*(jndi|(\\$\\{|lower:|upper:|env:|::-|date:)[^}]{0,40}[jJ])", FLAGS);
     /**
@@ -60,6 +68,8 @@ public class Signatures implements LineClassifier {
         final Pattern pattern;
         final String[] needs;
         final java.util.function.Predicate<String> extra;
+        /** Literals one of which every match begins with, or null: then the pattern is tried only there. */
+        String[] starts;
         long[] mask;
 
         Gated(String regex, String... needs) {
@@ -72,13 +82,51 @@ public class Signatures implements LineClassifier {
             this.extra = extra;
         }
 
-        boolean find(String text, long[] present) {
-            return Literals.any(mask, present) && (extra == null || extra.test(text)) && pattern.matcher(text).find();
+        /**
+         * Declares that every match begins with one of {@code literals} (after a leading {@code \\b}):
+         * the pattern is then tried only where they occur instead of at every position of the line.
+         */
+        Gated startingWith(String... literals) {
+            this.starts = literals;
+            return this;
         }
 
-        static boolean any(List<Gated> patterns, String text, long[] present) {
+        /** Whether the line has one of the literals and the pattern finds a match in its text. */
+        boolean find(MatchText m) {
+            return m.has(mask) && matches(m.text());
+        }
+
+        /** The pattern (and its extra check) on some text, ungated. */
+        boolean matches(String text) {
+            if (extra != null && !extra.test(text)) {
+                return false;
+            }
+            return starts == null ? pattern.matcher(text).find() : matchesAtStarts(text);
+        }
+
+        /**
+         * {@code find()}, trying only the positions where a match can begin: at each occurrence of a
+         * start literal the pattern must match there (lookingAt), seeing the text before it for
+         * {@code \\b} (transparent bounds) and not taking it for the start of input (non-anchoring).
+         */
+        boolean matchesAtStarts(String text) {
+            Matcher m = null;
+            for (String start : starts) {
+                for (int i = text.indexOf(start); i >= 0; i = text.indexOf(start, i + 1)) {
+                    if (m == null) {
+                        m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    if (m.region(i, text.length()).lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        static boolean any(List<Gated> patterns, MatchText m) {
             for (Gated g : patterns) {
-                if (g.find(text, present)) {
+                if (g.find(m)) {
                     return true;
                 }
             }
@@ -86,21 +134,25 @@ public class Signatures implements LineClassifier {
         }
     }
 
+    /** Shell command separators, the gate of the command-injection pattern. */
+    private static final String[] SEPARATORS = { ";", "|", "`", "&&", "$(" };
     static final List<Gated> CMD = List.of(
             new Gated("(?:[;|`]|&&|\\$\\()\\s*(?:cat|id|whoami|uname|wget|curl|nc|ncat|bash|sh|ping|powershell|busybox|chmod|rm)\\b(?![=\\w.-])",
-                    Signatures::commandAfterSeparator, ";", "|", "`", "&&", "$("),
-            new Gated("/bin/(ba)?sh\\b", "/bin/"), new Gated("\\bcmd(\\.exe)?\\s*/c\\b", "cmd"),
-            new Gated("\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)", "powershell"));
+                    Signatures::commandAfterSeparator, SEPARATORS).startingWith(SEPARATORS),
+            new Gated("/bin/(ba)?sh\\b", "/bin/").startingWith("/bin/"),
+            new Gated("\\bcmd(\\.exe)?\\s*/c\\b", "cmd").startingWith("cmd"),
+            new Gated("\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)", "powershell").startingWith("powershell"));
     static final List<Gated> SQLI = List.of(
-            new Gated("\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "union"),
+            new Gated("\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "union").startingWith("union"),
             new Gated("'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+|'\\s*or\\s*'[^']*'\\s*=\\s*'"
-                    + "|'\\s*;\\s*(drop|insert|update|delete|select)\\b|'\\s*--", "'"),
-            new Gated("\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "sleep", "benchmark"),
-            new Gated("\\bwaitfor\\s+delay\\b", "waitfor"),
-            new Gated("\\binformation[ _]schema\\b", "information"),
-            new Gated("\\bor\\s+1\\s*=\\s*1\\b", Signatures::oneEqualsOne, "="),
-            new Gated("\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "select"),
-            new Gated("\\bxp[ _]cmdshell\\b", "cmdshell"));
+                    + "|'\\s*;\\s*(drop|insert|update|delete|select)\\b|'\\s*--", "'").startingWith("'"),
+            new Gated("\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "sleep", "benchmark")
+                    .startingWith("sleep", "benchmark", "pg"),
+            new Gated("\\bwaitfor\\s+delay\\b", "waitfor").startingWith("waitfor"),
+            new Gated("\\binformation[ _]schema\\b", "information").startingWith("information"),
+            new Gated("\\bor\\s+1\\s*=\\s*1\\b", Signatures::oneEqualsOne, "=").startingWith("or"),
+            new Gated("\\bselect\\b.{1,80}\\bfrom\\b.{1,40}\\b(users|mysql\\.user|pg[ _]|sys\\.)", "select").startingWith("select"),
+            new Gated("\\bxp[ _]cmdshell\\b", "cmdshell").startingWith("xp"));
     static final Pattern SSRF = Pattern.compile(
             "(=|//|@)\\s*(169\\.254\\.169\\.254|169\\.254\\.170\\.2|metadata\\.google\\.internal|\\[?fd00:ec2::254)"
                     + "|/latest/(meta-data|api/token|user-data)",
@@ -122,18 +174,28 @@ public class Signatures implements LineClassifier {
             "gobuster", "wpscan", "acunetix", "nessus", "openvas", "w3af", "hydra", "ffuf", "feroxbuster", "whatweb",
             "zmeu", "netsparker", "arachni", "skipfish", "wfuzz", "jaeles", "commix", "havij", "dirb", "jorgee",
             "censysinspect", "l9explore", "fuzz faster u fool" };
-    static final Gated LOG4SHELL_GATED = new Gated(LOG4SHELL.pattern(), "${");
-    static final Gated SSRF_GATED = new Gated(SSRF.pattern(), "169.254.", "metadata", "fd00:ec2", "/latest/");
-    static final Gated TRAVERSAL_GATED = new Gated(TRAVERSAL.pattern(), "..");
+    static final Gated LOG4SHELL_GATED = new Gated(LOG4SHELL.pattern(), "${").startingWith("${");
+    static final Gated SSRF_GATED = new Gated(SSRF.pattern(), "169.254.", "metadata", "fd00:ec2", "/latest/")
+            .startingWith("=", "//", "@", "/latest/");
+    static final Gated TRAVERSAL_GATED = new Gated(TRAVERSAL.pattern(), "..").startingWith("..");
     static final Gated XSS_GATED = new Gated(XSS.pattern(), "<", "javascript", "alert", "cookie", "onerror", "onload",
-            "onmouseover", "onfocus");
-    static final Gated SCANNER_GATED = new Gated(SCANNER.pattern(), SCANNER_NAMES);
+            "onmouseover", "onfocus")
+            .startingWith("<", "javascript", "onerror", "onload", "onmouseover", "onfocus", "alert", "document.cookie");
+    static final Gated SCANNER_GATED = new Gated(SCANNER.pattern(), SCANNER_NAMES).startingWith(SCANNER_NAMES);
     /** Literals of {@link #PROBE}, one of which a matching path contains (after decoding: "_" is a blank). */
     private static final String[] PROBE_NEEDS = { ".env", ".git/", ".aws/", ".ssh/", "wp-config", "phpmyadmin", ".ds",
             "phpunit", "actuator/", ".htpasswd", "cgi-bin/", "config.", "backup." };
     static final long[] PROBE_MASK;
+    /** Words every {@link #APP_LOGIN_FAILURE} match holds, after decoding and lower-casing. */
+    private static final String[] LOGIN_FAILURE_WORDS = { "fail", "denied", "error", "password", "credential" };
+    static final long[] LOGIN_FAILURE_MASK;
+    /** Files {@link #SENSITIVE_FILE} names. */
+    private static final String[] SENSITIVE_NEEDS = { "/etc/", "boot.ini", "win.ini", "/proc/" };
     /** Every gate's literals, found in one pass per line. */
     static final Literals LITERALS;
+
+    /** Every gated pattern. */
+    static final List<Gated> ALL_GATED;
 
     static {
         List<Gated> all = new java.util.ArrayList<>();
@@ -141,10 +203,13 @@ public class Signatures implements LineClassifier {
         all.addAll(CMD);
         all.addAll(SQLI);
         all.addAll(List.of(LOG4SHELL_GATED, SSRF_GATED, TRAVERSAL_GATED, XSS_GATED, SCANNER_GATED));
+        ALL_GATED = List.copyOf(all);
         List<String> literals = new java.util.ArrayList<>(all.stream().flatMap(g -> java.util.Arrays.stream(g.needs)).toList());
         literals.addAll(List.of(PROBE_NEEDS));
+        literals.addAll(List.of(LOGIN_FAILURE_WORDS));
         LITERALS = new Literals(literals);
         PROBE_MASK = LITERALS.mask(PROBE_NEEDS);
+        LOGIN_FAILURE_MASK = LITERALS.mask(LOGIN_FAILURE_WORDS);
         for (Gated g : all) {
             g.mask = LITERALS.mask(g.needs);
         }
@@ -155,11 +220,7 @@ public class Signatures implements LineClassifier {
                     + "/actuator/(env|heapdump)|/\\.htpasswd|/cgi-bin/|/config\\.(json|yml|php)\\b|/backup\\.(zip|sql|tar))",
             FLAGS);
 
-    static final Pattern SSH_FAILURE = Pattern.compile(
-            "(?<=\\s|^)(Failed (password|publickey|keyboard-interactive/pam|none) for|error: maximum authentication attempts|"
-                    + "Disconnecting authenticating user|Connection closed by authenticating user)");
     static final Pattern HOST_AUTH = Pattern.compile("^\\S.{0,80}?\\s(sshd|sudo)(\\[\\d+\\])?:\\s");
-    static final Pattern SSH_INVALID_USER = Pattern.compile("(?<=\\s|^)Invalid user\\b");
     static final Pattern SUDO_DENIED = Pattern.compile(
             "\\s\\S+\\s+:\\s+(user NOT in sudoers|[3-9]\\d* incorrect password attempts|command not allowed)");
     static final Pattern LOGIN_PATH = Pattern.compile(
@@ -179,12 +240,11 @@ public class Signatures implements LineClassifier {
         if (line == null || line.isEmpty()) {
             return Signal.NONE;
         }
-        String text = Decoding.forMatchingLower(line);
-        long[] present = LITERALS.scan(text);
-        if (Gated.any(INJECTION, text, present)) {
+        MatchText m = new MatchText(line, LITERALS);
+        if (Gated.any(INJECTION, m)) {
             return Signal.PROMPT_INJECTION;
         }
-        if (LOG4SHELL_GATED.find(text, present)) {
+        if (LOG4SHELL_GATED.find(m)) {
             return Signal.LOG4SHELL;
         }
         String eventName = CloudTrailSignatures.eventName(e, line);
@@ -202,23 +262,24 @@ public class Signatures implements LineClassifier {
             // only their own signatures apply
             return hostAuth(line);
         }
-        String request = requestText(e, text);
-        String web = webAttack(text, present, request);
+        String path = e.field(Fields.PATH);
+        String web = webAttack(m, e, path);
         if (!web.isEmpty()) {
             return web;
         }
-        String ua = e.field(Fields.USER_AGENT);
-        String agent = ua != null ? ua.toLowerCase(Locale.ROOT) : text;
         // the user agent is part of the line: the line's literals gate it too
-        if (SCANNER_GATED.find(agent, present)) {
-            return Signal.SCANNER;
+        if (m.has(SCANNER_GATED.mask)) {
+            String ua = e.field(Fields.USER_AGENT);
+            if (SCANNER_GATED.matches(ua != null ? ua.toLowerCase(Locale.ROOT) : m.text())) {
+                return Signal.SCANNER;
+            }
         }
         // a request for .env is a probe; an application saying it loaded its .env is not
         // (the path is part of the line, so the line's literals gate it)
-        if (e.field(Fields.PATH) != null && Literals.any(PROBE_MASK, present) && PROBE.matcher(" " + request).find()) {
+        if (path != null && m.has(PROBE_MASK) && PROBE.matcher(" " + request(path)).find()) {
             return Signal.PROBE;
         }
-        if (isLoginFailure(e, line, text)) {
+        if (isLoginFailure(e, m)) {
             return Signal.LOGIN_FAILURE;
         }
         boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
@@ -246,53 +307,95 @@ public class Signatures implements LineClassifier {
         return false;
     }
 
+    /** The phrases of sshd's failed authentications, each after a blank or at the start of the line. */
+    private static final String[] SSH_FAILURES = { "Failed password for", "Failed publickey for",
+            "Failed keyboard-interactive/pam for", "Failed none for", "error: maximum authentication attempts",
+            "Disconnecting authenticating user", "Connection closed by authenticating user" };
+
     private static String hostAuth(String line) {
-        if (SSH_FAILURE.matcher(line).find()) {
-            return Signal.AUTH_FAILURE;
+        for (String phrase : SSH_FAILURES) {
+            if (afterBlank(line, phrase, 0) >= 0) {
+                return Signal.AUTH_FAILURE;
+            }
         }
-        if (SSH_INVALID_USER.matcher(line).find()) {
-            return Signal.INVALID_USER;
+        for (int i = afterBlank(line, "Invalid user", 0); i >= 0; i = afterBlank(line, "Invalid user", i + 1)) {
+            int end = i + "Invalid user".length();
+            // the phrase ends a word (\\b): what follows is not a letter, digit or underscore
+            if (end == line.length() || !isWordChar(line.codePointAt(end))) {
+                return Signal.INVALID_USER;
+            }
         }
-        if (SUDO_DENIED.matcher(line).find()) {
+        if (containsAny(line, "user NOT in sudoers", "incorrect password attempts", "command not allowed")
+                && SUDO_DENIED.matcher(line).find()) {
             return Signal.SUDO_DENIED;
         }
         return Signal.NONE;
     }
 
-    /** The request a line carries: its path field, or the whole line for request-log formats; else null. */
-    private static String requestText(ParsedEvent e, String text) {
-        String path = e.field(Fields.PATH);
-        if (path != null) {
-            return Decoding.forMatching(path).toLowerCase(Locale.ROOT);
+    /** Where {@code phrase} next occurs from {@code from} at the line's start or after a blank, or -1. */
+    static int afterBlank(String line, String phrase, int from) {
+        for (int i = line.indexOf(phrase, from); i >= 0; i = line.indexOf(phrase, i + 1)) {
+            if (i == 0 || isRegexBlank(line.charAt(i - 1))) {
+                return i;
+            }
         }
-        boolean requestLog = Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
-                || Formats.WAF.equals(e.format());
-        return requestLog ? text : null;
+        return -1;
+    }
+
+    /** java.util.regex's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Whether java.util.regex's {@code \\b} sees a word character here, after a letter: a letter,
+     * digit or underscore, or a combining mark (which extends the letter before it).
+     */
+    private static boolean isWordChar(int codePoint) {
+        return codePoint == '_' || Character.isLetterOrDigit(codePoint)
+                || Character.getType(codePoint) == Character.NON_SPACING_MARK;
+    }
+
+    /** The decoded, lower-cased request path, for the patterns that read only the request. */
+    private static String request(String path) {
+        return Decoding.forMatching(path).toLowerCase(Locale.ROOT);
     }
 
     /**
      * Each pattern runs only on text holding what every one of its alternatives needs (a literal
      * check costs a fraction of a regex scan, and most lines hold none of them).
      */
-    static String webAttack(String text, long[] present, String request) {
-        if (Gated.any(CMD, text, present)) {
+    static String webAttack(MatchText m, ParsedEvent e, String path) {
+        if (Gated.any(CMD, m)) {
             return Signal.CMD_INJECTION;
         }
-        if (Gated.any(SQLI, text, present)) {
+        if (Gated.any(SQLI, m)) {
             return Signal.SQLI;
         }
-        if (SSRF_GATED.find(text, present)) {
+        if (SSRF_GATED.find(m)) {
             return Signal.SSRF;
         }
-        if (TRAVERSAL_GATED.find(text, present)
-                || request != null && containsAny(request, "/etc/", "boot.ini", "win.ini", "/proc/")
-                        && SENSITIVE_FILE.matcher(request).find()) {
+        if (TRAVERSAL_GATED.find(m) || namesSensitiveFile(m, e, path)) {
             return Signal.PATH_TRAVERSAL;
         }
-        if (XSS_GATED.find(text, present)) {
+        if (XSS_GATED.find(m)) {
             return Signal.XSS;
         }
         return Signal.NONE;
+    }
+
+    /** A request (its path field, or the whole line of a request-log format) naming a sensitive file. */
+    private static boolean namesSensitiveFile(MatchText m, ParsedEvent e, String path) {
+        String request;
+        if (path != null) {
+            request = request(path);
+        } else if (Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
+                || Formats.WAF.equals(e.format())) {
+            request = m.text();
+        } else {
+            return false;
+        }
+        return containsAny(request, SENSITIVE_NEEDS) && SENSITIVE_FILE.matcher(request).find();
     }
 
     private static final String[] COMMANDS = { "cat", "id", "whoami", "uname", "wget", "curl", "nc", "ncat", "bash",
@@ -300,22 +403,16 @@ public class Signatures implements LineClassifier {
 
     /** A shell separator (; | ` && $() followed, after blanks, by a command name: the gate of the command pattern. */
     static boolean commandAfterSeparator(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            int next;
-            if (c == ';' || c == '|' || c == '`') {
-                next = i + 1;
-            } else if ((c == '&' || c == '$') && i + 1 < t.length() && t.charAt(i + 1) == (c == '&' ? '&' : '(')) {
-                next = i + 2;
-            } else {
-                continue;
-            }
-            while (next < t.length() && Character.isWhitespace(t.charAt(next))) {
-                next++;
-            }
-            for (String cmd : COMMANDS) {
-                if (t.startsWith(cmd, next)) {
-                    return true;
+        for (String separator : SEPARATORS) {
+            for (int i = t.indexOf(separator); i >= 0; i = t.indexOf(separator, i + 1)) {
+                int next = i + separator.length();
+                while (next < t.length() && Character.isWhitespace(t.charAt(next))) {
+                    next++;
+                }
+                for (String cmd : COMMANDS) {
+                    if (t.startsWith(cmd, next)) {
+                        return true;
+                    }
                 }
             }
         }
@@ -349,23 +446,23 @@ public class Signatures implements LineClassifier {
         return false;
     }
 
-    private static boolean isLoginFailure(ParsedEvent e, String line, String text) {
+    private static boolean isLoginFailure(ParsedEvent e, MatchText m) {
         String path = e.field(Fields.PATH);
         String status = e.field(Fields.STATUS);
         if (path != null && status != null) {
             return "POST".equalsIgnoreCase(e.field(Fields.METHOD)) && (status.equals("401") || status.equals("403"))
                     && LOGIN_PATH.matcher(path).find();
         }
+        String line = m.line;
         if (line.contains("\"POST ")) {
-            Matcher m = ACCESS_LOGIN_FAILURE.matcher(line);
-            if (m.find()) {
-                return LOGIN_PATH.matcher(m.group(1)).find();
+            Matcher matcher = ACCESS_LOGIN_FAILURE.matcher(line);
+            if (matcher.find()) {
+                return LOGIN_PATH.matcher(matcher.group(1)).find();
             }
         }
         boolean structured = Formats.JSON.equals(e.format()) || Formats.LOGFMT.equals(e.format())
                 || Formats.TEXT.equals(e.format()) || Formats.SYSLOG.equals(e.format());
         // every alternative ends in failed/failure/denied/error or names a password or credentials
-        return structured && containsAny(text, "fail", "denied", "error", "password", "credential")
-                && APP_LOGIN_FAILURE.matcher(line).find();
+        return structured && m.has(LOGIN_FAILURE_MASK) && APP_LOGIN_FAILURE.matcher(line).find();
     }
 }
