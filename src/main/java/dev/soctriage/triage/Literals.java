@@ -15,20 +15,23 @@ import java.util.Map;
 final class Literals {
     private static final int ALPHABET = 128;
     private final Map<String, Integer> ids = new LinkedHashMap<>();
-    /** Entries per state: character classes, a power of two, so finding a row is a shift. */
+    /** Entries per state: one per character class. */
     private static final int CLASSES = 64;
-    /** The bit of a {@link #next} entry that says its state ends a literal; states are below it. */
-    private static final int HAS_OUTPUT = 0x8000;
+    /** The bit of a {@link #next} entry that says a literal ends in its state (the sign bit). */
+    private static final int HAS_OUTPUT = 0x80000000;
     /** ASCII character → its class: 0 for every character no literal contains. */
     private final byte[] classes;
     /**
-     * state × {@value #CLASSES} + class → next state, with {@link #HAS_OUTPUT} set when a literal ends
-     * there: one flat table of a few tens of KiB, one lookup per character.
+     * One flat table, a row of {@value #CLASSES} entries per state. A state is known by where its row
+     * starts (state × {@value #CLASSES}), so a step is one addition and one lookup:
+     * row + class → the next state's row, with {@link #HAS_OUTPUT} set when a literal ends there.
      */
-    private final char[] next;
+    private final int[] next;
     /** state → its literals as a mask, or null when no literal ends there (most states). */
     private final long[][] out;
     private final int words;
+    /** The length of the longest literal: how far a literal can reach past where it begins. */
+    private final int longest;
 
     Literals(List<String> literals) {
         for (String l : literals) {
@@ -38,6 +41,7 @@ final class Literals {
             ids.putIfAbsent(l, ids.size());
         }
         words = (ids.size() + 63) / 64;
+        longest = ids.keySet().stream().mapToInt(String::length).max().orElse(0);
         List<int[]> trie = new ArrayList<>();
         List<long[]> ends = new ArrayList<>();
         trie.add(newRow());
@@ -80,7 +84,7 @@ final class Literals {
                 }
             }
         }
-        if (trie.size() > HAS_OUTPUT) {
+        if (trie.size() > Integer.MAX_VALUE / CLASSES) {
             throw new IllegalArgumentException("too many literals: " + trie.size() + " automaton states");
         }
         // characters no literal contains all behave alike: one class, so a row is 64 entries, not 128
@@ -97,7 +101,7 @@ final class Literals {
             throw new IllegalArgumentException("literals use more than " + (CLASSES - 1) + " distinct characters");
         }
         this.classes = classes;
-        next = new char[trie.size() * CLASSES];
+        next = new int[trie.size() * CLASSES];
         out = new long[trie.size()][];
         for (int s = 0; s < trie.size(); s++) {
             long[] o = ends.get(s);
@@ -111,7 +115,7 @@ final class Literals {
             int[] row = trie.get(s);
             for (int c = 0; c < ALPHABET; c++) {
                 int t = row[c];
-                next[s * CLASSES + classes[c]] = (char) (out[t] != null ? t | HAS_OUTPUT : t);
+                next[s * CLASSES + classes[c]] = t * CLASSES | (out[t] != null ? HAS_OUTPUT : 0);
             }
         }
     }
@@ -124,31 +128,50 @@ final class Literals {
 
     /** The literals {@code text} contains, as a mask for {@link #any}. */
     long[] scan(String text) {
-        long[] found = found();
-        int s = START;
+        long[] found = new long[words];
+        int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             s = step(s, text.charAt(i), found);
         }
         return found;
     }
 
-    /** The automaton's state before any character. */
-    static final int START = 0;
-
-    /** An empty mask to pass to {@link #step}. */
-    long[] found() {
-        return new long[words];
+    /**
+     * The literals the first {@code length} characters of {@code text} contain, as a mask for
+     * {@link #any}. Each character's lookup waits for the one before it, so the text is walked as two
+     * halves in step, whose lookups the CPU overlaps: the first half runs on until a literal that begins
+     * in it has ended, so none is cut in two.
+     */
+    long[] scan(char[] text, int length) {
+        long[] found = new long[words];
+        int half = length / 2;
+        int firstEnd = Math.min(length, half + longest - 1);
+        int secondLength = length - half;
+        int both = Math.min(firstEnd, secondLength);
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < both; i++) {
+            a = step(a, text[i], found);
+            b = step(b, text[half + i], found);
+        }
+        for (int i = both; i < firstEnd; i++) {
+            a = step(a, text[i], found);
+        }
+        for (int i = both; i < secondLength; i++) {
+            b = step(b, text[half + i], found);
+        }
+        return found;
     }
 
     /**
-     * Feeds one character: the state after it, with the literals that end there added to {@code found}.
-     * For callers that transform the text as they read it, without building it first.
+     * Feeds one character to the state whose row starts at {@code row}: the next state's row, with the
+     * literals that end there added to {@code found}.
      */
-    int step(int state, char c, long[] found) {
-        int t = next[state * CLASSES + (c < ALPHABET ? classes[c] : 0)];
-        if (t >= HAS_OUTPUT) {
-            t &= HAS_OUTPUT - 1;
-            long[] o = out[t];
+    private int step(int row, char c, long[] found) {
+        int t = next[row + (c < ALPHABET ? classes[c] : 0)];
+        if (t < 0) {
+            t &= ~HAS_OUTPUT;
+            long[] o = out[t / CLASSES];
             for (int w = 0; w < o.length; w++) {
                 found[w] |= o[w];
             }

@@ -11,6 +11,9 @@ final class MatchText {
     final String line;
     /** The gate literals the text contains, as a {@link Literals} mask. */
     final long[] present;
+    /** The folded characters, when the line had no escapes: the text before it is built. */
+    private char[] folded;
+    private int length;
     private String text;
 
     MatchText(String line, Literals literals) {
@@ -19,22 +22,18 @@ final class MatchText {
             text = Decoding.forMatching(line).toLowerCase(Locale.ROOT);
             present = literals.scan(text);
         } else {
-            // the same characters forMatchingLower would produce, fed to the automaton as they come
-            long[] found = literals.found();
-            int state = Literals.START;
-            for (int i = 0, n = line.length(); i < n; i++) {
-                if (!Decoding.isDroppedBackslash(line, i)) {
-                    state = literals.step(state, Decoding.fold(line.charAt(i)), found);
-                }
-            }
-            present = found;
+            // the characters forMatchingLower returns, folded in an array the text is later made from
+            folded = line.toCharArray();
+            length = Decoding.foldInPlace(folded);
+            present = literals.scan(folded, length);
         }
     }
 
     /** The decoded, lower-cased line. */
     String text() {
         if (text == null) {
-            text = Decoding.forMatchingLower(line);
+            text = new String(folded, 0, length);
+            folded = null;
         }
         return text;
     }
