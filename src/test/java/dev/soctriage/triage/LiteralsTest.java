@@ -32,6 +32,33 @@ class LiteralsTest {
     }
 
     @Test
+    void arrayScan_findsEveryLiteral_wherever_itSits_acrossTheHalves() {
+        // the array scan walks two halves in step: a literal across the middle must still be found
+        List<String> literals = List.of("he", "she", "hers", "${", "..", "/etc/");
+        for (int length = 0; length <= 24; length++) {
+            for (String literal : literals) {
+                for (int at = 0; at + literal.length() <= length; at++) {
+                    char[] text = "x".repeat(length).toCharArray();
+                    literal.getChars(0, literal.length(), text, at);
+                    long[] found = set.scan(text, length);
+                    assertTrue(Literals.any(set.mask(literal), found), literal + " at " + at + " of " + length);
+                    for (String other : literals) {
+                        assertTrue(Literals.any(set.mask(other), found) == new String(text).contains(other),
+                                other + " in " + new String(text));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void arrayScan_readsOnlyTheGivenLength() {
+        char[] text = "abc/etc/".toCharArray();
+        assertFalse(Literals.any(set.mask("/etc/"), set.scan(text, 7)));
+        assertTrue(Literals.any(set.mask("/etc/"), set.scan(text, 8)));
+    }
+
+    @Test
     void moreThan64Literals_areTracked() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
