@@ -33,7 +33,6 @@ final class GroupAccumulator {
             Fields.STATUS, Fields.USER_AGENT, Fields.DST_IP, Fields.DST_PORT, Fields.PROTOCOL, Fields.OUTCOME,
             Fields.SERVICE, Fields.ERROR, Fields.RULE, Fields.IDENTITY_TYPE, Fields.COMMAND, Fields.HOST,
             Fields.PROGRAM, Fields.MENTIONED_IPS, Fields.REGION, Fields.LEVEL, Fields.PEER);
-    private static final Set<String> TRACKED_SET = Set.copyOf(TRACKED);
 
     final String format;
     final String signal;
@@ -72,9 +71,10 @@ final class GroupAccumulator {
                 lastSeen = e.time();
             }
         }
-        for (Map.Entry<String, String> f : e.fields().entrySet()) {
-            if (TRACKED_SET.contains(f.getKey())) {
-                all.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>()).add(f.getValue());
+        for (String f : TRACKED) {
+            String value = e.field(f);
+            if (value != null) {
+                all.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(value);
             }
         }
         sample(seq, e);

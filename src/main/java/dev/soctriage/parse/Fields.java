@@ -48,6 +48,47 @@ public final class Fields {
     /** log level of an application log (JSON/logfmt) */
     public static final String LEVEL = "level";
 
+    /** Every key, in the order a parsed event's fields are listed. */
+    static final java.util.List<String> ALL = java.util.List.of(EVENT, TARGET_USER, METHOD, PATH, STATUS,
+            USER_AGENT, DST_IP, DST_PORT, PROTOCOL, OUTCOME, SERVICE, ERROR, RULE, REQUEST, IDENTITY_TYPE, HOST,
+            PROGRAM, BYTES, COMMAND, MESSAGE, PEER, SRC_PORT, MENTIONED_IPS, REGION, ACCOUNT, LEVEL);
+
+    /** The key's place in {@link #ALL}, or -1 for a string that is not one of the keys. */
+    static int index(Object key) {
+        if (!(key instanceof String name)) {
+            return -1;
+        }
+        return switch (name) {
+            case EVENT -> 0;
+            case TARGET_USER -> 1;
+            case METHOD -> 2;
+            case PATH -> 3;
+            case STATUS -> 4;
+            case USER_AGENT -> 5;
+            case DST_IP -> 6;
+            case DST_PORT -> 7;
+            case PROTOCOL -> 8;
+            case OUTCOME -> 9;
+            case SERVICE -> 10;
+            case ERROR -> 11;
+            case RULE -> 12;
+            case REQUEST -> 13;
+            case IDENTITY_TYPE -> 14;
+            case HOST -> 15;
+            case PROGRAM -> 16;
+            case BYTES -> 17;
+            case COMMAND -> 18;
+            case MESSAGE -> 19;
+            case PEER -> 20;
+            case SRC_PORT -> 21;
+            case MENTIONED_IPS -> 22;
+            case REGION -> 23;
+            case ACCOUNT -> 24;
+            case LEVEL -> 25;
+            default -> -1;
+        };
+    }
+
     private Fields() {
     }
 }

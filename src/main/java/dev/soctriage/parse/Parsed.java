@@ -1,8 +1,6 @@
 package dev.soctriage.parse;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.soctriage.ingest.LogEvent;
 
@@ -19,7 +17,8 @@ final class Parsed {
     Instant time;
     String actorIp;
     String actorUser;
-    final Map<String, String> fields = new HashMap<>(16);
+    /** the fields set so far, indexed as {@link Fields#ALL} */
+    final String[] fields = new String[Fields.ALL.size()];
 
     Parsed(LogEvent event, String line, Instant envelope, Instant reference) {
         this.event = event;
@@ -31,14 +30,27 @@ final class Parsed {
     /** Sets a field unless the value is null, empty or the logs' "-" for none. */
     Parsed put(String key, String value) {
         if (value != null && !value.isEmpty() && !value.equals("-")) {
-            fields.put(key, value);
+            int i = Fields.index(key);
+            if (i < 0) {
+                throw new IllegalArgumentException("not a field key: " + key);
+            }
+            fields[i] = value;
         }
         return this;
     }
 
+    /** A field set so far, or null. */
+    String field(String key) {
+        int i = Fields.index(key);
+        return i < 0 ? null : fields[i];
+    }
+
+    void clearFields() {
+        java.util.Arrays.fill(fields, null);
+    }
+
     ParsedEvent build() {
-        // an immutable copy: array-backed, so a batch of events retains less than HashMap nodes
         return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, actorUser,
-                Map.copyOf(fields));
+                new FieldMap(fields.clone()));
     }
 }

@@ -101,7 +101,7 @@ public class Parsers implements LineParser {
         }
         if (Syslog.parse(p)) {
             if (Formats.SYSLOG.equals(p.format)) {
-                p.put(Fields.MENTIONED_IPS, TextLine.mentionedIps(p.fields.get(Fields.MESSAGE)));
+                p.put(Fields.MENTIONED_IPS, TextLine.mentionedIps(p.field(Fields.MESSAGE)));
             }
             return true;
         }
@@ -115,7 +115,7 @@ public class Parsers implements LineParser {
         p.time = null;
         p.actorIp = null;
         p.actorUser = null;
-        p.fields.clear();
+        p.clearFields();
         return false;
     }
 
