@@ -42,7 +42,7 @@ public class Signatures implements LineClassifier {
             new Gated("\\byou\\s+are\\s+now\\s+(an?\\s+(ai|assistant|model|llm|different|new|unrestricted|security)\\b|in\\s+(developer|maintenance|god|admin|debug)\\s+mode)", "now").startingWith("you"),
             new Gated("\\b(system|developer)\\s+prompt\\s*(:|override)|\\b(system|developer)\\s+(message|role)\\s+override", "prompt", "override")
                     .startingWith("system", "developer"),
-            new Gated("<\\|?\\s*(im_start|im_end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im_start", "im_end", "system", "endoftext", "inst]", "<<sys", "###")
+            new Gated("<\\|?\\s*(im[ _]start|im[ _]end|system|endoftext)\\s*\\|?>|\\[/?inst\\]|<<sys>>|###\\s*(system|instruction)", "im start", "im end", "system", "endoftext", "inst]", "<<sys", "###")
                     .startingWith("<", "[", "###"),
             new Gated("\\b(classify|mark|treat|report|label|consider)\\s+(this|these|it|all|the\\s+following)(\\s+\\w+){0,3}\\s+as\\s+(benign|harmless|a\\s+false\\s+positive|false\\s+positive|not\\s+malicious)", "benign", "harmless", "positive", "malicious")
                     .startingWith("classify", "mark", "treat", "report", "label", "consider"),
@@ -216,7 +216,7 @@ public class Signatures implements LineClassifier {
     }
 
     static final Pattern PROBE = Pattern.compile(
-            "\\s[^\\s\"]*(/\\.env\\b|/\\.git/|/\\.aws/|/\\.ssh/|/wp-config\\.php|/phpmyadmin|/\\.ds_store|/vendor/phpunit|"
+            "\\s[^\\s\"]*(/\\.env\\b|/\\.git/|/\\.aws/|/\\.ssh/|/wp-config\\.php|/phpmyadmin|/\\.ds[ _]store|/vendor/phpunit|"
                     + "/actuator/(env|heapdump)|/\\.htpasswd|/cgi-bin/|/config\\.(json|yml|php)\\b|/backup\\.(zip|sql|tar))",
             FLAGS);
 
