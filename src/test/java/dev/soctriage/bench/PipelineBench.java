@@ -44,11 +44,49 @@ public final class PipelineBench {
         // the production classifier: grouping is measured with the signatures ingest really uses
         LineClassifier classifier = new dev.soctriage.triage.Signatures();
 
+        Throughput production = throughput(corpus, ids, parsers, grouper, classifier, runs, warmups);
+        // the same without the signatures: how much of a line's time is parsing and grouping
+        Throughput unlabelled = throughput(corpus, ids, parsers, grouper, LineClassifier.NONE, runs, warmups);
+
+        BatchFigures main = batchFigures(new Corpus(seed, 8).lines(BATCH), parsers, grouper, classifier);
+        System.out.println("## PipelineBench (seed " + seed + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible, one thread, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
+        System.out.println();
+        System.out.println("| measure | value | goal |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| decode+parse+group, %,d lines (10 batches of %,d), median of %d runs, per CPU-second of the thread | %s | ≥ 200,000 |%n",
+                LINES, BATCH, runs, production.thread);
+        System.out.printf("| the same, per CPU-second of the whole JVM (GC and JIT threads included) | %s | |%n", production.process);
+        System.out.printf("| the same, per wall-clock second (load average %.1f when done) | %s | |%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), production.wall);
+        System.out.printf("| the same per thread CPU-second, lines not labelled (no signatures: parsing and grouping alone) | %s | |%n",
+                unlabelled.thread);
+        System.out.printf("| groups (= model calls) for one %,d-line batch | %,d (%.0f× fewer than %,d per-line calls) | ≥ 100× |%n",
+                BATCH, main.groups, (double) BATCH / main.groups, BATCH);
+        System.out.printf("| prompt tokens (chars/4), grouped vs per line | %,d vs %,d (%.0f× fewer) | |%n",
+                main.groupTokens, main.lineTokens, (double) main.lineTokens / main.groupTokens);
+        System.out.printf("| groups mixing attack and benign lines | %d of %d (attack lines %,d) | 0 |%n", main.mixed, main.groups, main.attackLines);
+        System.out.println();
+        System.out.println("Groups per format in that batch: " + main.perFormat);
+        for (int clients : new int[] {50, 200}) {
+            BatchFigures wide = batchFigures(new Corpus(seed, clients).lines(BATCH), parsers, grouper, classifier);
+            System.out.printf("With %d distinct benign web clients (access log and ALB) instead of 8: %,d groups (%.0f×).%n",
+                    clients, wide.groups, (double) BATCH / wide.groups);
+        }
+        System.out.println("(checksum " + (production.checksum + unlabelled.checksum) + ")");
+    }
+
+    /** Medians (with min and max) of lines per second, as table cells. */
+    record Throughput(String thread, String process, String wall, long checksum) {
+    }
+
+    static Throughput throughput(List<Corpus.Line> corpus, String[] ids, Parsers parsers, Grouper grouper,
+            LineClassifier classifier, int runs, int warmups) {
         double[] rates = new double[runs];
         double[] cpuRates = new double[runs];
+        double[] processRates = new double[runs];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[] processRates = new double[runs];
         long sink = 0;
         for (int run = -warmups; run < runs; run++) {
             long start = System.nanoTime();
@@ -70,39 +108,13 @@ public final class PipelineBench {
                 processRates[run] = LINES / processSeconds;
             }
         }
+        return new Throughput(cell(cpuRates), cell(processRates), cell(rates), sink);
+    }
+
+    private static String cell(double[] rates) {
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        double median = sorted[runs / 2];
-        double[] cpuSorted = cpuRates.clone();
-        Arrays.sort(cpuSorted);
-        double[] processSorted = processRates.clone();
-        Arrays.sort(processSorted);
-
-        BatchFigures main = batchFigures(new Corpus(seed, 8).lines(BATCH), parsers, grouper, classifier);
-        System.out.println("## PipelineBench (seed " + seed + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible, one thread, "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
-        System.out.println();
-        System.out.println("| measure | value | goal |");
-        System.out.println("|---|---|---|");
-        System.out.printf("| decode+parse+group, %,d lines (10 batches of %,d), median of %d runs, per CPU-second of the thread | %,.0f lines/s (min %,.0f, max %,.0f) | ≥ 200,000 |%n",
-                LINES, BATCH, runs, cpuSorted[runs / 2], cpuSorted[0], cpuSorted[runs - 1]);
-        System.out.printf("| the same, per CPU-second of the whole JVM (GC and JIT threads included) | %,.0f lines/s (min %,.0f, max %,.0f) | |%n",
-                processSorted[runs / 2], processSorted[0], processSorted[runs - 1]);
-        System.out.printf("| the same, per wall-clock second (load average %.1f when done) | %,.0f lines/s (min %,.0f, max %,.0f) | |%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), median, sorted[0], sorted[runs - 1]);
-        System.out.printf("| groups (= model calls) for one %,d-line batch | %,d (%.0f× fewer than %,d per-line calls) | ≥ 100× |%n",
-                BATCH, main.groups, (double) BATCH / main.groups, BATCH);
-        System.out.printf("| prompt tokens (chars/4), grouped vs per line | %,d vs %,d (%.0f× fewer) | |%n",
-                main.groupTokens, main.lineTokens, (double) main.lineTokens / main.groupTokens);
-        System.out.printf("| groups mixing attack and benign lines | %d of %d (attack lines %,d) | 0 |%n", main.mixed, main.groups, main.attackLines);
-        System.out.println();
-        System.out.println("Groups per format in that batch: " + main.perFormat);
-        for (int clients : new int[] {50, 200}) {
-            BatchFigures wide = batchFigures(new Corpus(seed, clients).lines(BATCH), parsers, grouper, classifier);
-            System.out.printf("With %d distinct benign web clients (access log and ALB) instead of 8: %,d groups (%.0f×).%n",
-                    clients, wide.groups, (double) BATCH / wide.groups);
-        }
-        System.out.println("(checksum " + sink + ")");
+        return String.format("%,.0f lines/s (min %,.0f, max %,.0f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
     }
 
     record BatchFigures(int groups, long groupTokens, long lineTokens, int mixed, int attackLines, Map<String, Integer> perFormat) {
