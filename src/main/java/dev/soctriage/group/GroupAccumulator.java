@@ -61,7 +61,8 @@ final class GroupAccumulator {
         this.actorUser = actorUser;
     }
 
-    void add(ParsedEvent e) {
+    /** Adds an event; {@code attemptedUser}, when not null, is a user it tried, listed among the target users. */
+    void add(ParsedEvent e, String attemptedUser) {
         int seq = count++;
         if (e.time() != null) {
             if (firstSeen == null || e.time().isBefore(firstSeen)) {
@@ -76,6 +77,9 @@ final class GroupAccumulator {
             if (value != null) {
                 all.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(value);
             }
+        }
+        if (attemptedUser != null) {
+            all.computeIfAbsent(Fields.TARGET_USER, k -> new LinkedHashSet<>()).add(attemptedUser);
         }
         sample(seq, e);
     }

@@ -13,7 +13,9 @@ import dev.soctriage.parse.ParsedEvent;
 /**
  * Groups a batch's events by (format, signal, template, actor): the unit that is triaged, one model
  * call per group. The signal (a {@link LineClassifier} label) is part of the key, so an attack line
- * never joins a group of benign lines of the same template and actor. Templates are mined per batch
+ * never joins a group of benign lines of the same template and actor. For labels that
+ * {@link LineClassifier#namesAttemptedUser name a user tried} (failed logins), the actor is the
+ * address alone and the users tried are the group's target users. Templates are mined per batch
  * ({@link Templates}, {@link TemplateMiner}); each group keeps counts, first/last seen, distinct
  * targets and up to {@value GroupAccumulator#MAX_SAMPLES} verbatim samples.
  */
@@ -36,13 +38,16 @@ public class Grouper {
         for (ParsedEvent e : events) {
             String signal = classifier.classify(e);
             Templates.Template t = templates.of(e);
-            Key key = new Key(e.format(), signal == null ? "" : signal, t, e.actorIp(), e.actorUser());
+            // a failed login's user is the sender's guess: from an address, the address is the actor
+            boolean attempted = e.actorIp() != null && e.actorUser() != null && classifier.namesAttemptedUser(signal);
+            String actorUser = attempted ? null : e.actorUser();
+            Key key = new Key(e.format(), signal == null ? "" : signal, t, e.actorIp(), actorUser);
             GroupAccumulator acc = groups.get(key);
             if (acc == null) {
-                acc = new GroupAccumulator(key.format, key.signal, t, e.actorIp(), e.actorUser());
+                acc = new GroupAccumulator(key.format, key.signal, t, e.actorIp(), actorUser);
                 groups.put(key, acc);
             }
-            acc.add(e);
+            acc.add(e, attempted ? e.actorUser() : null);
         }
         List<EventGroup> out = new ArrayList<>(groups.size());
         Map<String, Integer> seenKeys = new HashMap<>();

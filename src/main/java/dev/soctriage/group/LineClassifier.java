@@ -10,5 +10,15 @@ import dev.soctriage.parse.ParsedEvent;
 public interface LineClassifier {
     String classify(ParsedEvent event);
 
+    /**
+     * Whether lines with this label name a user the actor tried rather than one it is: the user of a
+     * failed login is the sender's guess. The grouper then groups such lines by the actor's address
+     * alone, when there is one, and lists the users tried among the group's target users, so that
+     * a spray over many accounts is one group and not one per account.
+     */
+    default boolean namesAttemptedUser(String label) {
+        return false;
+    }
+
     LineClassifier NONE = e -> "";
 }

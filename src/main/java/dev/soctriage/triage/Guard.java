@@ -32,8 +32,8 @@ public class Guard {
             Cidr.parse("ff00::/8"));
 
     /** Signals of failed authentications: their user is the account tried, never disabled. */
-    static final Set<String> FAILED_AUTH = Set.of(Signal.AUTH_FAILURE, Signal.INVALID_USER, Signal.LOGIN_FAILURE,
-            Signal.CONSOLE_LOGIN_FAILURE, Signal.SUDO_DENIED);
+    static final Set<String> FAILED_AUTH = java.util.stream.Stream.concat(Signal.FAILED_LOGINS.stream(),
+            java.util.stream.Stream.of(Signal.SUDO_DENIED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final List<Cidr> allowlist;
 

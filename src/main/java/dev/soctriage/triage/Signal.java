@@ -33,6 +33,10 @@ public final class Signal {
     public static final String IAM_FOREIGN_KEY = "iam_foreign_key";
     public static final String IAM_USER_CREATED = "iam_user_created";
 
+    /** Failed logins from outside: the user they name is the account the sender tried, not the sender. */
+    public static final java.util.Set<String> FAILED_LOGINS = java.util.Set.of(AUTH_FAILURE, INVALID_USER, LOGIN_FAILURE,
+            CONSOLE_LOGIN_FAILURE);
+
     private Signal() {
     }
 }

@@ -289,6 +289,12 @@ public class Signatures implements LineClassifier {
         return Signal.NONE;
     }
 
+    /** Failed logins: the user they name is the one the sender tried. */
+    @Override
+    public boolean namesAttemptedUser(String label) {
+        return Signal.FAILED_LOGINS.contains(label);
+    }
+
     /** A model addressed by name ("llm:", "assistant,", "ai:"), the gate of that injection alternative. */
     static boolean addressesAModel(String lower) {
         if (containsAny(lower, "llm", "gpt", "model", "assistant", "triage")) {

@@ -55,6 +55,32 @@ class GrouperTest {
     }
 
     @Test
+    void failedLogins_overManyAccounts_fromOneAddress_areOneGroup_withTheAccountsAsTargets() {
+        // a JSON application's log names the account in "user": for a failed login that is a guess
+        List<String> lines = new ArrayList<>();
+        for (String user : List.of("admin", "test", "oracle", "postgres", "ubuntu", "guest", "git", "deploy")) {
+            lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"" + user + "\",\"client_ip\":\"198.51.100.7\"}");
+        }
+        // the same application's successful logins stay one group per user: there the user is who acted
+        lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"alice\",\"client_ip\":\"198.51.100.7\"}");
+        lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"bob\",\"client_ip\":\"198.51.100.7\"}");
+        // and without an address the user is all there is to group by
+        lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"carol\"}");
+        lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"dave\"}");
+
+        List<EventGroup> groups = grouper.group(parse(lines), new Signatures());
+
+        assertEquals(5, groups.size(), groups.toString());
+        EventGroup spray = groups.get(0);
+        assertEquals("login_failure", spray.signal());
+        assertEquals("198.51.100.7", spray.actorIp());
+        assertEquals(null, spray.actorUser());
+        assertEquals(8, spray.count());
+        assertEquals(8, spray.distinctCount(Fields.TARGET_USER));
+        assertEquals(List.of("alice", "bob", "carol", "dave"), groups.subList(1, 5).stream().map(EventGroup::actorUser).toList());
+    }
+
+    @Test
     void bruteForceOf5000Lines_fromOneAddress_isOneGroup() {
         // given 5,000 lines of one attacker with varying users, ports, pids and line kinds
         List<ParsedEvent> events = parse(bruteForce("203.0.113.7", 5000, 1));
