@@ -19,6 +19,11 @@ import dev.soctriage.parse.ParsedEvent;
  * the parser's fields are used where a decision needs one field (status, method, event name), with a
  * pattern on the raw line as fallback for lines whose format was not recognised.
  *
+ * <p>It runs on every line, so most lines must cost a single pass: every pattern is {@link Gated}
+ * behind literals that all its matches contain, found for all patterns at once while the line is
+ * folded ({@link MatchText}, {@link Literals}); a pattern whose gate passes is tried only where its
+ * matches can begin.
+ *
  * <p>Order matters: text addressed to a model wins over everything, then the most severe payloads.
  * Every repeated group is bounded ({@code {0,3}}, never {@code *} or {@code +} over a group): Java
  * recurses once per iteration of a group, and a 64 KiB line of repeats would overflow the stack.
@@ -83,7 +88,7 @@ public class Signatures implements LineClassifier {
         }
 
         /**
-         * Declares that every match begins with one of {@code literals} (after a leading {@code \\b}):
+         * Declares that every match begins with one of {@code literals} (after a leading {@code \b}):
          * the pattern is then tried only where they occur instead of at every position of the line.
          */
         Gated startingWith(String... literals) {
@@ -107,7 +112,7 @@ public class Signatures implements LineClassifier {
         /**
          * {@code find()}, trying only the positions where a match can begin: at each occurrence of a
          * start literal the pattern must match there (lookingAt), seeing the text before it for
-         * {@code \\b} (transparent bounds) and not taking it for the start of input (non-anchoring).
+         * {@code \b} (transparent bounds) and not taking it for the start of input (non-anchoring).
          */
         boolean matchesAtStarts(String text) {
             Matcher m = null;
@@ -348,13 +353,13 @@ public class Signatures implements LineClassifier {
         return -1;
     }
 
-    /** java.util.regex's {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    /** java.util.regex's {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
     private static boolean isRegexBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
-     * Whether java.util.regex's {@code \\b} sees a word character here, after a letter: a letter,
+     * Whether java.util.regex's {@code \b} sees a word character here, after a letter: a letter,
      * digit or underscore, or a combining mark (which extends the letter before it).
      */
     private static boolean isWordChar(int codePoint) {
