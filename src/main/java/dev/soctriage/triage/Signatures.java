@@ -27,6 +27,8 @@ import dev.soctriage.parse.ParsedEvent;
  * <p>Order matters: text addressed to a model wins over everything, then the most severe payloads.
  * Every repeated group is bounded ({@code {0,3}}, never {@code *} or {@code +} over a group): Java
  * recurses once per iteration of a group, and a 64 KiB line of repeats would overflow the stack.
+ * A run of blanks inside a repeated group is possessive ({@code \s++}): otherwise the engine tries
+ * every way of cutting the run between the iterations, and 100 blanks take minutes.
  */
 @ApplicationScoped
 public class Signatures implements LineClassifier {
@@ -148,7 +150,7 @@ public class Signatures implements LineClassifier {
             new Gated("\\bcmd(\\.exe)?\\s*/c\\b", "cmd").startingWith("cmd"),
             new Gated("\\bpowershell(\\.exe)?\\s+-(enc|e|nop|w)", "powershell").startingWith("powershell"));
     static final List<Gated> SQLI = List.of(
-            new Gated("\\bunion(\\s+|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "union").startingWith("union"),
+            new Gated("\\bunion(\\s++|/\\*[^*]{0,100}\\*/){1,8}(all\\s+)?select\\b", "union").startingWith("union"),
             new Gated("'\\s*(or|and)\\s*'?\\d+'?\\s*=\\s*'?\\d+|'\\s*or\\s*'[^']*'\\s*=\\s*'"
                     + "|'\\s*;\\s*(drop|insert|update|delete|select)\\b|'\\s*--", "'").startingWith("'"),
             new Gated("\\b(sleep|benchmark|pg[ _]sleep)\\s*\\(\\s*\\d+", "sleep", "benchmark")
@@ -323,6 +325,9 @@ public class Signatures implements LineClassifier {
             "Failed keyboard-interactive/pam for", "Failed none for", "error: maximum authentication attempts",
             "Disconnecting authenticating user", "Connection closed by authenticating user" };
 
+    /** sshd's "Invalid user" as a whole word, tried where the phrase follows a blank. */
+    private static final Pattern INVALID_USER = Pattern.compile("Invalid user\\b");
+
     private static String hostAuth(String line) {
         for (String phrase : SSH_FAILURES) {
             if (afterBlank(line, phrase, 0) >= 0) {
@@ -330,9 +335,9 @@ public class Signatures implements LineClassifier {
             }
         }
         for (int i = afterBlank(line, "Invalid user", 0); i >= 0; i = afterBlank(line, "Invalid user", i + 1)) {
-            int end = i + "Invalid user".length();
-            // the phrase ends a word (\\b): what follows is not a letter, digit or underscore
-            if (end == line.length() || !isWordChar(line.codePointAt(end))) {
+            // the phrase must end a word: the regex itself decides, since what \b counts as a word
+            // character changed between JDKs (Unicode letters up to 17, ASCII ones from 19)
+            if (INVALID_USER.matcher(line).useTransparentBounds(true).region(i, line.length()).lookingAt()) {
                 return Signal.INVALID_USER;
             }
         }
@@ -356,15 +361,6 @@ public class Signatures implements LineClassifier {
     /** java.util.regex's {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
     private static boolean isRegexBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /**
-     * Whether java.util.regex's {@code \b} sees a word character here, after a letter: a letter,
-     * digit or underscore, or a combining mark (which extends the letter before it).
-     */
-    private static boolean isWordChar(int codePoint) {
-        return codePoint == '_' || Character.isLetterOrDigit(codePoint)
-                || Character.getType(codePoint) == Character.NON_SPACING_MARK;
     }
 
     /** The decoded, lower-cased request path, for the patterns that read only the request. */

@@ -40,7 +40,9 @@ class SignaturesTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @CsvSource(delimiter = '|', value = { "path_traversal | '' | ../ | ''", "sqli | union | ' ' | select 1",
-            "prompt_injection | '' | ' ignore all previous instructions' | ''", "'' | '' | %2e | ''", "'' | '' | '<img ' | ''" })
+            "prompt_injection | '' | ' ignore all previous instructions' | ''", "'' | '' | %2e | ''", "'' | '' | '<img ' | ''",
+            // '+' is a blank: a run of them between "union" and "select" once took the regex minutes
+            "sqli | union | + | select 1", "'' | union | + | x" })
     void classify_survivesA64KiBLineOfRepeats(String expected, String head, String unit, String tail) {
         // Java's regex engine recurses per iteration of a repeated group: unbounded ones overflow the stack
         StringBuilder line = new StringBuilder("203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"GET /?q=" + head);
@@ -66,6 +68,17 @@ class SignaturesTest {
             "login_failure | 203.0.113.5 - - [24/Nov/2026:10:00:00 +0000] \"POST /wp-login.php HTTP/1.1\" 403 1 \"-\" \"Mozilla/5.0\"" })
     void classify_labelsAttackLines(String expected, String line) {
         assertEquals(expected, classify(line));
+    }
+
+    /** "Invalid user" must end a word as the running JDK's regex sees it (\\b changed in Java 19). */
+    @ParameterizedTest
+    @ValueSource(strings = { "Invalid user admin from 203.0.113.9", "Invalid user", "Invalid useré from 203.0.113.9",
+            "Invalid user_x from 203.0.113.9", "Invalid user\u0301 from 203.0.113.9", "Invalid user1 from 203.0.113.9",
+            "Invalid user\uD835\uDC00 from 203.0.113.9", "xInvalid user admin", "\tInvalid user admin" })
+    void invalidUser_isWhatTheRegexSays(String message) {
+        String line = "Nov 24 10:00:00 web-1 sshd[1]: " + message;
+        boolean regex = java.util.regex.Pattern.compile("(?<=\\s|^)Invalid user\\b").matcher(line).find();
+        assertEquals(regex ? Signal.INVALID_USER : Signal.NONE, classify(line), line);
     }
 
     /** Chat-template role markers, underscores and all (the matcher reads '_' as a blank). */
