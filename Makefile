@@ -42,7 +42,7 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 	UntrustedTextFuzzTest\#rules_holdForAnyText DecodersFuzzTest\#anyEnvelope_decodesOrFailsClearly \
 	DecodersFuzzTest\#anyS3Object_readsOrFailsClearly
 
-.PHONY: fuzz test-kestra test-infra
+.PHONY: fuzz test-kestra test-infra test-jdk21
 
 # the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
 # *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the deployment templates
@@ -50,6 +50,7 @@ test: bootstrap
 	$(MVN) verify -DskipITs=false
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
+	$(MAKE) --no-print-directory test-jdk21
 	$(MAKE) --no-print-directory test-infra
 
 # coverage-guided fuzzing (Jazzer), each target for its maxDuration (about 20 s)
@@ -60,6 +61,13 @@ fuzz: bootstrap
 test-kestra:
 	@test -x $(JDK21)/bin/java || { echo "test-kestra: a JDK 21+ is needed at JDK21=$(JDK21)"; exit 1; }
 	JAVA_HOME=$(JDK21) $(MVN) -f kestra/pom.xml clean test
+
+# the log-understanding tests again on a Java 21+ runtime, as Lambda runs them (java21):
+# java.util.regex changed after 17 (what \b counts as a word character, for one)
+test-jdk21:
+	@test -x $(JDK21)/bin/java || { echo "test-jdk21: a JDK 21+ is needed at JDK21=$(JDK21)"; exit 1; }
+	JAVA_HOME=$(JDK21) $(MVN) -q test -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dtest='dev.soctriage.triage.*Test,dev.soctriage.parse.*Test,dev.soctriage.group.*Test'
 
 test-infra:
 	infra/check.sh
