@@ -40,7 +40,8 @@ JDK21 ?= /usr/lib/jvm/temurin-25-jdk-amd64
 FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical \
 	ParsersFuzzTest\#anyBatch_parseAllKeepsSizeAndOrder GrouperFuzzTest\#anyBatch_groupsEveryEventOnce \
 	UntrustedTextFuzzTest\#rules_holdForAnyText DecodersFuzzTest\#anyEnvelope_decodesOrFailsClearly \
-	DecodersFuzzTest\#anyS3Object_readsOrFailsClearly
+	DecodersFuzzTest\#anyS3Object_readsOrFailsClearly \
+	SignaturesFuzzTest\#anyLine_isLabelled_andEveryShortcutAgreesWithItsSpec
 
 .PHONY: fuzz test-kestra test-infra test-jdk21
 
