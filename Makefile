@@ -46,7 +46,8 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 .PHONY: fuzz test-kestra test-infra test-jdk21
 
 # the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
-# *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the deployment templates
+# *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+,
+# the deployment templates
 test: bootstrap
 	$(MVN) verify -DskipITs=false
 	$(MAKE) --no-print-directory fuzz
