@@ -3,8 +3,9 @@ package dev.soctriage.triage;
 import java.util.Locale;
 
 /**
- * A line as the signatures read it: which gate literals it contains, found in one pass over the raw
- * line, and its decoded, lower-cased text ({@link Decoding}), built only when a pattern must run.
+ * A line as the signatures read it: which gate literals it contains, found in one pass over the
+ * line folded in place, and its decoded, lower-cased text ({@link Decoding}), built only when a
+ * pattern must run.
  * Most lines pass no gate, so most lines never have their text built.
  */
 final class MatchText {
