@@ -3,7 +3,9 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
 
 /**
  * A log line after its format was recognised.
