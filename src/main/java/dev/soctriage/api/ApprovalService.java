@@ -23,7 +23,7 @@ import dev.soctriage.verdict.VerdictStore;
 
 /**
  * The decisions on a verdict. Approval is claim → Kestra → finish, so that however often or
- * concurrently it is sent, one approval creates at most one Kestra execution (contract, invariant 5):
+ * concurrently it is sent, one approval creates at most one Kestra execution (docs/contract.md, invariant 5):
  * only the holder of the store's conditional claim calls Kestra; the others get a conflict.
  */
 @ApplicationScoped

@@ -18,7 +18,7 @@ import dev.soctriage.net.IpAddresses;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
- * Contract invariants 1–2, in one place: a finding's target must be the actor of at least one
+ * docs/contract.md, invariants 1–2, in one place: a finding's target must be the actor of at least one
  * evidence line as the parser identified it, and a {@code block_ip} target must be a public address
  * outside {@code ALLOWLIST_CIDRS}. Applied to the model's answers (a breach refuses the answer) and to
  * the rules engine's findings (a breach degrades the finding to {@code monitor} without a target).

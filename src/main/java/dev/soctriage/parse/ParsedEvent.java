@@ -12,7 +12,7 @@ import dev.soctriage.model.LogEvent;
  *
  * <p>The actor is who did it, as the format names it (the SSH client, the HTTP client, the
  * CloudTrail principal, the flow's source address); an address or name that merely appears inside
- * free text is never the actor. Grounding (contract invariants 1–2) relies on this distinction.
+ * free text is never the actor. Grounding (docs/contract.md, invariants 1–2) relies on this distinction.
  *
  * @param event     the line as delivered
  * @param format    the recognised format, one of {@link Formats}

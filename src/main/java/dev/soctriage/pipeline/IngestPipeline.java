@@ -31,7 +31,7 @@ import dev.soctriage.verdict.VerdictStore;
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
  *
- * <p>Nothing is lost (contract invariant 3): every event ends in a group that is judged — a verdict
+ * <p>Nothing is lost (docs/contract.md, invariant 3): every event ends in a group that is judged — a verdict
  * or benign — or the invocation fails and the platform retries it. A redelivery adds nothing
  * (invariant 4): a delivery already fully processed is answered from its marker without triaging
  * again, and a partly processed one rewrites the same verdict ids, which the store's conditional

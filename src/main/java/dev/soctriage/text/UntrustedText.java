@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 public final class UntrustedText {
     /** 64 KiB: longer lines are cut when they enter the pipeline. */
     public static final int LINE_LIMIT = 64 * 1024;
-    /** 4 KiB: longer evidence lines are cut (contract, "The verdict document"). */
+    /** 4 KiB: longer evidence lines are cut (docs/contract.md, "The verdict document"). */
     public static final int EVIDENCE_LIMIT = 4 * 1024;
     /** Ends every cut text; counted in the limit. */
     public static final String TRUNCATED = "…[truncated]";
