@@ -12,9 +12,11 @@ import io.quarkus.runtime.Startup;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Fields;
 import dev.soctriage.model.Signal;
 import dev.soctriage.net.Cidr;
-import dev.soctriage.net.IpAddresses;
+import dev.soctriage.net.Ips;
+import dev.soctriage.net.NeverPublic;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -26,14 +28,6 @@ import dev.soctriage.parse.ParsedEvent;
 @ApplicationScoped
 @Startup // a malformed ALLOWLIST_CIDRS fails the start, not the first verdict
 public class Guard {
-    /** Never public, whatever the configuration; the documentation ranges are deliberately absent. */
-    static final List<Cidr> NEVER_PUBLIC = List.of(
-            Cidr.parse("0.0.0.0/8"), Cidr.parse("10.0.0.0/8"), Cidr.parse("100.64.0.0/10"),
-            Cidr.parse("127.0.0.0/8"), Cidr.parse("169.254.0.0/16"), Cidr.parse("172.16.0.0/12"),
-            Cidr.parse("192.168.0.0/16"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"),
-            Cidr.parse("::/128"), Cidr.parse("::1/128"), Cidr.parse("fe80::/10"), Cidr.parse("fc00::/7"),
-            Cidr.parse("ff00::/8"));
-
     /** Signals of failed authentications: their user is the account tried, never disabled. */
     static final Set<String> FAILED_AUTH = java.util.stream.Stream.concat(Signal.FAILED_LOGINS.stream(),
             java.util.stream.Stream.of(Signal.SUDO_DENIED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -51,14 +45,14 @@ public class Guard {
 
     /** Why this address may not be blocked (not an address, never public, allowlisted), or empty. */
     public Optional<String> unblockable(String ip) {
-        Optional<byte[]> bytes = IpAddresses.parse(ip);
-        if (bytes.isEmpty()) {
+        byte[] bytes = Ips.bytes(ip == null ? null : ip.strip());
+        if (bytes == null) {
             return Optional.of("not an IP address");
         }
-        if (NEVER_PUBLIC.stream().anyMatch(c -> c.contains(bytes.get()))) {
+        if (NeverPublic.contains(bytes)) {
             return Optional.of("not a public address");
         }
-        if (allowlist.stream().anyMatch(c -> c.contains(bytes.get()))) {
+        if (allowlist.stream().anyMatch(c -> c.contains(bytes))) {
             return Optional.of("inside ALLOWLIST_CIDRS");
         }
         return Optional.empty();
@@ -89,20 +83,53 @@ public class Guard {
                     // the user of a failed login is the account tried (the victim), not a proven actor
                     return Optional.of("the user of a failed login is the account tried, not the actor");
                 }
-                return isActorUser(target, group) ? Optional.empty()
-                        : Optional.of("not the actor of any evidence line");
+                if (!isActorUser(target, group)) {
+                    return Optional.of("not the actor of any evidence line");
+                }
+                if (isAccountRoot(target, group)) {
+                    return Optional.of("an account's root user cannot be disabled; escalate with monitor");
+                }
+                if (target.startsWith("arn:")) {
+                    return Optional.of("an ARN, not a user name");
+                }
+                return Optional.empty();
             default:
                 return none || isActorIp(target, group) || isActorUser(target, group) ? Optional.empty()
                         : Optional.of("not the actor of any evidence line");
         }
     }
 
+    /** Actors are canonical from the parser on; the target is compared in the same form. */
     static boolean isActorIp(String target, EventGroup g) {
-        if (IpAddresses.same(target, g.actorIp())) {
+        String ip = Ips.canonical(target.strip());
+        if (ip == null) {
+            return false;
+        }
+        if (ip.equals(g.actorIp())) {
             return true;
         }
         for (ParsedEvent e : g.samples()) {
-            if (IpAddresses.same(target, e.actorIp())) {
+            if (ip.equals(e.actorIp())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code user}, an actor of the group, is an AWS account's root user: a CloudTrail line of
+     * the group names it with identity type {@code Root}, or it is a root ARN. Root cannot be
+     * disabled by any provider (docs/contract.md, invariant 2): its activity is escalated with monitor.
+     */
+    public static boolean isAccountRoot(String user, EventGroup g) {
+        if (user == null) {
+            return false;
+        }
+        if (user.startsWith("arn:") && user.endsWith(":root")) {
+            return true;
+        }
+        for (ParsedEvent e : g.samples()) {
+            if (user.equals(e.actorUser()) && "Root".equals(e.field(Fields.IDENTITY_TYPE))) {
                 return true;
             }
         }

@@ -10,8 +10,10 @@ public record Cidr(byte[] network, int prefix) {
         String s = text.strip();
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
-        byte[] bytes = IpAddresses.parse(addr)
-                .orElseThrow(() -> new IllegalArgumentException("not an IP block: " + text));
+        byte[] bytes = Ips.bytes(addr);
+        if (bytes == null) {
+            throw new IllegalArgumentException("not an IP block: " + text);
+        }
         int max = bytes.length * 8;
         int prefix;
         try {

@@ -1,11 +1,13 @@
 package dev.soctriage.net;
 
 /**
- * IP address recognition and canonical text form, hand-written: no regular expressions, no DNS
- * (InetAddress would resolve names), no exceptions.
+ * The one IP address parser: recognition, canonical text form and bytes, hand-written (it runs on
+ * every log line): no regular expressions, no DNS (InetAddress would resolve names), no exceptions.
  *
- * <p>Canonical form: IPv4 dotted decimal; IPv6 compressed lower-case (RFC 5952); an IPv4-mapped IPv6
- * address becomes its IPv4 address; brackets, ports and zone ids are stripped.
+ * <p>Canonical form (docs/contract.md, invariant 1): IPv4 dotted decimal without leading zeros (an
+ * octet is 1–3 decimal digits, read as decimal, never octal); IPv6 compressed lower case (RFC 5952);
+ * an IPv4-mapped IPv6 address becomes its IPv4 address; brackets, ports and zone ids are stripped.
+ * Names and other IPv4 spellings ("1.2.3", "0x7f.0.0.1", "2130706433") are not addresses.
  */
 public final class Ips {
     private Ips() {
@@ -80,32 +82,49 @@ public final class Ips {
         return canonical(s) != null;
     }
 
-    /** True for RFC 1918, loopback, link-local, shared (100.64/10), ULA, unspecified: not a client's own public address. */
-    public static boolean isPrivate(String canonical) {
-        if (canonical == null) {
-            return false;
+    /**
+     * True unless the text is an address that may be blocked: what {@link NeverPublic} lists
+     * (docs/contract.md, invariant 1), and anything that is not an address at all.
+     */
+    public static boolean isNeverPublic(String address) {
+        byte[] b = bytes(address);
+        return b == null || NeverPublic.contains(b);
+    }
+
+    /**
+     * The address's bytes: 4 for IPv4 and IPv4-mapped IPv6, 16 for other IPv6; null when the text
+     * (brackets and zone id allowed) is not an address.
+     */
+    public static byte[] bytes(String s) {
+        if (s == null) {
+            return null;
         }
-        if (canonical.indexOf(':') >= 0) {
-            return canonical.equals("::1") || canonical.equals("::") || canonical.startsWith("fc")
-                    || canonical.startsWith("fd") || canonical.startsWith("fe8") || canonical.startsWith("fe9")
-                    || canonical.startsWith("fea") || canonical.startsWith("feb");
+        int from = 0;
+        int to = s.length();
+        if (to - from >= 2 && s.charAt(from) == '[' && s.charAt(to - 1) == ']') {
+            from++;
+            to--;
         }
-        int[] o = new int[4];
-        int k = 0;
-        int v = 0;
-        for (int i = 0; i < canonical.length(); i++) {
-            char c = canonical.charAt(i);
-            if (c == '.') {
-                o[k++] = v;
-                v = 0;
-            } else {
-                v = v * 10 + (c - '0');
-            }
+        if (to - from < 2 || to - from > 64) {
+            return null;
         }
-        o[3] = v;
-        return o[0] == 10 || o[0] == 127 || o[0] == 0 || (o[0] == 172 && o[1] >= 16 && o[1] <= 31)
-                || (o[0] == 192 && o[1] == 168) || (o[0] == 169 && o[1] == 254)
-                || (o[0] == 100 && o[1] >= 64 && o[1] <= 127);
+        if (s.indexOf(':', from) < 0 || s.indexOf(':', from) >= to) {
+            long v = v4(s, from, to);
+            return v < 0 ? null : new byte[] { (byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v };
+        }
+        int[] g = groups(s, from, to);
+        if (g == null) {
+            return null;
+        }
+        if (isMapped(g)) {
+            return new byte[] { (byte) (g[6] >> 8), (byte) g[6], (byte) (g[7] >> 8), (byte) g[7] };
+        }
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[2 * i] = (byte) (g[i] >> 8);
+            b[2 * i + 1] = (byte) g[i];
+        }
+        return b;
     }
 
     public static boolean digits(String s, int from, int to) {
@@ -167,6 +186,12 @@ public final class Ips {
     }
 
     private static String v6(String s, int from, int to) {
+        int[] groups = groups(s, from, to);
+        return groups == null ? null : compress(groups);
+    }
+
+    /** The eight 16-bit groups of an IPv6 literal (zone id ignored), or null. */
+    private static int[] groups(String s, int from, int to) {
         int pct = -1;
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == '%') {
@@ -185,7 +210,7 @@ public final class Ips {
             gap = 0;
             i += 2;
             if (i == to) {
-                return compress(groups);
+                return groups;
             }
         } else if (i < to && s.charAt(i) == ':') {
             return null;
@@ -250,7 +275,7 @@ public final class Ips {
             System.arraycopy(groups, gap, full, 8 - move, move);
             groups = full;
         }
-        return compress(groups);
+        return groups;
     }
 
     private static int hex(char c) {
@@ -266,8 +291,12 @@ public final class Ips {
         return -1;
     }
 
+    private static boolean isMapped(int[] g) {
+        return g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff;
+    }
+
     private static String compress(int[] g) {
-        if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff) {
+        if (isMapped(g)) {
             return v4Text(((long) g[6] << 16) | g[7]);
         }
         int bestStart = -1;

@@ -33,6 +33,23 @@ class GuardTest {
         assertEquals(Optional.of("not a public address"), guard.unblockable(ip));
     }
 
+    /** Issue 13 item 7: the special-purpose ranges and the IPv6 forms of never-public IPv4 (docs/contract.md, invariant 1). */
+    @ParameterizedTest
+    @ValueSource(strings = { "192.0.0.9", "192.0.0.255", "198.18.0.1", "198.19.255.255", "fec0::1", "feff::1",
+            "::a00:1", "::10.0.0.1", "::7f00:1", "64:ff9b::a00:1", "64:ff9b::192.168.1.1", "64:ff9b::7f00:1",
+            "2002:a00:1::1", "2002:c0a8:101::", "2002:7f00:1:1::5", "::ffff:0a00:0001", "::ffff:c612:1",
+            "64:ff9b::e000:1", "2002:f000::1", "2002:ac10:1::" })
+    void unblockable_refusesSpecialPurposeRangesAndIpv6FormsOfNeverPublicIpv4(String ip) {
+        assertEquals(Optional.of("not a public address"), guard.unblockable(ip));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "64:ff9b::cb00:7107", "64:ff9b::203.0.113.7", "2002:cb00:7107::1", "192.0.1.1",
+            "198.17.255.255", "198.20.0.1", "192.0.3.1", "fe00::1", "2001:db8::a00:1" })
+    void unblockable_acceptsIpv6FormsOfPublicIpv4_andNeighboursOfTheSpecialRanges(String ip) {
+        assertEquals(Optional.empty(), guard.unblockable(ip));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "203.0.113.7", "198.51.100.1", "192.0.2.1", "8.8.8.8", "100.128.0.1", "172.32.0.1",
             "2001:db8::1", "2606:4700::1111" })
@@ -68,9 +85,10 @@ class GuardTest {
 
     @Test
     void check_matchesIpv6ActorsWhateverTheirSpelling() {
-        EventGroup g = Groups.of(Groups.event("x", "2606:4700:0:0:0:0:0:1111", null));
+        EventGroup g = Groups.of(Groups.event("x", "2606:4700::1111", null));
 
-        assertEquals(Optional.empty(), guard.check(Action.BLOCK_IP, "2606:4700::1111", g));
+        assertEquals(Optional.empty(), guard.check(Action.BLOCK_IP, "2606:4700:0:0:0:0:0:1111", g));
+        assertEquals(Optional.empty(), guard.check(Action.BLOCK_IP, "[2606:4700::1111]", g));
     }
 
     @Test

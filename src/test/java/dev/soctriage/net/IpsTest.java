@@ -1,5 +1,6 @@
 package dev.soctriage.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,14 +52,46 @@ class IpsTest {
     }
 
     @Test
-    void isPrivate_knowsRfc1918LoopbackSharedAndUla() {
-        assertTrue(Ips.isPrivate("10.1.2.3"));
-        assertTrue(Ips.isPrivate("172.16.0.1"));
-        assertTrue(Ips.isPrivate("192.168.1.1"));
-        assertTrue(Ips.isPrivate("100.64.0.1"));
-        assertTrue(Ips.isPrivate("fd00::1"));
-        assertFalse(Ips.isPrivate("172.32.0.1"));
-        assertFalse(Ips.isPrivate("203.0.113.7"));
-        assertFalse(Ips.isPrivate("2001:db8::1"));
+    void neverPublic_knowsRfc1918LoopbackSharedAndUla() {
+        assertTrue(Ips.isNeverPublic("10.1.2.3"));
+        assertTrue(Ips.isNeverPublic("172.16.0.1"));
+        assertTrue(Ips.isNeverPublic("192.168.1.1"));
+        assertTrue(Ips.isNeverPublic("100.64.0.1"));
+        assertTrue(Ips.isNeverPublic("fd00::1"));
+        assertFalse(Ips.isNeverPublic("172.32.0.1"));
+        assertFalse(Ips.isNeverPublic("203.0.113.7"));
+        assertFalse(Ips.isNeverPublic("2001:db8::1"));
+    }
+
+    /** Issue 13 item 6: the stored target is the canonical text of the address the guard accepted. */
+    @Test
+    void canonical_dropsLeadingZeros_andWritesMappedAsIpv4() {
+        assertEquals("203.0.113.7", Ips.canonical("203.0.113.007"));
+        assertEquals("203.0.113.7", Ips.canonical("::ffff:cb00:7107"));
+        assertEquals("203.0.113.7", Ips.canonical("[::FFFF:203.0.113.7]"));
+        assertEquals("2001:db8::1", Ips.canonical("2001:0DB8:0000::0001"));
+        assertEquals("::a00:1", Ips.canonical("::10.0.0.1"));
+        assertEquals("64:ff9b::cb00:7107", Ips.canonical("64:ff9b::203.0.113.7"));
+    }
+
+    @Test
+    void bytes_areFourForIpv4AndMapped_sixteenOtherwise_nullForNonAddresses() {
+        assertArrayEquals(new byte[] { (byte) 203, 0, 113, 7 }, Ips.bytes("::ffff:203.0.113.7"));
+        assertArrayEquals(new byte[] { 10, 0, 0, 1 }, Ips.bytes("010.000.000.001"));
+        assertEquals(16, Ips.bytes("::a00:1").length);
+        assertNull(Ips.bytes("localhost"));
+        assertNull(Ips.bytes("1.2.3.4/24"));
+        assertNull(Ips.bytes(null));
+    }
+
+    @Test
+    void neverPublic_isOneList_multicastIncluded_documentationExcluded() {
+        assertTrue(Ips.isNeverPublic("224.0.0.1"));
+        assertTrue(Ips.isNeverPublic("ff02::1"));
+        assertTrue(Ips.isNeverPublic("10.1.2.3"));
+        assertTrue(Ips.isNeverPublic("64:ff9b::a00:1"));
+        assertTrue(Ips.isNeverPublic("not an address"));
+        assertFalse(Ips.isNeverPublic("203.0.113.7"));
+        assertFalse(Ips.isNeverPublic("2001:db8::1"));
     }
 }

@@ -36,7 +36,7 @@ class UntrustedTextFuzzTest {
         for (String c : new String[] {Ips.canonical(s), Ips.canonicalEndpoint(s), Ips.canonicalWithPort(s)}) {
             if (c != null) {
                 assertEquals(c, Ips.canonical(c));
-                Ips.isPrivate(c);
+                Ips.isNeverPublic(c);
             }
         }
     }

@@ -28,7 +28,7 @@ import dev.soctriage.group.Grouper;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.LogEvent;
-import dev.soctriage.net.IpAddresses;
+import dev.soctriage.net.Ips;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.llm.LlmConfig;
@@ -155,7 +155,7 @@ class EvaluationTest {
         if (NAMED_IN_TEXT.contains(f.target())) {
             return false;
         }
-        boolean actorIp = g.samples().stream().anyMatch(e -> IpAddresses.same(f.target(), e.actorIp()));
+        boolean actorIp = g.samples().stream().anyMatch(e -> java.util.Objects.equals(Ips.canonical(f.target()), e.actorIp()) && e.actorIp() != null);
         boolean actorUser = g.samples().stream().anyMatch(e -> Objects.equals(f.target(), e.actorUser()));
         return switch (f.action()) {
             case BLOCK_IP -> actorIp && !f.target().startsWith("10.") && !f.target().startsWith("192.168.");
