@@ -13,10 +13,13 @@ import dev.soctriage.net.Ips;
  *   [vhost[:port]] client[, client...] ident user [24/Nov/2026:10:00:01 +0000] "GET /p HTTP/1.1" 200 512 ["referer" "agent" ["x-forwarded-for"] ...]
  * </pre>
  *
- * The actor is the client address. When the client is a private address (a proxy or load balancer)
- * and an X-Forwarded-For list follows (in place of the client or as a quoted field after the agent),
- * the actor is the right-most public address of that list — the one the trusted proxy appended; the
- * entries left of it are the client's own claims — and the proxy is {@link Fields#PEER}.
+ * The actor is the client-address field, the last address before ident: never the virtual host in
+ * front of it, which is the Host header the client wrote, even when it looks like an address. When
+ * that address is a trusted proxy ({@code TRUSTED_PROXY_CIDRS}) and an X-Forwarded-For list comes
+ * with it (joined by commas in front of it, or as a quoted field after the agent), the actor is the
+ * right-most entry that is no trusted proxy — the one the proxy appended; the entries left of it are
+ * the client's own claims — and the proxy is {@link Fields#PEER}. From any other peer the list is
+ * the client's own text and is not read.
  */
 final class AccessLog {
     private AccessLog() {
@@ -47,28 +50,47 @@ final class AccessLog {
         if (open < 0) {
             return false;
         }
-        // before the time: [vhost] client-list ident user
+        // before the time: [vhost] client-list ident user. The client-address field ($remote_addr, %h)
+        // is the last address before ident; a forwarded list may precede it joined by commas
+        // ("a, b, remote"); one token before that is the virtual host, whatever it looks like: it is
+        // the Host header, the client's own text (nginx "$host $remote_addr ...")
         String[] head = s.substring(0, open).split(" ");
         if (head.length < 3) {
             return false;
         }
         String user = head[head.length - 1];
-        String[] clients = new String[head.length - 2];
+        int j = head.length - 3;
+        while (j >= 0 && head[j].isEmpty()) {
+            j--;
+        }
+        String remote = j < 0 ? null : Ips.canonicalEndpoint(head[j]);
+        if (remote == null) {
+            return false;
+        }
+        String[] clients = new String[j + 1];
         int nClients = 0;
+        clients[nClients++] = remote;
+        int k = j - 1;
+        for (; k >= 0; k--) {
+            String tok = head[k];
+            if (tok.isEmpty()) {
+                continue;
+            }
+            String ip = tok.endsWith(",") ? Ips.canonicalEndpoint(tok.substring(0, tok.length() - 1)) : null;
+            if (ip == null) {
+                break;
+            }
+            clients[nClients++] = ip;
+        }
         String vhost = null;
-        for (int k = 0; k < head.length - 2; k++) {
-            String tok = head[k].endsWith(",") ? head[k].substring(0, head[k].length() - 1) : head[k];
-            String ip = Ips.canonicalEndpoint(tok);
-            if (ip != null) {
-                clients[nClients++] = ip;
-            } else if (k == 0 && !tok.isEmpty()) {
-                vhost = tok;
-            } else if (!tok.isEmpty()) {
+        for (; k >= 0; k--) {
+            if (head[k].isEmpty()) {
+                continue;
+            }
+            if (vhost != null) {
                 return false;
             }
-        }
-        if (nClients == 0) {
-            return false;
+            vhost = head[k];
         }
         // after the time: "request" status bytes ["referer" "agent"] [more]
         int at = close + 1;
@@ -97,9 +119,9 @@ final class AccessLog {
         p.put(Fields.HOST, vhost);
         String xff = null;
         int quoted = 0;
-        for (int k = 2; k < rest.length / 2; k++) {
-            String t = Tokens.text(s, rest, k);
-            if (Tokens.quoted(s, rest, k)) {
+        for (int q = 2; q < rest.length / 2; q++) {
+            String t = Tokens.text(s, rest, q);
+            if (Tokens.quoted(s, rest, q)) {
                 quoted++;
                 if (quoted == 2) {
                     p.put(Fields.USER_AGENT, t);
@@ -108,24 +130,27 @@ final class AccessLog {
                 }
             }
         }
-        String remote = clients[nClients - 1];
         String actor = remote;
-        if (nClients > 1) {
-            actor = rightmostPublic(clients, nClients, remote);
-        } else if (xff != null && Ips.isPrivate(remote)) {
-            String[] list = xff.split(",");
-            String[] ips = new String[list.length];
-            int n = 0;
-            for (String e : list) {
-                String ip = Ips.canonicalEndpoint(e.strip());
-                if (ip != null) {
-                    ips[n++] = ip;
+        if (trusted(p, remote)) {
+            // only a trusted proxy's X-Forwarded-For is believed: the right-most entry that is no
+            // trusted proxy is the client it saw; the entries left of it are the client's own claims
+            if (nClients > 1) {
+                actor = rightmostUntrusted(p, clients, 1, nClients, remote, true);
+            } else if (xff != null) {
+                String[] list = xff.split(",");
+                String[] ips = new String[list.length];
+                int n = 0;
+                for (String e : list) {
+                    String ip = Ips.canonicalEndpoint(e.strip());
+                    if (ip != null) {
+                        ips[n++] = ip;
+                    }
                 }
+                actor = rightmostUntrusted(p, ips, 0, n, remote, false);
             }
-            actor = rightmostPublic(ips, n, remote);
         }
         p.actorIp = actor;
-        if (!actor.equals(remote) || nClients > 1) {
+        if (!actor.equals(remote)) {
             p.put(Fields.PEER, remote);
         }
         if (!user.equals("-")) {
@@ -139,10 +164,31 @@ final class AccessLog {
         return true;
     }
 
-    private static String rightmostPublic(String[] ips, int n, String fallback) {
-        for (int k = n - 1; k >= 0; k--) {
-            if (!Ips.isPrivate(ips[k])) {
-                return ips[k];
+    private static boolean trusted(Parsed p, String ip) {
+        if (p.trustedProxies.isEmpty()) {
+            return false;
+        }
+        byte[] b = Ips.bytes(ip);
+        for (dev.soctriage.net.Cidr c : p.trustedProxies) {
+            if (c.contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The entry nearest the remote end that is no trusted proxy, else the fallback.
+     *
+     * @param reversed whether {@code ips[from]} is the entry nearest the remote end (the head's list,
+     *                 collected right to left) rather than {@code ips[to - 1]} (an X-Forwarded-For field)
+     */
+    private static String rightmostUntrusted(Parsed p, String[] ips, int from, int to, String fallback,
+            boolean reversed) {
+        for (int i = 0; i < to - from; i++) {
+            String ip = ips[reversed ? from + i : to - 1 - i];
+            if (!trusted(p, ip)) {
+                return ip;
             }
         }
         return fallback;

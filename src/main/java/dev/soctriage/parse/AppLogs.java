@@ -57,10 +57,47 @@ final class AppLogs {
         p.put(Fields.LEVEL, first(kv, LEVEL_KEYS));
         p.put(Fields.USER_AGENT, first(kv, AGENT_KEYS));
         p.put(Fields.TARGET_USER, first(kv, TARGET_USER_KEYS));
+        if (p.actorUser != null && failedAuthentication(p.field(Fields.EVENT), p.field(Fields.MESSAGE),
+                p.field(Fields.STATUS), first(kv, OUTCOME_KEYS))) {
+            // the account a failed login names is the one tried, never the actor (docs/contract.md, invariant 2)
+            if (p.field(Fields.TARGET_USER) == null) {
+                p.put(Fields.TARGET_USER, p.actorUser);
+            }
+            p.actorUser = null;
+        }
         String t = first(kv, TIME_KEYS);
         if (t != null) {
             p.time = time(t);
         }
+    }
+
+    private static final String[] OUTCOME_KEYS = {"outcome", "result", "eventoutcome", "authresult"};
+    private static final String[] AUTH_WORDS = {"login", "log in", "log-in", "logon", "signin", "sign-in", "sign in",
+            "sign_in", "auth", "password", "credential", "passcode", "mfa", "otp"};
+    private static final String[] FAILURE_WORDS = {"fail", "denied", "invalid", "wrong", "bad", "incorrect", "reject",
+            "unauthori", "error"};
+
+    /**
+     * Whether the line reports a failed or denied authentication: its event or message speaks of a
+     * login, a password or credentials together with a failure, or its status is 401. Reading too
+     * much as a failure only ever takes an actor away, never makes one.
+     */
+    static boolean failedAuthentication(String event, String message, String status, String outcome) {
+        if ("401".equals(status)) {
+            return true;
+        }
+        String text = ((event == null ? "" : event) + " " + (message == null ? "" : message) + " "
+                + (outcome == null ? "" : outcome)).toLowerCase(java.util.Locale.ROOT);
+        return containsAny(text, AUTH_WORDS) && containsAny(text, FAILURE_WORDS);
+    }
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String first(Map<String, String> kv, String[] keys) {

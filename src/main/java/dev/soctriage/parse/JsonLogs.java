@@ -90,8 +90,10 @@ final class JsonLogs {
     private static void cloudTrail(Parsed p, JsonNode r) {
         p.format = Formats.CLOUDTRAIL;
         JsonNode who = r.path("userIdentity");
+        // the user name as the log names it (an IAM user's userName); other principals (root, roles,
+        // federated sessions) by their ARN, which names them for the analyst but is no user name
         String userName = text(who, "userName");
-        p.actorUser = userName != null ? userName : text(who, "arn");
+        p.actorUser = userName != null && !"Root".equals(text(who, "type")) ? userName : text(who, "arn");
         p.actorIp = Ips.canonical(text(r, "sourceIPAddress"));
         p.time = instant(r.get("eventTime"));
         String event = text(r, "eventName");
@@ -110,7 +112,13 @@ final class JsonLogs {
             p.put(Fields.TARGET_USER, text(params, "userName"));
         }
         if ("ConsoleLogin".equals(event)) {
-            p.put(Fields.OUTCOME, text(r.path("responseElements"), "ConsoleLogin"));
+            String outcome = text(r.path("responseElements"), "ConsoleLogin");
+            p.put(Fields.OUTCOME, outcome);
+            if ("Failure".equalsIgnoreCase(outcome) || "Failed authentication".equals(text(r, "errorMessage"))) {
+                // a failed sign-in names the account tried, never the actor (docs/contract.md, invariant 2)
+                p.put(Fields.TARGET_USER, p.actorUser);
+                p.actorUser = null;
+            }
         }
     }
 

@@ -22,7 +22,12 @@ final class Parsed {
     /** the fields set so far, indexed as {@link Fields#ALL} */
     final String[] fields = new String[Fields.ALL.size()];
 
-    Parsed(LogEvent event, String line, Instant envelope, Instant reference) {
+    /** the proxies whose X-Forwarded-For is believed (access logs) */
+    final java.util.List<dev.soctriage.net.Cidr> trustedProxies;
+
+    Parsed(LogEvent event, String line, Instant envelope, Instant reference,
+            java.util.List<dev.soctriage.net.Cidr> trustedProxies) {
+        this.trustedProxies = trustedProxies;
         this.event = event;
         this.line = line;
         this.envelope = envelope;
@@ -52,7 +57,31 @@ final class Parsed {
     }
 
     ParsedEvent build() {
-        return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, actorUser,
+        return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, userName(actorUser),
                 new FieldMap(fields.clone()));
+    }
+
+    /** The longest user name an actor may have: e-mail addresses (254), with room; IAM's are 64. */
+    static final int USER_MAX = 256;
+
+    /**
+     * A user name as an actor (docs/contract.md, invariant 2): stripped; none when it is empty, "-",
+     * longer than {@link #USER_MAX} characters or holds a control character. Such text names no
+     * account any provider has, so it is never cut down to one: a cut name could be another account.
+     */
+    static String userName(String user) {
+        if (user == null) {
+            return null;
+        }
+        String u = user.strip();
+        if (u.isEmpty() || u.length() > USER_MAX || u.equals("-")) {
+            return null;
+        }
+        for (int i = 0; i < u.length(); i++) {
+            if (Character.isISOControl(u.charAt(i))) {
+                return null;
+            }
+        }
+        return u;
     }
 }

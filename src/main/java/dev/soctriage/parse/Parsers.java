@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.soctriage.model.Fields;
 import dev.soctriage.model.Formats;
 import dev.soctriage.model.LogEvent;
+import dev.soctriage.net.Cidr;
 import dev.soctriage.text.UntrustedText;
 
 /**
@@ -27,10 +28,23 @@ public class Parsers implements LineParser {
     private static final Logger LOG = Logger.getLogger(Parsers.class);
 
     private final Clock clock;
+    /** whose X-Forwarded-For an access log is believed from ({@link ParseConfig#trustedProxyCidrs()}) */
+    private final List<Cidr> trustedProxies;
 
     @Inject
+    public Parsers(Clock clock, ParseConfig config) {
+        this(clock, config.trustedProxyCidrs().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Cidr::parse)
+                .toList());
+    }
+
+    /** Parsers that trust no proxy's X-Forwarded-For. */
     public Parsers(Clock clock) {
+        this(clock, List.of());
+    }
+
+    public Parsers(Clock clock, List<Cidr> trustedProxies) {
         this.clock = clock;
+        this.trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
@@ -71,16 +85,16 @@ public class Parsers implements LineParser {
         String inner = line.startsWith("{") ? JsonLogs.wrapped(line) : null;
         if (inner != null && !inner.startsWith("{")) {
             // a container's line inside a shipper's JSON: read the line itself (one level only)
-            Parsed wrapped = new Parsed(event, inner, envelope, envelope != null ? envelope : now);
+            Parsed wrapped = new Parsed(event, inner, envelope, envelope != null ? envelope : now, trustedProxies);
             if (recognise(wrapped, vpcHeader)) {
                 return wrapped.build();
             }
         }
-        Parsed p = new Parsed(event, line, envelope, envelope != null ? envelope : now);
+        Parsed p = new Parsed(event, line, envelope, envelope != null ? envelope : now, trustedProxies);
         if (recognise(p, vpcHeader)) {
             return p.build();
         }
-        Parsed text = new Parsed(event, line, envelope, p.reference);
+        Parsed text = new Parsed(event, line, envelope, p.reference, trustedProxies);
         TextLine.parse(text);
         return text.build();
     }
@@ -129,15 +143,15 @@ public class Parsers implements LineParser {
             // a parser bug must not lose the line nor stop the batch: keep it as text, say which event
             LOG.warnf("parser failed on event %s (%s); kept as text", e.id(), bug.getClass().getName());
             Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
-            Parsed text = new Parsed(e, line, envelope, now);
+            Parsed text = new Parsed(e, line, envelope, now, trustedProxies);
             text.format = Formats.TEXT;
             return text.build();
         }
     }
 
-    private static ParsedEvent headerEvent(LogEvent e, String line, Instant now) {
+    private ParsedEvent headerEvent(LogEvent e, String line, Instant now) {
         Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
-        Parsed p = new Parsed(e, line, envelope, now);
+        Parsed p = new Parsed(e, line, envelope, now, trustedProxies);
         p.format = Formats.VPC_FLOW;
         p.put(Fields.EVENT, "header");
         return p.build();

@@ -64,20 +64,23 @@ class GrouperTest {
         // the same application's successful logins stay one group per user: there the user is who acted
         lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"alice\",\"client_ip\":\"198.51.100.7\"}");
         lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"bob\",\"client_ip\":\"198.51.100.7\"}");
-        // and without an address the user is all there is to group by
+        // without an address the accounts tried are still targets, never actors (docs/contract.md, invariant 2)
         lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"carol\"}");
         lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"dave\"}");
 
         List<EventGroup> groups = grouper.group(parse(lines), new Signatures());
 
-        assertEquals(5, groups.size(), groups.toString());
+        assertEquals(4, groups.size(), groups.toString());
         EventGroup spray = groups.get(0);
         assertEquals("login_failure", spray.signal());
         assertEquals("198.51.100.7", spray.actorIp());
         assertEquals(null, spray.actorUser());
         assertEquals(8, spray.count());
         assertEquals(8, spray.distinctCount(Fields.TARGET_USER));
-        assertEquals(List.of("alice", "bob", "carol", "dave"), groups.subList(1, 5).stream().map(EventGroup::actorUser).toList());
+        assertEquals(List.of("alice", "bob"), groups.subList(1, 3).stream().map(EventGroup::actorUser).toList());
+        EventGroup anonymous = groups.get(3);
+        assertEquals(null, anonymous.actorUser());
+        assertEquals(java.util.Set.of("carol", "dave"), anonymous.distinct(Fields.TARGET_USER));
     }
 
     @Test

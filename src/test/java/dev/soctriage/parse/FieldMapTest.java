@@ -19,7 +19,7 @@ import dev.soctriage.model.LogEvent;
 /** A parsed event's fields behave as the Map they are, listed in the vocabulary's order. */
 class FieldMapTest {
     private static Parsed parsed() {
-        return new Parsed(new LogEvent("e1", 0, "x"), "x", null, Instant.EPOCH);
+        return new Parsed(new LogEvent("e1", 0, "x"), "x", null, Instant.EPOCH, java.util.List.of());
     }
 
     @Test

@@ -195,11 +195,33 @@ class ParsersTest {
             assertEquals("www.example.com:443", e.field(Fields.HOST));
         }
 
+        /** Issue 13 item 4: nginx "$host $remote_addr ..." behind a private load balancer; the Host header is the client's text. */
         @Test
-        void behindAProxy_actorIsTheRightmostPublicForwardedAddress() {
-            ParsedEvent e = parse("10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50\"");
-            assertEquals("203.0.113.50", e.actorIp());
-            assertEquals("10.0.1.5", e.field(Fields.PEER));
+        void hostFirstFormat_actorIsTheClientAddress_neverTheHost() {
+            ParsedEvent e = parse("198.51.100.7 10.0.0.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\"");
+            assertEquals("10.0.0.5", e.actorIp());
+            assertEquals("198.51.100.7", e.field(Fields.HOST));
+        }
+
+        @Test
+        void forwardedFor_isIgnored_whenThePeerIsNoTrustedProxy() {
+            ParsedEvent quoted = parse("10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50\"");
+            ParsedEvent listed = parse("198.51.100.77, 10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\"");
+            assertEquals("10.0.1.5", quoted.actorIp());
+            assertEquals("10.0.1.5", listed.actorIp());
+        }
+
+        @Test
+        void behindATrustedProxy_actorIsTheRightmostUntrustedForwardedAddress() {
+            Parsers trusting = new Parsers(java.time.Clock.fixed(ParseFixtures.NOW, java.time.ZoneOffset.UTC),
+                    java.util.List.of(dev.soctriage.net.Cidr.parse("10.0.0.0/8")));
+            ParsedEvent quoted = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50, 10.0.2.9\""));
+            ParsedEvent listed = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.77, 10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""));
+            ParsedEvent host = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.7 10.0.0.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""));
+            assertEquals("203.0.113.50", quoted.actorIp());
+            assertEquals("10.0.1.5", quoted.field(Fields.PEER));
+            assertEquals("198.51.100.77", listed.actorIp());
+            assertEquals("10.0.0.5", host.actorIp());
         }
 
         @Test
@@ -254,13 +276,14 @@ class ParsersTest {
     @Nested
     class CloudTrail {
         @Test
-        void failedConsoleLogin_userAndAddressAreTheActor() {
+        void failedConsoleLogin_addressIsTheActor_theUserTheAccountTried() {
             ParsedEvent e = parse("{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\",\"arn\":\"arn:aws:iam::123456789012:user/alice\",\"accountId\":\"123456789012\",\"userName\":\"alice\"},"
                     + "\"eventTime\":\"2026-11-24T10:00:00Z\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.7\","
                     + "\"userAgent\":\"Mozilla/5.0\",\"errorMessage\":\"Failed authentication\",\"requestParameters\":null,\"responseElements\":{\"ConsoleLogin\":\"Failure\"},"
                     + "\"additionalEventData\":{\"MFAUsed\":\"No\"},\"eventID\":\"1\",\"eventType\":\"AwsConsoleSignIn\",\"recipientAccountId\":\"123456789012\"}");
             assertEquals(Formats.CLOUDTRAIL, e.format());
-            assertEquals("alice", e.actorUser());
+            assertNull(e.actorUser());
+            assertEquals("alice", e.field(Fields.TARGET_USER));
             assertEquals("203.0.113.7", e.actorIp());
             assertEquals("ConsoleLogin", e.field(Fields.EVENT));
             assertEquals("signin.amazonaws.com", e.field(Fields.SERVICE));
@@ -359,12 +382,32 @@ class ParsersTest {
     class ApplicationLogs {
         @Test
         void json_commonKeysNameTheActor() {
-            ParsedEvent e = parse("{\"time\":\"2026-11-24T10:00:00Z\",\"level\":\"warn\",\"msg\":\"login failed\",\"user\":\"alice\",\"client_ip\":\"203.0.113.7:5555\"}");
+            ParsedEvent e = parse("{\"time\":\"2026-11-24T10:00:00Z\",\"level\":\"warn\",\"msg\":\"password changed\",\"user\":\"alice\",\"client_ip\":\"203.0.113.7:5555\"}");
             assertEquals(Formats.JSON, e.format());
             assertEquals("203.0.113.7", e.actorIp());
             assertEquals("alice", e.actorUser());
-            assertEquals("login failed", e.field(Fields.MESSAGE));
+            assertEquals("password changed", e.field(Fields.MESSAGE));
             assertEquals("warn", e.field(Fields.LEVEL));
+        }
+
+        /** Issue 13 item 2: the account a failed login names is the one tried, whatever else the line carries. */
+        @Test
+        void json_failedLogin_namesTheAccountTried_neverAsTheActor() {
+            ParsedEvent xss = parse("{\"event\":\"login_failed\",\"user\":\"alice\",\"client_ip\":\"203.0.113.7\",\"msg\":\"<script>alert(1)</script>\"}");
+            ParsedEvent status = parse("{\"msg\":\"POST /api/session\",\"status\":401,\"user\":\"bob\"}");
+            assertNull(xss.actorUser());
+            assertEquals("alice", xss.field(Fields.TARGET_USER));
+            assertEquals("203.0.113.7", xss.actorIp());
+            assertNull(status.actorUser());
+            assertEquals("bob", status.field(Fields.TARGET_USER));
+        }
+
+        /** Issue 13 item 1: an actor is a user name or none, never 400 characters of whatever the line says. */
+        @Test
+        void json_overlongOrControlCharacterUser_isNoActor() {
+            assertNull(parse("{\"user\":\"" + "u".repeat(400) + "\",\"msg\":\"x\"}").actorUser());
+            assertNull(parse("{\"user\":\"bob\\nadmin\",\"msg\":\"x\"}").actorUser());
+            assertEquals("carol", parse("{\"user\":\"  carol \",\"msg\":\"x\"}").actorUser());
         }
 
         @Test
