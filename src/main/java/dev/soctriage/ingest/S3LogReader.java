@@ -25,8 +25,10 @@ import dev.soctriage.text.UntrustedText;
 /**
  * Reads a log object through the S3 API: gzip (by its magic bytes, whatever the name says) or
  * plain text, one log line a line. A CloudTrail file ({@code {"Records":[...]}}) becomes one event
- * per record; a record that is not a JSON object, or a file cut short, is counted as failed and the
- * rest is kept.
+ * per record; a record that is not a JSON object, or a file that is not valid JSON from some point
+ * on, is counted as failed and the rest is kept. A read that breaks (network error, fewer bytes than
+ * announced) is no bad content: {@link SourceUnavailableException}, so the platform retries the whole
+ * object and no delivery marker is written.
  */
 @ApplicationScoped
 public class S3LogReader {
@@ -43,7 +45,8 @@ public class S3LogReader {
     public LogBatch read(S3ObjectRef ref) {
         try (ResponseInputStream<GetObjectResponse> obj = s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()))) {
             String version = obj.response().eTag() + "/" + obj.response().versionId();
-            InputStream in = new BufferedInputStream(obj, 64 * 1024);
+            InputStream in = new BufferedInputStream(new SourceStream(obj, ref.uri(), obj.response().contentLength()),
+                    64 * 1024);
             in = gunzipIfCompressed(in);
             List<LogEvent> events = new ArrayList<>();
             List<String> failures = new ArrayList<>();
@@ -96,7 +99,8 @@ public class S3LogReader {
                 index++;
             }
         } catch (IOException e) {
-            // a syntax error cannot be resynchronised: what was read stays, the rest is one failure
+            // a syntax error cannot be resynchronised: what was read stays, the rest is one failure.
+            // A broken read never lands here: SourceStream throws SourceUnavailableException, unchecked
             failures.add("Records[" + index + "..]: CloudTrail file is not valid JSON from here on ("
                     + e.getClass().getSimpleName() + ")");
         }

@@ -24,6 +24,7 @@ import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
 import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.InvalidVerdictException;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore.Suppression;
 import dev.soctriage.verdict.VerdictStore;
@@ -134,9 +135,19 @@ public class IngestPipeline {
                 }
             }
             long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
-                    plan.stream().map(Judged::finding).toList(), clock.instant(),
-                    carriedEvents > 0 ? carriedEvents : null);
+            Verdict v;
+            try {
+                v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
+                        plan.stream().map(Judged::finding).toList(), clock.instant(),
+                        carriedEvents > 0 ? carriedEvents : null);
+            } catch (InvalidVerdictException e) {
+                // one group's defect costs that group, never the delivery: a retry would fail the same way
+                // and take every other group of the delivery with it to the dead-letter queue
+                long lost = plan.stream().mapToLong(p -> p.group().count()).sum();
+                failed += lost;
+                LOG.errorf("no verdict for %d event(s) of %s: %s", lost, batch.source(), e.getMessage());
+                continue;
+            }
             if (store.create(v)) {
                 written++;
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));

@@ -142,10 +142,21 @@ public class RulesEngine {
         return new Finding(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre), Engine.RULES, null, null, null);
     }
 
-    /** Disable the acting principal (IAM abuse); with no user, monitor. */
+    /**
+     * Disable the acting user (IAM abuse). With no user, monitor. An account's root user cannot be
+     * disabled: escalated with monitor, critical. A principal named only by its ARN (a role's session)
+     * is no user to disable: monitor (docs/contract.md, invariant 2).
+     */
     private static Finding disable(EventGroup g, Severity s, String threat, String why, String... mitre) {
         if (g.actorUser() == null) {
             return monitor(g, s, threat, why + "; no acting user named", mitre);
+        }
+        if (Guard.isAccountRoot(g.actorUser(), g)) {
+            return monitor(g, Severity.CRITICAL, threat, why + " by the account's root user, which cannot be disabled",
+                    mitre);
+        }
+        if (g.actorUser().startsWith("arn:")) {
+            return monitor(g, s, threat, why + "; the principal is no IAM user to disable", mitre);
         }
         return new Finding(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre), Engine.RULES, null, null,
                 null);

@@ -13,6 +13,7 @@ import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
+import dev.soctriage.net.Ips;
 import dev.soctriage.text.Digests;
 import dev.soctriage.triage.llm.ModelCall;
 import dev.soctriage.triage.llm.ModelClient;
@@ -66,6 +67,11 @@ public class TriageService {
                     + refusal.get();
             LOG.warnf("group %s: %s; rules judge", id(group), refusal.get());
             return new Judgement(byRules.map(f -> withGuard(f, note)), call.calls());
+        }
+        if (target != null && Ips.canonical(target) != null) {
+            // stored as the guard read it: canonical (docs/contract.md, invariant 1), so Kestra blocks
+            // the address that was checked, not a spelling of it
+            target = Ips.canonical(target);
         }
         List<String> unknown = Mitre.unknown(v.mitre());
         String guardNote = unknown.isEmpty() ? null

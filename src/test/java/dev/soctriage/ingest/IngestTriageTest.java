@@ -57,6 +57,8 @@ class IngestTriageTest {
     S3Client s3;
     @Inject
     DynamoDbClient dynamo;
+    @Inject
+    IngestConfig ingestConfig;
 
     @BeforeEach
     void bucket() {
@@ -268,6 +270,58 @@ class IngestTriageTest {
 
         RestAssured.given().body("{\"hello\":\"world\"}").post(lambdaUrl())
                 .then().statusCode(500).body("errorMessage", containsString("unrecognised event"));
+    }
+
+    /** Issue 13 item 1: one hostile app-log line costs at most its own group, never the delivery. */
+    @Test
+    void hostileLongUserBesideABruteForce_costsNoOtherGroup_andTheDeliveryIsTriaged() {
+        String source = "app/" + UUID.randomUUID();
+        List<String> lines = new ArrayList<>(Events.sshBruteForce("203.0.113.64", 8));
+        lines.add("{\"level\":\"error\",\"user\":\"" + "u".repeat(400) + "\",\"msg\":\"query failed: id=1' OR '1'='1' --\"}");
+
+        IngestResult r = pipeline.ingest(Events.direct(source, lines));
+
+        assertEquals(9, r.events());
+        List<Verdict> verdicts = listed(source);
+        assertTrue(verdicts.stream().anyMatch(v -> v.action() == Action.BLOCK_IP && "203.0.113.64".equals(v.target())),
+                "the brute force is triaged: " + verdicts);
+        assertTrue(verdicts.stream().allMatch(v -> v.target() == null || v.target().length() <= 320));
+    }
+
+    /** Issue 13 item 5: a read cut off mid-object is transient: the invocation fails, nothing is marked done. */
+    @Test
+    void s3ReadBrokenMidObject_failsAsTransient_andKeepsNoPartOfTheFile() throws Exception {
+        StringBuilder file = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 200; i++) {
+            file.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.08\",\"eventSource\":\"s3.amazonaws.com\",")
+                    .append("\"eventName\":\"GetObject\",\"eventTime\":\"2026-11-24T10:00:00Z\",\"sourceIPAddress\":\"203.0.113.65\"}");
+        }
+        byte[] body = file.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer broken = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        broken.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("ETag", "\"abc\"");
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, body.length);
+            // half the object, then the connection drops
+            exchange.getResponseBody().write(body, 0, body.length / 2);
+            exchange.getResponseBody().flush();
+            exchange.close();
+        });
+        broken.start();
+        try (S3Client viaBroken = S3Client.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + broken.getAddress().getPort()))
+                .forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            S3LogReader reader = new S3LogReader(viaBroken, new com.fasterxml.jackson.databind.ObjectMapper(), ingestConfig);
+
+            assertThrows(SourceUnavailableException.class,
+                    () -> reader.read(new S3ObjectRef(BUCKET, "trail/cut.json")));
+        } finally {
+            broken.stop(0);
+        }
     }
 
     private static String lambdaUrl() {
