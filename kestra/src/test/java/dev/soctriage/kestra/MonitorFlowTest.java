@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -76,5 +77,21 @@ class MonitorFlowTest {
         stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_mon2/outcome"))
             .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
                 + "\"detail\":\"recording or notifying the watch failed\"}")));
+    }
+
+    /** Issue 13 item 8: log-derived text reaches the SOC's channel as text, never as chat markup. */
+    @Test
+    void monitor_escapesChatMarkup_inTargetAndThreatType() throws Exception {
+        stubs().stubFor(post(urlEqualTo("/hooks/soc-monitor")).willReturn(aResponse().withStatus(200)));
+        Map<String, Object> inputs = new java.util.HashMap<>(inputs("v_mon3", "monitor", "<!channel> <https://evil|x>"));
+        inputs.put("threatType", "Recon <!here> <https://evil.example/login|Re-login> & more");
+
+        Execution execution = run("monitor", inputs);
+
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/hooks/soc-monitor"))
+            .withRequestBody(matchingJsonPath("$.text", equalTo("soc-triage: watching &lt;!channel&gt; &lt;https://evil|x&gt;"
+                + " (high, Recon &lt;!here&gt; &lt;https://evil.example/login|Re-login&gt; &amp; more),"
+                + " approved by analyst@example.com"))));
     }
 }
