@@ -213,8 +213,9 @@ class Checker:
             timeout = props.get("Timeout", glob_fn.get("Timeout"))
             if export == "ingest-triage" and not (isinstance(timeout, int) and timeout > TIME_BUDGET_SECONDS):
                 self.problem(f"{logical_id}: Timeout {timeout} must exceed ingest.time-budget ({TIME_BUDGET_SECONDS} s)")
-            if export != "ingest-triage" and timeout != 15:
-                self.problem(f"{logical_id}: Timeout {timeout}, expected 15")
+            expected = {"list-pending": 15, "approve": 28}.get(export)
+            if export != "ingest-triage" and timeout != expected:
+                self.problem(f"{logical_id}: Timeout {timeout}, expected {expected}")
         handler = glob_fn.get("Handler")
         if handler != {"Fn::If": ["IsNative", NATIVE_HANDLER, JVM_HANDLER]}:
             self.problem(f"Globals.Function.Handler is {handler!r}")

@@ -340,7 +340,7 @@ resource "aws_lambda_function" "approve_function" {
   handler          = local.function.handler
   architectures    = [var.architecture]
   memory_size      = local.function.memory_size
-  timeout          = 15
+  timeout          = 28 # two Kestra calls (3 s + 8 s each) and the store, inside API Gateway's 30 s
   publish          = true
   kms_key_arn      = local.function.kms_key_arn
 

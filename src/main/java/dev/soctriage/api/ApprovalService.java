@@ -66,6 +66,7 @@ public class ApprovalService {
         String claim = UUID.randomUUID().toString();
         VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
         Verdict v = held.verdict();
+        refuseWhileAnEarlierDispatchMaySettle(id, claim, v, now);
         Decision decision = new Decision(who.name(), now, comment);
         String executionId;
         try {
@@ -86,6 +87,25 @@ public class ApprovalService {
         Verdict approved = store.approved(id, claim, decision, executionId);
         log.record(id, "approve", v.action().wire(), approved.status().name(), who.name(), executionId, comment, null);
         return approved;
+    }
+
+    /**
+     * A dispatch that failed recently may still land in Kestra (a create that timed out was sent, its
+     * answer lost): until {@code kestra.dispatch-grace} has passed, a search would not find it and a
+     * second create would make a second execution (docs/contract.md, invariant 5). The claim just taken
+     * is given back unchanged and the caller told when to try again.
+     */
+    private void refuseWhileAnEarlierDispatchMaySettle(String id, String claim, Verdict v, Instant now) {
+        if (v.status() != Status.DISPATCH_FAILED || v.decidedAt() == null) {
+            return;
+        }
+        Instant trusted = Instant.parse(v.decidedAt()).plus(kestra.dispatchGrace());
+        if (now.isBefore(trusted)) {
+            store.dispatchFailed(id, claim, new Decision(v.decidedBy(), Instant.parse(v.decidedAt()), v.comment()),
+                    v.dispatchError());
+            throw new HttpProblem(409, "dispatch_unsettled", "the last dispatch failed at " + v.decidedAt()
+                    + " and may still reach Kestra; approve again after " + trusted);
+        }
     }
 
     /**
@@ -111,7 +131,16 @@ public class ApprovalService {
      */
     public Verdict reject(String id, Identity who, String reason) {
         Instant now = clock.instant();
-        Verdict rejected = store.reject(id, new Decision(who.name(), now, reason));
+        Decision decision = new Decision(who.name(), now, reason);
+        Verdict rejected;
+        try {
+            rejected = store.reject(id, decision);
+        } catch (VerdictConflictException e) {
+            if (e.current() == null || e.current().status() != Status.PENDING) {
+                throw e;
+            }
+            rejected = rejectAfterUnfinishedApproval(id, who, decision);
+        }
         log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
         if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip()) && rejected.groupKey() != null) {
             store.suppress(rejected.groupKey(), now.plus(feedback.suppressFor()), who.name(), now);
@@ -119,6 +148,33 @@ public class ApprovalService {
                     feedback.suppressFor());
         }
         return rejected;
+    }
+
+    /**
+     * A PENDING verdict whose reject was refused carries an approval's claim: one under way (the claim
+     * below fails: 409), or one that stopped after it may have created a Kestra execution. Kestra is
+     * asked: an execution it has wins over the reject (the verdict becomes {@code APPROVED} with it, and
+     * the reject answers 409); with none, the reject goes through.
+     *
+     * @throws KestraDispatchException Kestra cannot tell: the verdict stays PENDING, claimed until the
+     *                                  claim expires
+     */
+    private Verdict rejectAfterUnfinishedApproval(String id, Identity who, Decision decision) {
+        Instant now = decision.at();
+        String claim = UUID.randomUUID().toString();
+        store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
+        Optional<String> existing = kestra.findExecution(id);
+        if (existing.isEmpty()) {
+            return store.reject(id, decision, claim);
+        }
+        Verdict approved = store.approved(id, claim, new Decision(who.name(), now,
+                "approved by an earlier approval whose Kestra execution exists; the reject came after it"),
+                existing.get());
+        LOG.warnf("verdict %s: reject refused, adopting Kestra execution %s of an earlier approval", id,
+                existing.get());
+        log.record(id, "approve", approved.action().wire(), approved.status().name(), who.name(), existing.get(),
+                null, "adopted at reject");
+        throw new VerdictConflictException("an earlier approval's Kestra execution exists", approved);
     }
 
     /** {@code APPROVED → REMEDIATED | REMEDIATION_FAILED}, only for the verdict's own execution. */

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The caller as API Gateway's JWT authorizer vouches for it: the name a decision is recorded under
- * ({@code email}, else {@code username}, else {@code sub}), its groups and its OAuth scopes.
+ * ({@code email} when {@code email_verified} is true, else {@code username}, else {@code sub}), its
+ * groups and its OAuth scopes.
  */
 public record Identity(String subject, String name, Set<String> groups, Set<String> scopes) {
 
@@ -26,8 +27,10 @@ public record Identity(String subject, String name, Set<String> groups, Set<Stri
         }
         Map<String, Object> claims = jwt.claims();
         String sub = text(claims.get("sub"));
-        String name = first(text(claims.get("email")), text(claims.get("username")),
-                text(claims.get("cognito:username")), sub);
+        // an e-mail address names the caller only when the identity provider verified it: anyone may
+        // put any address on an unverified account
+        String email = verified(claims.get("email_verified")) ? text(claims.get("email")) : null;
+        String name = first(email, text(claims.get("username")), text(claims.get("cognito:username")), sub);
         if (name == null) {
             return Optional.empty();
         }
@@ -35,7 +38,14 @@ public record Identity(String subject, String name, Set<String> groups, Set<Stri
         if (jwt.scopes() != null) {
             jwt.scopes().stream().filter(s -> s != null && !s.isBlank()).forEach(scopes::add);
         }
-        scopes.addAll(list(claims.get("scope"), mapper));
+        // OAuth's scope claim is blank-separated by definition (RFC 8693): there a blank does separate
+        for (String scope : list(claims.get("scope"), mapper)) {
+            for (String part : scope.split("\\s+")) {
+                if (!part.isEmpty()) {
+                    scopes.add(part);
+                }
+            }
+        }
         return Optional.of(new Identity(sub, name, list(claims.get(groupsClaim), mapper), Set.copyOf(scopes)));
     }
 
@@ -48,8 +58,10 @@ public record Identity(String subject, String name, Set<String> groups, Set<Stri
     }
 
     /**
-     * A list claim in any of the forms it arrives in: API Gateway's {@code "[a b]"}, a JSON array (as a
-     * value or as text), or a comma- or space-separated string.
+     * A list claim, read exactly: a JSON array (as a value or as text) gives its elements; API
+     * Gateway's rendering of an array, {@code "[a b]"}, gives the blank-separated names inside the
+     * brackets (Cognito group names hold no blanks); any other text is one name, whole. A name is
+     * never split out of a longer one: "Former soc-analysts" is not "soc-analysts".
      */
     static Set<String> list(Object claim, ObjectMapper mapper) {
         Set<String> out = new LinkedHashSet<>();
@@ -71,14 +83,19 @@ public record Identity(String subject, String name, Set<String> groups, Set<Stri
             return out;
         }
         if (s.startsWith("[") && s.endsWith("]")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        for (String part : s.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                out.add(part);
+            for (String part : s.substring(1, s.length() - 1).split(" ")) {
+                if (!part.isEmpty()) {
+                    out.add(part);
+                }
             }
+            return out;
         }
+        out.add(s);
         return out;
+    }
+
+    private static boolean verified(Object claim) {
+        return claim instanceof Boolean b ? b : "true".equalsIgnoreCase(text(claim));
     }
 
     private static Optional<JsonNode> jsonArray(String s, ObjectMapper mapper) {

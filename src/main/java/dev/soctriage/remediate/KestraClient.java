@@ -50,9 +50,9 @@ public class KestraClient {
                 if (base.getScheme() == null || base.getHost() == null) {
                     why = "KESTRA_URL is not an absolute http(s) URL";
                 } else {
-                    long ms = config.timeout().toMillis();
                     built = QuarkusRestClientBuilder.newBuilder().baseUri(base)
-                            .connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
+                            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                             .build(KestraApi.class);
                 }
             } catch (IllegalArgumentException e) {
@@ -99,6 +99,11 @@ public class KestraClient {
                 .filter(e -> e.id() != null && config.namespace().equals(e.namespace()) && e.labels() != null
                         && e.labels().stream().anyMatch(l -> "verdictId".equals(l.key()) && verdictId.equals(l.value())))
                 .map(KestraExecution::id).findFirst();
+    }
+
+    /** How long after a failed dispatch a search for its execution is not trusted ({@link KestraConfig#dispatchGrace()}). */
+    public java.time.Duration dispatchGrace() {
+        return config.dispatchGrace();
     }
 
     private KestraApi api() {

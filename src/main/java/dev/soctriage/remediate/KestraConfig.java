@@ -31,7 +31,23 @@ public interface KestraConfig {
     /** Bearer token (Kestra Enterprise and Cloud); wins over basic auth when both are set. */
     Optional<String> apiToken();
 
-    /** Connect timeout and read timeout, each. */
-    @WithDefault("PT10S")
+    /**
+     * Read timeout of one Kestra call. An approval makes at most two calls (search, create), each
+     * connect + read: they must end inside the approve function's timeout, itself inside API
+     * Gateway's 30 s (KestraTimeoutsTest holds the templates to it).
+     */
+    @WithDefault("PT8S")
     Duration timeout();
+
+    /** Connect timeout of one Kestra call. */
+    @WithDefault("PT3S")
+    Duration connectTimeout();
+
+    /**
+     * After a dispatch failed, how long a search for its execution is not trusted: a create that
+     * timed out may still land in Kestra meanwhile. A re-approval before then is refused (409), so
+     * that it cannot create a second execution (docs/contract.md, invariant 5).
+     */
+    @WithDefault("PT1M")
+    Duration dispatchGrace();
 }

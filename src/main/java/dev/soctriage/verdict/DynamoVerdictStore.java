@@ -154,17 +154,20 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Verdict reject(String id, Decision d) {
+    public Verdict reject(String id, Decision d, String claimToken) {
         Map<String, AttributeValue> values = decisionValues(d, Status.REJECTED);
         values.put(":p", s(Status.PENDING.name()));
-        values.put(":now", n(d.at().toEpochMilli()));
+        // a claim left by an approval (under way, or stopped after it may have reached Kestra) blocks a
+        // reject: only its holder, or the one who checked Kestra under a new claim, may decide
+        values.put(":c", s(claimToken == null ? "" : claimToken));
         return update(id, UpdateItemRequest.builder()
-                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm REMOVE expiresAt")
+                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm "
+                        + "REMOVE expiresAt, claimToken, claimUntil")
                 .conditionExpression("attribute_exists(id) AND #s = :p "
-                        + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
+                        + "AND (attribute_not_exists(claimToken) OR claimToken = :c)")
                 .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
                 .expressionAttributeValues(values),
-                "verdict is not PENDING");
+                "verdict is not PENDING, or an approval of it is under way or unfinished");
     }
 
     @Override

@@ -41,6 +41,11 @@ final class PageTokens {
         if (!p[1].equals(status.name()) || !p[2].equals(min == null ? "" : min.wire())) {
             throw new InvalidPageTokenException("nextToken belongs to another query (status or severity differ)");
         }
+        if (min != null && p[4].charAt(0) - '0' < min.rank()) {
+            // a position below the requested severity lies outside the query: DynamoDB would refuse it
+            // as the store's fault (503), when it is the caller's (400)
+            throw new InvalidPageTokenException("nextToken is not a token this API issued");
+        }
         return Map.of("id", AttributeValue.fromS(p[3]), "status", AttributeValue.fromS(p[1]),
                 VerdictItems.QUEUE_KEY, AttributeValue.fromS(p[4]));
     }

@@ -51,8 +51,19 @@ public interface VerdictStore {
     /** Finishes a claim: {@code DISPATCH_FAILED} with the error kept. */
     Verdict dispatchFailed(String id, String claimToken, Decision decision, String error);
 
-    /** {@code PENDING → REJECTED}. */
-    Verdict reject(String id, Decision decision);
+    /**
+     * {@code PENDING → REJECTED}, unless an approval holds a claim on it — one under way, or one that
+     * stopped unfinished and may have created a Kestra execution: then {@link VerdictConflictException}.
+     */
+    default Verdict reject(String id, Decision decision) {
+        return reject(id, decision, null);
+    }
+
+    /**
+     * {@code PENDING → REJECTED} by the holder of {@code claimToken} (null: by nobody's claim), who made
+     * sure that no earlier approval's execution exists.
+     */
+    Verdict reject(String id, Decision decision, String claimToken);
 
     /** {@code APPROVED → REMEDIATED | REMEDIATION_FAILED}, only for the verdict's own execution id. */
     Verdict outcome(String id, String executionId, boolean success, String detail, Instant at);

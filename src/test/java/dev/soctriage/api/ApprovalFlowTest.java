@@ -211,7 +211,8 @@ class ApprovalFlowTest {
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
         kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("lost-answer", v.id())));
 
-        HttpResponse r = approve(v.id(), "{\"comment\":\"second try\"}");
+        HttpResponse r = apiAfterTheGrace().handle(Events.post("/verdicts/" + v.id() + "/approve",
+                "{\"comment\":\"second try\"}").asAnalyst().event(), VerdictApi.Routes.DECIDE);
 
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
@@ -223,6 +224,68 @@ class ApprovalFlowTest {
         assertEquals(v.id(), search.queryParameter("filters[labels][EQUALS][verdictId]").firstValue());
         assertEquals("soc.remediation", search.queryParameter("filters[namespace][EQUALS]").firstValue());
         assertNull(store.find(v.id()).orElseThrow().dispatchError());
+    }
+
+    /** Issue 13 item 9: the create that timed out lands after the search; no second execution. */
+    @Test
+    void reapprove_rightAfterATimeout_createsNoSecondExecution_whileTheSearchCannotBeTrusted() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("late", v.id())
+                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
+        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
+        // Kestra has not stored the late execution yet: a search finds nothing
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
+
+        HttpResponse again = impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst()
+                .event(), VerdictApi.Routes.DECIDE);
+
+        assertError(again, 409, "dispatch_unsettled");
+        assertEquals(1, KestraStubs.creates(kestra).size(), "one create only");
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.DISPATCH_FAILED, now.status());
+        assertNotNull(now.dispatchError());
+        // and after the grace, with the late execution now findable, it is adopted
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("late", v.id())));
+        HttpResponse later = apiAfterTheGrace().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}")
+                .asAnalyst().event(), VerdictApi.Routes.DECIDE);
+        assertEquals(200, later.statusCode(), later.body());
+        assertEquals("late", mapper.readTree(later.body()).get("kestraExecutionId").asText());
+        assertEquals(1, KestraStubs.creates(kestra).size(), "still one create");
+    }
+
+    /** Issue 13 item 13: a reject after an unfinished approval does not win over the execution it created. */
+    @Test
+    void reject_afterAnApprovalStoppedMidway_answers409_andAdoptsTheExecutionKestraHas() throws Exception {
+        Verdict v = created();
+        Instant then = Instant.now().minus(Duration.ofMinutes(5));
+        store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("orphan", v.id())));
+
+        assertError(reject(v.id(), "{\"reason\":\"not needed\"}"), 409, "conflict");
+
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.APPROVED, now.status());
+        assertEquals("orphan", now.kestraExecutionId());
+        assertEquals(0, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void reject_afterAnApprovalStoppedMidway_rejects_whenKestraHasNoExecution() throws Exception {
+        Verdict v = created();
+        Instant then = Instant.now().minus(Duration.ofMinutes(5));
+        store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
+
+        HttpResponse r = reject(v.id(), "{\"reason\":\"not needed\"}");
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Status.REJECTED, store.find(v.id()).orElseThrow().status());
+        // and a claim under way still blocks a reject
+        Verdict busy = created();
+        store.claim(busy.id(), "live-approval", Instant.now(), Instant.now().plus(storeConfig.claimTimeout()));
+        assertError(reject(busy.id(), "{\"reason\":\"no\"}"), 409, "conflict");
+        assertEquals(Status.PENDING, store.find(busy.id()).orElseThrow().status());
     }
 
     @Test
@@ -284,7 +347,8 @@ class ApprovalFlowTest {
         kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("fresh", v.id())));
 
-        HttpResponse r = approve(v.id(), "{}");
+        HttpResponse r = apiAfterTheGrace().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst()
+                .event(), VerdictApi.Routes.DECIDE);
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("fresh", mapper.readTree(r.body()).get("kestraExecutionId").asText());
@@ -520,6 +584,17 @@ class ApprovalFlowTest {
                 SHORT_TIMEOUT), mapper);
         ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()));
+        return new VerdictApi(store, approvals, apiConfig, mapper);
+    }
+
+    /** An approve function whose clock stands past the dispatch grace of anything failed so far. */
+    private VerdictApi apiAfterTheGrace() {
+        KestraClient client = new KestraClient(TestKestraConfig.basic("http://127.0.0.1:" + kestra.port(),
+                SHORT_TIMEOUT), mapper);
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                TestKestraConfig.basic("x", SHORT_TIMEOUT).dispatchGrace().plusSeconds(1));
+        ApprovalService approvals = new ApprovalService(store, client, later, storeConfig, feedback, decisions,
+                new dev.soctriage.guard.Guard(java.util.List.of()));
         return new VerdictApi(store, approvals, apiConfig, mapper);
     }
 

@@ -43,9 +43,9 @@ final class Events {
         return this;
     }
 
-    /** An analyst: groups claim in API Gateway's string form. */
+    /** An analyst with a verified e-mail address: groups claim in API Gateway's string form. */
     Events asAnalyst() {
-        return claims(Map.of("sub", "u-1", "email", "alice@example.com", "username", "alice",
+        return claims(Map.of("sub", "u-1", "email", "alice@example.com", "email_verified", "true", "username", "alice",
                 "cognito:groups", "[soc-analysts admins]"));
     }
 

@@ -127,7 +127,7 @@ class VerdictApiReadTest {
     @Test
     void groupsClaim_isReadInEveryFormItArrivesIn() {
         List<Object> forms = List.of("[soc-analysts admins]", "[soc-analysts]", List.of("admins", "soc-analysts"),
-                "[\"admins\",\"soc-analysts\"]", "admins,soc-analysts", "admins soc-analysts", "soc-analysts");
+                "[\"admins\",\"soc-analysts\"]", "soc-analysts");
         for (Object groups : forms) {
             HttpResponse r = api.handle(Events.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
                     .event(), VerdictApi.Routes.READ);
@@ -136,6 +136,53 @@ class VerdictApiReadTest {
         HttpResponse lookalike = api.handle(Events.get("/verdicts")
                 .claims(Map.of("sub", "u-2", "cognito:groups", "[soc-analysts-readonly]")).event(), VerdictApi.Routes.READ);
         assertEquals(403, lookalike.statusCode());
+    }
+
+    /** Issue 13 item 12: a group is matched by its whole name; one whose name holds a blank grants nothing else. */
+    @Test
+    void groupsClaim_isParsedExactly_aGroupNamedWithABlankGrantsNothing() {
+        List<Object> forms = List.of("Former soc-analysts", "[\"Former soc-analysts\"]", List.of("Former soc-analysts"),
+                "admins,soc-analysts", "soc-analysts admins", "[Former-soc-analysts]", "[soc-analysts,admins]");
+        for (Object groups : forms) {
+            HttpResponse r = api.handle(Events.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
+                    .event(), VerdictApi.Routes.READ);
+            assertEquals(403, r.statusCode(), "groups claim " + groups);
+        }
+    }
+
+    /** Issue 13 item 12: decidedBy is an e-mail address only when the token says it was verified. */
+    @Test
+    void decidedBy_isTheEmailOnlyWhenVerified_elseTheUsernameOrSubject() throws Exception {
+        Map<String, Map<String, Object>> callers = Map.of(
+                "mallory", Map.of("sub", "u-7", "email", "ceo@example.com", "username", "mallory",
+                        "cognito:groups", "[soc-analysts]"),
+                "u-8", Map.of("sub", "u-8", "email", "ceo@example.com", "email_verified", "false",
+                        "cognito:groups", "[soc-analysts]"),
+                "carol@example.com", Map.of("sub", "u-9", "email", "carol@example.com", "email_verified", true,
+                        "username", "carol", "cognito:groups", "[soc-analysts]"));
+        int i = 0;
+        for (Map.Entry<String, Map<String, Object>> c : callers.entrySet()) {
+            Verdict v = Verdicts.pending(Severity.HIGH, Instant.parse("2099-02-01T00:00:00Z").plusSeconds(i++),
+                    "decided-by|" + c.getKey());
+            store.create(v);
+
+            HttpResponse r = api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}")
+                    .claims(c.getValue()).event(), VerdictApi.Routes.DECIDE);
+
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(c.getKey(), mapper.readTree(r.body()).get("decidedBy").asText());
+        }
+    }
+
+    /** Issue 13 item 11: a nextToken whose position lies below the requested severity is the caller's error. */
+    @Test
+    void list_answers400_forAForgedTokenBelowTheRequestedSeverity() throws Exception {
+        String id = Verdicts.pending().id();
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("1\nPENDING\nhigh\n" + id + "\n1#2099-01-01T00:00:00.000Z").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertError(api.handle(Events.get("/verdicts").query("severity", "high").query("nextToken", forged).asAnalyst()
+                .event(), VerdictApi.Routes.READ), 400, "invalid_next_token");
     }
 
     @Test

@@ -177,7 +177,7 @@ public final class LocalGateway implements AutoCloseable {
         long now = System.currentTimeMillis() / 1000;
         String sub = user.contains("@") ? user.substring(0, user.indexOf('@')) : user;
         String email = user.contains("@") ? user : (user.equals("local-analyst") ? "analyst" : user) + "@localhost";
-        claims.put("sub", sub).put("email", email).put("cognito:username", sub)
+        claims.put("sub", sub).put("email", email).put("email_verified", "true").put("cognito:username", sub)
                 .put("iss", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local").put("token_use", "id")
                 .put("iat", Long.toString(now)).put("exp", Long.toString(now + 3600));
         List<String> groupList = split(groups);

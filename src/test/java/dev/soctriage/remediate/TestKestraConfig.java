@@ -13,6 +13,16 @@ public record TestKestraConfig(String urlValue, String tenant, String namespace,
     }
 
     @Override
+    public Duration connectTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public Duration dispatchGrace() {
+        return Duration.ofMinutes(1);
+    }
+
+    @Override
     public Optional<String> url() {
         return Optional.ofNullable(urlValue);
     }
