@@ -25,6 +25,7 @@ export class VerdictView {
     this.onError = onError;
     this.confirm = confirm;
     this.verdict = null;
+    this.decideArea = $('#decide-area'); // moved into each rendered verdict; kept here while detached
     $('#approve-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.approve();
@@ -38,7 +39,7 @@ export class VerdictView {
   async show(id) {
     this.verdict = null;
     fill($('#verdict-title'), 'Verdict');
-    $('#verdict-view').append($('#decide-area')); // out of the old body before it is replaced
+    $('#verdict-view').append(this.decideArea); // out of the old body before it is replaced
     fill($('#verdict-body'), h('p', { role: 'status' }, 'Loading…'));
     fill($('#decide-status'));
     fill($('#decide-error'));
@@ -57,9 +58,10 @@ export class VerdictView {
     this.verdict = v;
     fill($('#verdict-error'));
     fill($('#verdict-title'), v.threatType ?? 'Verdict');
+    $('#verdict-view').append(this.decideArea); // out of the old body before it is replaced
     fill($('#verdict-body'), body(v));
     // the decision sits at the top of the side column, beside the facts it is about
-    $('#verdict-body .side')?.prepend($('#decide-area'));
+    $('#verdict-body .side').prepend(this.decideArea);
     const open = DECIDABLE.has(v.status);
     $('#decide').hidden = !open;
     $('#reject-form').hidden = v.status !== 'PENDING';

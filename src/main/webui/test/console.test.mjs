@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, newPage, shotPath, startStack } from './harness.mjs';
+import { startOidcStub } from './oidc-stub.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -240,5 +241,44 @@ describe('analyst console', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.match(await page.locator('#signin-state').innerText(), /signed out/);
     await page.context().close();
+  });
+
+  test('oidcSignIn_authorizationCodeWithPkce_tokensOnlyInMemory_bearerSentToTheApi', async () => {
+    const oidc = await startOidcStub({ clientId: 'console-test' });
+    const page = await newPage(browser);
+    // the config.json a deployment writes, pointing at the stand-in issuer
+    await page.route(`${stack.url}/config.json`, (route) => route.fulfill({
+      status: 200, contentType: 'application/json',
+      body: JSON.stringify({ mode: 'oidc', issuer: oidc.issuer, clientId: 'console-test', cognitoDomain: '',
+        redirectUrl: `${stack.url}/`, signOutUrl: `${stack.url}/`, scope: 'openid email profile' }),
+    }));
+    const bearers = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/verdicts')) bearers.push(r.headers().authorization ?? null);
+    });
+    try {
+      await page.goto(`${stack.url}/`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      await verdictRows(page).first().waitFor();
+      assert.match(await page.locator('#who-name').innerText(), /Signed in as analyst@example\.com \(soc-analysts\)/);
+      const [asked] = oidc.seen.authorize;
+      assert.equal(asked.response_type, 'code');
+      assert.equal(asked.code_challenge_method, 'S256');
+      assert.equal(oidc.seen.token.length, 1, 'one code exchanged, with its PKCE verifier');
+      assert.ok(oidc.seen.token[0].code_verifier.length >= 43);
+      assert.equal(new URL(page.url()).search, '', 'the code is gone from the address bar');
+      assert.ok(bearers.length > 0 && bearers.every((b) => /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/.test(b)), `bearers: ${bearers}`);
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+      assert.doesNotMatch(stored, /eyJ|refresh-/, 'no token in localStorage or sessionStorage');
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      assert.match(await page.locator('#signin-state').innerText(), /signed out/, 'tokens were in memory only');
+    } finally {
+      await page.context().close();
+      await oidc.close();
+    }
   });
 });
