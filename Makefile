@@ -77,7 +77,7 @@ test-kestra:
 test-jdk21:
 	@test -x $(JDK21)/bin/java || { echo "test-jdk21: a JDK 21+ is needed at JDK21=$(JDK21)"; exit 1; }
 	JAVA_HOME=$(JDK21) $(MVN) -q test -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dtest='dev.soctriage.triage.*Test,dev.soctriage.parse.*Test,dev.soctriage.group.*Test'
+	  -Dtest='dev.soctriage.triage.*Test,dev.soctriage.parse.*Test,dev.soctriage.group.*Test,dev.soctriage.net.*Test,dev.soctriage.text.*Test,dev.soctriage.guard.*Test'
 
 test-infra:
 	infra/check.sh

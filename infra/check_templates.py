@@ -3,7 +3,7 @@
 
 1. infra/sam/template.yaml parses as YAML with the CloudFormation tags, and every Ref, GetAtt,
    ${...} in Sub and condition name points at something that exists.
-2. The functions carry the contract's environment variables (CONTRACT.md, "Configuration"):
+2. The functions carry the contract's environment variables (docs/contract.md, "Configuration"):
    each its own QUARKUS_FUNQY_EXPORT, the variables its "used by" column names, nothing local-only.
 3. infra/terraform names the same resources, parameters and outputs (snake_case of the SAM
    logical ids), and -- through a generated `terraform test` file -- sets the same environment

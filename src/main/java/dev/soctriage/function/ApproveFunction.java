@@ -2,10 +2,11 @@ package dev.soctriage.function;
 
 import jakarta.inject.Inject;
 
-import dev.soctriage.approve.HttpEvent;
-import dev.soctriage.approve.HttpResponse;
-import dev.soctriage.approve.VerdictApi;
 import io.quarkus.funqy.Funq;
+
+import dev.soctriage.api.HttpEvent;
+import dev.soctriage.api.HttpResponse;
+import dev.soctriage.api.VerdictApi;
 
 /** {@code approve}: approve, reject, and the remediation flow's outcome report, behind API Gateway. */
 public class ApproveFunction {

@@ -3,10 +3,10 @@ package dev.soctriage.function;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.soctriage.ingest.IngestPipeline;
-import dev.soctriage.ingest.IngestResult;
 import io.quarkus.funqy.Funq;
+
+import dev.soctriage.pipeline.IngestPipeline;
+import dev.soctriage.pipeline.IngestResult;
 
 /** {@code ingest-triage}: CloudWatch Logs subscriptions, S3 notifications (direct or EventBridge), direct invokes. */
 public class IngestTriageFunction {

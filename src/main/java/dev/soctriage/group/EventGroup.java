@@ -22,7 +22,7 @@ import dev.soctriage.parse.ParsedEvent;
  * @param count     number of events in the group
  * @param firstSeen earliest event time (null when no member has a time)
  * @param lastSeen  latest event time (null when no member has a time)
- * @param distinct  distinct values per {@link dev.soctriage.parse.Fields} key (users tried, ports,
+ * @param distinct  distinct values per {@link dev.soctriage.model.Fields} key (users tried, ports,
  *                  paths...), each set capped; the cap is noted by {@link #distinctCounts()}
  * @param distinctCounts the true number of distinct values per key, beyond the cap
  * @param samples   up to 20 members, verbatim, first seen first (the verdict's evidence)

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.soctriage.parse.Fields;
+import dev.soctriage.model.Fields;
 import dev.soctriage.parse.ParsedEvent;
 
 /**

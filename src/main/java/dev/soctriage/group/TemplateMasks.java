@@ -3,7 +3,7 @@ package dev.soctriage.group;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import dev.soctriage.parse.Ips;
+import dev.soctriage.net.Ips;
 
 /**
  * The masking rules applied to each token before template mining, in order (in the manner of

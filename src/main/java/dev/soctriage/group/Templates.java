@@ -1,7 +1,7 @@
 package dev.soctriage.group;
 
-import dev.soctriage.parse.Fields;
-import dev.soctriage.parse.Formats;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
 import dev.soctriage.parse.ParsedEvent;
 
 /**

@@ -10,11 +10,12 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.soctriage.verdict.VerdictIds;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.text.Digests;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * CloudWatch Logs subscription: {@code {"awslogs":{"data":"<base64 of gzip of JSON>"}}}. A control
@@ -73,7 +74,7 @@ public class CloudWatchDecoder {
             }
             index++;
         }
-        String delivery = VerdictIds.digest("cloudwatch", logGroup, text(payload, "logStream"), ids.toString());
+        String delivery = Digests.sha256Hex("cloudwatch", logGroup, text(payload, "logStream"), ids.toString());
         return new LogBatch(logGroup, delivery, events, failures, false);
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.soctriage.verdict.VerdictIds;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.text.Digests;
+import dev.soctriage.text.UntrustedText;
 
 /** A direct invoke: {@code {"source":"<free text>","lines":["<log line>", ...]}}. */
 @ApplicationScoped
@@ -55,6 +56,6 @@ public class DirectDecoder {
             }
             i++;
         }
-        return new LogBatch(source.asText(), VerdictIds.digest(digestParts), events, failures, false);
+        return new LogBatch(source.asText(), Digests.sha256Hex(digestParts), events, failures, false);
     }
 }

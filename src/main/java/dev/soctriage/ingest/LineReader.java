@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * Splits a byte stream into lines without ever holding more than one capped line: bytes past the

@@ -2,6 +2,8 @@ package dev.soctriage.ingest;
 
 import java.util.List;
 
+import dev.soctriage.model.LogEvent;
+
 /**
  * What one invocation delivered, decoded.
  *

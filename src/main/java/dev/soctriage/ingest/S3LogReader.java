@@ -9,17 +9,18 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.soctriage.parse.UntrustedText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.soctriage.verdict.VerdictIds;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.text.Digests;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * Reads a log object through the S3 API: gzip (by its magic bytes, whatever the name says) or
@@ -55,7 +56,7 @@ public class S3LogReader {
                 LineReader.forEachLine(in, config.maxDecodedBytes(),
                         line -> events.add(new LogEvent(Integer.toString(events.size()), 0L, line)));
             }
-            return new LogBatch(ref.uri(), VerdictIds.digest("s3", ref.uri(), version), events, failures, false);
+            return new LogBatch(ref.uri(), Digests.sha256Hex("s3", ref.uri(), version), events, failures, false);
         } catch (SdkException e) {
             throw new SourceUnavailableException("cannot read " + ref.uri() + ": " + e.getMessage(), e);
         } catch (IOException e) {

@@ -2,6 +2,10 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.net.Ips;
+
 /**
  * nginx and Apache access logs, common and combined, hand-split (no regular expression):
  *

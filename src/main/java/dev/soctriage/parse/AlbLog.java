@@ -2,6 +2,10 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.net.Ips;
+
 /**
  * AWS Application Load Balancer access logs, in AWS's field order:
  *

@@ -3,6 +3,9 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.net.Ips;
+
 /**
  * Application logs as key/value pairs (JSON objects flattened, or logfmt): the common key names for
  * the client address, the user, the message and HTTP fields. Keys compare without case, dots,

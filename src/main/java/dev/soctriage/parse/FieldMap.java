@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import dev.soctriage.model.Fields;
+
 /**
  * A parsed event's fields: one slot per {@link Fields} key, read by position rather than by hashing,
  * listed in {@link Fields#ALL} order. Immutable once built; every line has one, and the classifier,

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.net.Ips;
+import dev.soctriage.text.UntrustedText;
+
 /**
  * One JSON object per line: a CloudTrail record, an AWS WAF log record, or an application's JSON log.
  * A line that is not a valid JSON object is not JSON (the caller keeps it as text): one bad record

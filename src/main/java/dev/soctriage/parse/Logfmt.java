@@ -3,6 +3,8 @@ package dev.soctriage.parse;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.soctriage.model.Formats;
+
 /**
  * logfmt ({@code time=... level=info msg="user logged in" user=alice ip=203.0.113.7}): at least two
  * key=value pairs and almost no bare words. Values may be double-quoted with backslash escapes.

@@ -2,7 +2,9 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
 
 /** A ParsedEvent under construction: format parsers fill it, {@link Parsers} seals it. */
 final class Parsed {

@@ -3,14 +3,16 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
 
 /**
  * A log line after its format was recognised.
  *
  * <p>The actor is who did it, as the format names it (the SSH client, the HTTP client, the
  * CloudTrail principal, the flow's source address); an address or name that merely appears inside
- * free text is never the actor. Grounding (contract invariants 1–2) relies on this distinction.
+ * free text is never the actor. Grounding (docs/contract.md, invariants 1–2) relies on this distinction.
  *
  * @param event     the line as delivered
  * @param format    the recognised format, one of {@link Formats}

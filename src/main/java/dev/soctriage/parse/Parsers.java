@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * The parser chain. Each line is recognised on its own (JSON records: CloudTrail, WAF, application

@@ -1,5 +1,7 @@
 package dev.soctriage.parse;
 
+import dev.soctriage.model.Fields;
+
 /** An HTTP request line "METHOD target PROTOCOL" into METHOD and PATH; a line that is not one stays whole in PATH. */
 final class Request {
     private Request() {

@@ -1,5 +1,8 @@
 package dev.soctriage.parse;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.net.Ips;
+
 /**
  * OpenSSH's messages (sshd, sshd-session, sshd-auth). The actor is the remote address sshd took from
  * the socket; the user name tried is {@link Fields#TARGET_USER}.

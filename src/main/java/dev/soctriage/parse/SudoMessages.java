@@ -1,5 +1,7 @@
 package dev.soctriage.parse;
 
+import dev.soctriage.model.Fields;
+
 /**
  * sudo's messages. The actor is the invoking user; {@link Fields#TARGET_USER} the user the command ran
  * as; the command's arguments are the user's text and may contain " ; ", so the command is everything

@@ -3,6 +3,9 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+
 /**
  * Syslog framing: RFC 3164 ("Nov 24 10:00:01 host sshd[123]: msg"), the ISO-timestamped form rsyslog
  * writes by default on current distributions, and RFC 5424 ("<34>1 2026-11-24T10:00:01Z host sshd 123 -

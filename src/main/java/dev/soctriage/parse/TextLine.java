@@ -3,6 +3,10 @@ package dev.soctriage.parse;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.net.Ips;
+
 /**
  * The fallback: a line no parser recognised is kept whole as text. Addresses that appear in it are
  * listed in {@link Fields#MENTIONED_IPS} (at most 5) and are never the actor: in free text nobody

@@ -3,6 +3,10 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.net.Ips;
+
 /**
  * VPC Flow Logs: the default version 2 format
  * ({@code version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status})

@@ -14,17 +14,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.logging.Logger;
 
 import dev.soctriage.verdict.Verdict;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * Creates remediation executions in Kestra and finds the one an earlier approval created. The flow is
- * always {@link dev.soctriage.verdict.Action#flow()} of the stored verdict, never model text.
+ * always {@link dev.soctriage.model.Action#flow()} of the stored verdict, never model text.
  */
 @ApplicationScoped
 public class KestraClient {

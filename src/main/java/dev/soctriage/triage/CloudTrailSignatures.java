@@ -3,8 +3,9 @@ package dev.soctriage.triage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.soctriage.parse.Fields;
-import dev.soctriage.parse.Formats;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**

@@ -1,9 +1,12 @@
 package dev.soctriage.triage;
 
 import java.util.List;
+import java.util.Optional;
 
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Severity;
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
 
 /**
  * A judgement of one group, before it becomes a verdict.
@@ -15,4 +18,18 @@ import dev.soctriage.verdict.Severity;
  */
 public record Finding(Severity severity, String threatType, Action action, String target, String reasoning,
         List<String> mitre, String engine, String model, String guard, String crossCheck) {
+
+    /**
+     * A rules finding whose target the guard does not accept becomes {@code monitor} without a
+     * target, the refusal kept in {@link #guard()}; a grounded finding is returned as it is.
+     */
+    public Finding groundedBy(Guard guard, EventGroup group) {
+        Optional<String> refusal = guard.check(action, target, group);
+        if (refusal.isEmpty()) {
+            return this;
+        }
+        String note = "refused rules target " + target + ": " + refusal.get();
+        return new Finding(severity, threatType, Action.MONITOR, null, reasoning, mitre, engine, model, note,
+                crossCheck);
+    }
 }

@@ -6,10 +6,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.parse.Fields;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Engine;
-import dev.soctriage.verdict.Severity;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Engine;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Signal;
 
 /**
  * The built-in detectors: the triage when there is no API key, the fallback when the model fails or

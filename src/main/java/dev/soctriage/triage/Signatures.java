@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.soctriage.group.LineClassifier;
-import dev.soctriage.parse.Fields;
-import dev.soctriage.parse.Formats;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**

@@ -1,10 +1,6 @@
 package dev.soctriage.triage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.soctriage.group.EventGroup;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Engine;
+import dev.soctriage.model.Severity;
+import dev.soctriage.text.Digests;
 import dev.soctriage.triage.llm.ModelCall;
 import dev.soctriage.triage.llm.ModelClient;
 import dev.soctriage.triage.llm.ModelVerdict;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Engine;
-import dev.soctriage.verdict.Severity;
 
 /**
  * Judges one group. Without an API key: the rules engine alone. With one: one model call, whose
@@ -46,7 +44,7 @@ public class TriageService {
      * @param deadline the invocation must be answered before this; model calls and retries stay within it
      */
     public Judgement judge(EventGroup group, Instant deadline) {
-        Optional<Finding> byRules = rules.judge(group).map(f -> guard.groundRules(f, group));
+        Optional<Finding> byRules = rules.judge(group).map(f -> f.groundedBy(guard, group));
         if (!model.enabled()) {
             return new Judgement(byRules, 0);
         }
@@ -106,11 +104,6 @@ public class TriageService {
 
     /** A short digest of the group key: an id for logs that carries no log text. */
     static String id(EventGroup g) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(g.key().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return Digests.sha256HexOf(g.key()).substring(0, 12);
     }
 }

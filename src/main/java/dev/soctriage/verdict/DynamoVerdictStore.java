@@ -12,18 +12,21 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+import dev.soctriage.text.Digests;
 
 /**
  * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; a sparse global index
@@ -268,7 +271,7 @@ public class DynamoVerdictStore implements VerdictStore {
 
     /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
     static String suppressionKey(String groupKey) {
-        return "s_" + VerdictIds.digest(groupKey).substring(0, 32);
+        return "s_" + Digests.sha256Hex(groupKey).substring(0, 32);
     }
 
     private static String deliveryKey(String deliveryId) {

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+
 /**
  * Opaque {@code nextToken}s: the index position where the next page starts, bound to the query
  * (status and minimum severity) that produced it, base64url-encoded. Decoding checks every part, so

@@ -1,9 +1,6 @@
 package dev.soctriage.verdict;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.soctriage.text.Digests;
 
 /**
  * Verdict ids are derived from the input, never random: the same delivery grouped the same way
@@ -18,25 +15,11 @@ public final class VerdictIds {
     }
 
     public static String of(String source, String deliveryId, String groupKey) {
-        return "v_" + digest(source, deliveryId, groupKey).substring(0, 32);
+        return "v_" + Digests.sha256Hex(source, deliveryId, groupKey).substring(0, 32);
     }
 
     public static boolean isValid(String id) {
         return id != null && COMPILED.matcher(id).matches();
     }
 
-    /** Hex SHA-256 of the parts, each length-prefixed so that ("ab","c") and ("a","bc") differ. */
-    public static String digest(String... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                byte[] b = (p == null ? "" : p).getBytes(StandardCharsets.UTF_8);
-                md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
-                md.update(b);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+
 /** Maps a {@link Verdict} to a DynamoDB item and back; absent attributes are nulls. */
 final class VerdictItems {
     /** The status index's sort key: severity rank then creation time, so a descending query is the queue order. */

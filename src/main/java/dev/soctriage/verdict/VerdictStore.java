@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+
 /**
  * Where verdicts live. Every state change is one conditional write: a call that loses a race, or is
  * repeated, changes nothing and says why through a domain exception.

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.parse.ParsedEvent;
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 /** The compact renderings whose size estimates prompt tokens (chars / 4): one per group, or one per line. */
 final class GroupRendering {

@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.group.LineClassifier;
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * {@code make bench} for log understanding: throughput of decode (UTF-8) + parse + group on one thread

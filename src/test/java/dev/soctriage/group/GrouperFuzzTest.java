@@ -10,9 +10,9 @@ import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 /** The grouper on arbitrary batches: nothing throws, no event is lost, the caps hold, signals never mix. */
 class GrouperFuzzTest {

@@ -15,9 +15,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.ingest.LogEvent;
-import dev.soctriage.parse.Fields;
-import dev.soctriage.parse.Formats;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Signatures;

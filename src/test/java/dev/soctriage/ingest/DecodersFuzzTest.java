@@ -13,14 +13,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.soctriage.parse.UntrustedText;
-import dev.soctriage.support.Events;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.support.Events;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * Coverage-guided fuzzing of the envelope decoders: whatever the event, decoding returns batches or

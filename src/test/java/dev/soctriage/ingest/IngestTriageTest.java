@@ -13,27 +13,29 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.Events;
-import dev.soctriage.support.S3MockResource;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Severity;
-import dev.soctriage.verdict.Status;
-import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+import dev.soctriage.pipeline.IngestPipeline;
+import dev.soctriage.pipeline.IngestResult;
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.support.Events;
+import dev.soctriage.support.S3MockResource;
+import dev.soctriage.text.Digests;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
 
 /**
  * ingest-triage on real servers: dynalite for DynamoDB, S3Mock for S3. Each source uses its own
@@ -121,7 +123,7 @@ class IngestTriageTest {
         // the suppression ends (as if its week had passed)
         dynamo.updateItem(b -> b.tableName("soc-verdicts")
                 .key(java.util.Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                        .fromS("s_" + dev.soctriage.verdict.VerdictIds.digest(key).substring(0, 32))))
+                        .fromS("s_" + dev.soctriage.text.Digests.sha256Hex(key).substring(0, 32))))
                 .updateExpression("SET suppressedUntil = :t").expressionAttributeValues(java.util.Map.of(":t",
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(now.minusSeconds(1).toString()))));
         IngestResult after = pipeline.ingest(Events.cloudWatch(group, "c", Events.sshBruteForce("203.0.113.16", 6), NOV_24_10H + 120_000));

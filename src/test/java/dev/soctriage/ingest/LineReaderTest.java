@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 class LineReaderTest {
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LambdaFunction implements AutoCloseable {
     /**
-     * Launch flags that make a short-lived Lambda JVM start faster (measured in FINDINGS.md: C1 only
+     * Launch flags that make a short-lived Lambda JVM start faster (docs/benchmarks.md, "Flags": C1 only
      * and the serial collector roughly halve the cold start of a small Funqy app).
      */
     public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

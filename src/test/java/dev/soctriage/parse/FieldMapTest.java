@@ -13,7 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Fields;
+import dev.soctriage.model.LogEvent;
 
 /** A parsed event's fields behave as the Map they are, listed in the vocabulary's order. */
 class FieldMapTest {

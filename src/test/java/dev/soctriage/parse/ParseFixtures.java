@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
 
 /** Real parsers on a fixed clock, and events made from lines. */
 final class ParseFixtures {

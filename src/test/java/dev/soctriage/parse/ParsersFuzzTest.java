@@ -10,7 +10,10 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Formats;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.net.Ips;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * Coverage-guided fuzzing of the parser chain without its safety net ({@link Parsers#parseStrict}):

@@ -18,28 +18,27 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
-import dev.soctriage.approve.ApprovalService;
-import dev.soctriage.approve.DecisionLog;
-import dev.soctriage.approve.FeedbackConfig;
-import dev.soctriage.approve.Identity;
+import dev.soctriage.api.ApprovalService;
+import dev.soctriage.api.DecisionLog;
+import dev.soctriage.api.FeedbackConfig;
+import dev.soctriage.api.Identity;
 import dev.soctriage.local.Ports;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
 import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Severity;
-import dev.soctriage.verdict.Status;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Kestra client under the configurations one deployment cannot show at once: bearer token, other
@@ -101,7 +100,7 @@ class KestraClientTest {
         String refused = "http://127.0.0.1:" + Ports.free();
         KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
         ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions,
-                new dev.soctriage.triage.Guard(List.of()));
+                new dev.soctriage.guard.Guard(List.of()));
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
         store.create(v);
         Identity alice = new Identity("u-1", "alice@example.com", java.util.Set.of("soc-analysts"), java.util.Set.of());

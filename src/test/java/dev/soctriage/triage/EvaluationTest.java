@@ -17,21 +17,22 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.net.IpAddresses;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.llm.LlmConfig;
 import dev.soctriage.triage.llm.ModelClient;
-import dev.soctriage.verdict.Action;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The evaluation set through the real pipeline objects: Parsers → Grouper(Signatures) → TriageService.

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import dev.soctriage.group.EventGroup;
+import dev.soctriage.group.Groups;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.triage.llm.Prompt;
 import dev.soctriage.triage.llm.PromptBuilder;

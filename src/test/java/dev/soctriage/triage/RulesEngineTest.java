@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.model.Severity;
 import dev.soctriage.parse.Parsers;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Severity;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Thresholds come from triage.rules.*: the defaults, and an override, at their boundaries. */
 class RulesEngineTest {

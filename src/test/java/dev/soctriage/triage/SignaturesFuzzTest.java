@@ -12,10 +12,11 @@ import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
-import dev.soctriage.parse.UntrustedText;
+import dev.soctriage.text.UntrustedText;
 
 /**
  * Coverage-guided fuzzing of the line classifier, which reads every hostile line: no input may throw,

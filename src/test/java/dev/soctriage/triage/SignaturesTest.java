@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.Parsers;
 
 /** Single lines through the real parser and the classifier: attacks labelled, look-alikes left alone. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
-import dev.soctriage.ingest.LogEvent;
+import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.Parsers;
 
 /** Real log lines through the real parser, classifier and grouper. */

@@ -18,24 +18,24 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-
-import dev.soctriage.group.EventGroup;
-import dev.soctriage.group.Grouper;
-import dev.soctriage.parse.Parsers;
-import dev.soctriage.triage.llm.LlmConfig;
-import dev.soctriage.triage.llm.ModelClient;
-import dev.soctriage.verdict.Action;
-import dev.soctriage.verdict.Engine;
-import dev.soctriage.verdict.Severity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.group.Grouper;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Engine;
+import dev.soctriage.model.Severity;
+import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.llm.LlmConfig;
+import dev.soctriage.triage.llm.ModelClient;
 
 /**
  * The model's failure modes against a WireMock Groq: in every case no event is lost (the rules

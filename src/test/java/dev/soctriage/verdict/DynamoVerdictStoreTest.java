@@ -13,11 +13,13 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
-
-import dev.soctriage.support.DynaliteResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+import dev.soctriage.support.DynaliteResource;
 
 /** The store against a real DynamoDB API (dynalite on loopback). */
 @QuarkusTest

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Engine;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+
 /** Verdicts for tests, valid by construction. */
 public final class VerdictFixtures {
     private VerdictFixtures() {

@@ -39,7 +39,7 @@ import jakarta.validation.ConstraintViolationException;
  * server's import do, plus the house rules of STYLE.md §11 that Kestra does not check.
  */
 class FlowValidationTest {
-    /** CONTRACT.md, "The call to Kestra": the multipart parts approve sends, in this order. */
+    /** docs/contract.md, "The call to Kestra": the multipart parts approve sends, in this order. */
     private static final List<String> CONTRACT_INPUTS =
         List.of("verdictId", "action", "target", "severity", "threatType", "approvedBy", "comment");
     private static final List<String> MAIN_FLOWS = List.of("block-ip.yaml", "disable-user.yaml", "monitor.yaml");

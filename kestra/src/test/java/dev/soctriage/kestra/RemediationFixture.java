@@ -117,7 +117,7 @@ final class RemediationFixture {
             List.of(new Label("verdictId", verdictId), new Label(Label.CORRELATION_ID, verdictId)));
     }
 
-    /** The multipart parts soc-triage's approve sends (CONTRACT.md, "The call to Kestra"), comment left out. */
+    /** The multipart parts soc-triage's approve sends (docs/contract.md, "The call to Kestra"), comment left out. */
     static Map<String, Object> inputs(String verdictId, String action, String target) {
         return Map.of(
             "verdictId", verdictId,

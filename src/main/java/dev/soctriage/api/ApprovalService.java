@@ -1,0 +1,130 @@
+package dev.soctriage.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.soctriage.guard.Guard;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Status;
+import dev.soctriage.remediate.KestraClient;
+import dev.soctriage.remediate.KestraDispatchException;
+import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictConflictException;
+import dev.soctriage.verdict.VerdictNotFoundException;
+import dev.soctriage.verdict.VerdictStore.Decision;
+import dev.soctriage.verdict.VerdictStore;
+
+/**
+ * The decisions on a verdict. Approval is claim → Kestra → finish, so that however often or
+ * concurrently it is sent, one approval creates at most one Kestra execution (docs/contract.md, invariant 5):
+ * only the holder of the store's conditional claim calls Kestra; the others get a conflict.
+ */
+@ApplicationScoped
+public class ApprovalService {
+    private static final Logger LOG = Logger.getLogger(ApprovalService.class);
+    /** The rejection reason that records analyst feedback. */
+    public static final String FALSE_POSITIVE = "false_positive";
+
+    private final VerdictStore store;
+    private final KestraClient kestra;
+    private final Clock clock;
+    private final StoreConfig storeConfig;
+    private final FeedbackConfig feedback;
+    private final DecisionLog log;
+    private final Guard guard;
+
+    public ApprovalService(VerdictStore store, KestraClient kestra, Clock clock, StoreConfig storeConfig,
+            FeedbackConfig feedback, DecisionLog log, Guard guard) {
+        this.guard = guard;
+        this.store = store;
+        this.kestra = kestra;
+        this.clock = clock;
+        this.storeConfig = storeConfig;
+        this.feedback = feedback;
+        this.log = log;
+    }
+
+    /**
+     * {@code PENDING | DISPATCH_FAILED → APPROVED} with Kestra's execution id. A verdict whose earlier
+     * dispatch failed, or whose earlier claim expired unfinished, may already have an execution (the
+     * answer was lost, not the request): Kestra is asked for one labelled with the verdict's id first,
+     * and that one is adopted.
+     *
+     * @throws VerdictConflictException not approvable, or another approval holds it
+     * @throws KestraDispatchException  the verdict is now {@code DISPATCH_FAILED}, the error kept on it
+     */
+    public Verdict approve(String id, Identity who, String comment) {
+        refuseUnblockableTarget(id);
+        Instant now = clock.instant();
+        String claim = UUID.randomUUID().toString();
+        VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
+        Verdict v = held.verdict();
+        Decision decision = new Decision(who.name(), now, comment);
+        String executionId;
+        try {
+            // ask Kestra first when an earlier attempt may have created the execution: a dispatch that
+            // failed (perhaps only its answer was lost) or a claim that expired unfinished (a crash)
+            boolean mayExist = v.status() == Status.DISPATCH_FAILED || held.interrupted();
+            Optional<String> existing = mayExist ? kestra.findExecution(id) : Optional.empty();
+            executionId = existing.isPresent() ? existing.get() : kestra.create(v, who.name(), comment);
+            if (existing.isPresent()) {
+                LOG.infof("verdict %s: adopting Kestra execution %s of an earlier approval", id, executionId);
+            }
+        } catch (KestraDispatchException e) {
+            Verdict failed = store.dispatchFailed(id, claim, decision, e.getMessage());
+            log.record(id, "approve", v.action().wire(), failed.status().name(), who.name(), null, comment,
+                    e.getClass().getSimpleName());
+            throw e;
+        }
+        Verdict approved = store.approved(id, claim, decision, executionId);
+        log.record(id, "approve", v.action().wire(), approved.status().name(), who.name(), executionId, comment, null);
+        return approved;
+    }
+
+    /**
+     * Invariant 1 checked again at the approve button: the allowlist may have grown since the verdict
+     * was written, and a stored document is not trusted to be the one ingest wrote. The verdict stays
+     * as it is, so the analyst can still reject it.
+     */
+    private void refuseUnblockableTarget(String id) {
+        Verdict v = store.find(id).orElseThrow(() -> new VerdictNotFoundException(id));
+        if (v.action() == Action.BLOCK_IP) {
+            Optional<String> why = guard.unblockable(v.target());
+            if (why.isPresent()) {
+                LOG.warnf("verdict %s: approval refused, block_ip target %s", id, why.get());
+                throw new HttpProblem(409, "target_not_blockable",
+                        "the block_ip target may not be blocked: " + why.get() + "; reject the verdict instead");
+            }
+        }
+    }
+
+    /**
+     * {@code PENDING → REJECTED}, the reason kept as the comment. The reason {@code false_positive}
+     * also suppresses the verdict's group for {@code feedback.suppress-for}.
+     */
+    public Verdict reject(String id, Identity who, String reason) {
+        Instant now = clock.instant();
+        Verdict rejected = store.reject(id, new Decision(who.name(), now, reason));
+        log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
+        if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip()) && rejected.groupKey() != null) {
+            store.suppress(rejected.groupKey(), now.plus(feedback.suppressFor()), who.name(), now);
+            LOG.infof("verdict %s rejected as false positive: its group is suppressed for %s", id,
+                    feedback.suppressFor());
+        }
+        return rejected;
+    }
+
+    /** {@code APPROVED → REMEDIATED | REMEDIATION_FAILED}, only for the verdict's own execution. */
+    public Verdict outcome(String id, Identity who, String executionId, boolean success, String detail) {
+        Verdict done = store.outcome(id, executionId, success, detail, clock.instant());
+        log.record(id, "outcome", done.action().wire(), done.status().name(), who.name(), executionId, detail, null);
+        return done;
+    }
+}

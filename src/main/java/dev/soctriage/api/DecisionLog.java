@@ -1,0 +1,47 @@
+package dev.soctriage.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+
+/**
+ * One JSON log line per decision (audit trail beside the verdict's own fields). Values are written by
+ * Jackson, so a caller-controlled name cannot forge a line; comments and reasons are never logged,
+ * only their length.
+ */
+@ApplicationScoped
+public class DecisionLog {
+    private static final Logger LOG = Logger.getLogger("dev.soctriage.decision");
+
+    private final ObjectMapper mapper;
+
+    public DecisionLog(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void record(String verdictId, String route, String action, String decision, String by,
+            String executionId, String text, String error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "decision");
+        line.put("verdictId", verdictId);
+        line.put("route", route);
+        line.put("action", action);
+        line.put("decision", decision);
+        line.put("by", by);
+        line.put("executionId", executionId);
+        line.put("textLength", text == null ? 0 : text.length());
+        if (error != null) {
+            line.put("error", error);
+        }
+        try {
+            LOG.info(mapper.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("decision on %s could not be logged as JSON: %s", verdictId, e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.soctriage.pipeline;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The invocation's result, as the contract names it.
+ *
+ * @param events     log events decoded
+ * @param groups     groups triaged
+ * @param verdicts   verdicts written
+ * @param duplicates events already recorded by an earlier delivery
+ * @param llmCalls   model calls made
+ * @param failed     records that could not be decoded inside an otherwise good input
+ */
+@RegisterForReflection
+public record IngestResult(long events, long groups, long verdicts, long duplicates, long llmCalls, long failed) {
+    public static final IngestResult EMPTY = new IngestResult(0, 0, 0, 0, 0, 0);
+
+    public IngestResult plus(IngestResult o) {
+        return new IngestResult(events + o.events, groups + o.groups, verdicts + o.verdicts,
+                duplicates + o.duplicates, llmCalls + o.llmCalls, failed + o.failed);
+    }
+}

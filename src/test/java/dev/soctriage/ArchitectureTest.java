@@ -1,0 +1,78 @@
+package dev.soctriage;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package map of docs/architecture.md, kept by the build: layers only point down, and no
+ * packages depend on each other in a cycle. An import that runs back up fails {@code make test}.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.soctriage");
+    }
+
+    /** The layers, top to bottom; each may use the ones below it that this rule names. */
+    static ArchRule layers() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Functions").definedBy("dev.soctriage.function..")
+                .layer("Pipeline").definedBy("dev.soctriage.pipeline..")
+                .layer("Api").definedBy("dev.soctriage.api..")
+                .layer("Remediate").definedBy("dev.soctriage.remediate..")
+                .layer("Triage").definedBy("dev.soctriage.triage..")
+                .layer("Guard").definedBy("dev.soctriage.guard..")
+                .layer("Group").definedBy("dev.soctriage.group..")
+                .layer("Parse").definedBy("dev.soctriage.parse..")
+                .layer("Ingest").definedBy("dev.soctriage.ingest..")
+                .layer("Verdict").definedBy("dev.soctriage.verdict..")
+                .layer("Base").definedBy("dev.soctriage.model..", "dev.soctriage.text..", "dev.soctriage.net..",
+                        "dev.soctriage.config..")
+
+                .whereLayer("Functions").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Functions")
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Functions")
+                .whereLayer("Remediate").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Triage").mayOnlyBeAccessedByLayers("Pipeline")
+                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Triage", "Pipeline", "Api")
+                .whereLayer("Group").mayOnlyBeAccessedByLayers("Guard", "Triage", "Pipeline")
+                .whereLayer("Parse").mayOnlyBeAccessedByLayers("Group", "Guard", "Triage", "Pipeline")
+                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Pipeline")
+                .whereLayer("Verdict").mayOnlyBeAccessedByLayers("Pipeline", "Api", "Remediate")
+                .whereLayer("Base").mayOnlyBeAccessedByLayers("Functions", "Pipeline", "Api", "Remediate", "Triage",
+                        "Guard", "Group", "Parse", "Ingest", "Verdict");
+    }
+
+    @Test
+    void layers_onlyPointDown() {
+        layers().check(classes);
+    }
+
+    @Test
+    void packages_areFreeOfCycles() {
+        slices().matching("dev.soctriage.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The vocabulary knows nothing of the stages: enums and records, no logic beyond their own. */
+    @Test
+    void vocabulary_dependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.soctriage.model..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.soctriage.text..", "dev.soctriage.net..", "dev.soctriage.config..",
+                        "dev.soctriage.ingest..", "dev.soctriage.parse..", "dev.soctriage.group..",
+                        "dev.soctriage.guard..", "dev.soctriage.triage..", "dev.soctriage.verdict..",
+                        "dev.soctriage.remediate..", "dev.soctriage.pipeline..", "dev.soctriage.api..",
+                        "dev.soctriage.function..")
+                .check(classes);
+    }
+}

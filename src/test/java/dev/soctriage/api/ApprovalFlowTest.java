@@ -1,0 +1,560 @@
+package dev.soctriage.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import dev.soctriage.model.Status;
+import dev.soctriage.remediate.InjectKestra;
+import dev.soctriage.remediate.KestraClient;
+import dev.soctriage.remediate.KestraStubs;
+import dev.soctriage.remediate.KestraWireMockResource;
+import dev.soctriage.remediate.TestKestraConfig;
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.text.Digests;
+import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
+
+/** approve's routes against a real store (dynalite) and a stand-in Kestra (WireMock), both on loopback. */
+@QuarkusTest
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+class ApprovalFlowTest {
+    private static final Map<String, Object> REMEDIATION_GROUP = Map.of("sub", "flow-1", "username", "kestra",
+            "cognito:groups", "[soc-remediation]");
+
+    @Inject
+    VerdictApi api;
+    @Inject
+    VerdictStore store;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    StoreConfig storeConfig;
+    @Inject
+    FeedbackConfig feedback;
+    @Inject
+    DecisionLog decisions;
+    @Inject
+    ApiConfig apiConfig;
+    @InjectKestra
+    WireMockServer kestra;
+
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
+
+    @BeforeEach
+    void resetKestra() {
+        kestra.resetAll();
+    }
+
+    @Test
+    void approve_createsTheExecution_withExactPathPartsLabelsAndBasicAuth() throws Exception {
+        Verdict v = created();
+        assertNotNull(rawItem(v.id()).get("expiresAt"), "a pending verdict carries its TTL");
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("4Rp1exec01", v.id())));
+
+        HttpResponse r = approve(v.id(), "{\"comment\":\"confirmed with the host owner\"}");
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode doc = mapper.readTree(r.body());
+        assertEquals("APPROVED", doc.get("status").asText());
+        assertEquals("4Rp1exec01", doc.get("kestraExecutionId").asText());
+        assertEquals("alice@example.com", doc.get("decidedBy").asText());
+        assertEquals("confirmed with the host owner", doc.get("comment").asText());
+        assertFalse(doc.get("decidedAt").isNull());
+
+        List<LoggedRequest> creates = KestraStubs.creates(kestra);
+        assertEquals(1, creates.size());
+        LoggedRequest call = creates.get(0);
+        assertEquals(KestraStubs.BLOCK_IP, call.getUrl().substring(0, call.getUrl().indexOf('?')));
+        assertEquals(List.of("verdictId:" + v.id(), "system.correlationId:" + v.id()),
+                call.queryParameter("labels").values());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(
+                (KestraWireMockResource.USER + ":" + KestraWireMockResource.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+                call.getHeader("Authorization"));
+        assertTrue(call.getHeader("Content-Type").startsWith("multipart/form-data"), call.getHeader("Content-Type"));
+        assertEquals(Map.of("verdictId", v.id(), "action", "block_ip", "target", "203.0.113.7", "severity", "high",
+                "threatType", "SSH brute force", "approvedBy", "alice@example.com",
+                "comment", "confirmed with the host owner"), KestraStubs.parts(call));
+
+        Map<String, AttributeValue> item = rawItem(v.id());
+        assertNull(item.get("expiresAt"), "a decided verdict is kept: no TTL");
+        assertNull(item.get("claimToken"));
+    }
+
+    @Test
+    void approve_withoutBody_sendsAnEmptyComment_andAnswers409WhenApprovedAgain() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-nobody", v.id())));
+
+        assertEquals(200, approve(v.id(), null).statusCode());
+        assertEquals("", KestraStubs.parts(KestraStubs.creates(kestra).get(0)).get("comment"));
+
+        HttpResponse again = approve(v.id(), "{}");
+        assertError(again, 409, "conflict");
+        assertEquals(1, KestraStubs.creates(kestra).size(), "a second approval creates nothing");
+    }
+
+    @Test
+    void approve_answers404_forAnUnknownVerdict() throws Exception {
+        assertError(approve(dev.soctriage.verdict.VerdictIds.of("x", "y", "z"), "{}"), 404, "not_found");
+        assertEquals(0, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void decisionBodies_answer400_whenMalformed() throws Exception {
+        Verdict v = created();
+        String longText = "x".repeat(1001);
+        for (String body : List.of("not json", "[1]", "\"text\"", "{\"comment\":5}", "{\"comment\":{}}",
+                "{\"comment\":\"" + longText + "\"}")) {
+            assertError(approve(v.id(), body), 400, "invalid_body");
+        }
+        for (String body : List.of("{}", "{\"reason\":\"\"}", "{\"reason\":true}", "{\"reason\":\"" + longText + "\"}")) {
+            assertError(reject(v.id(), body), 400, "invalid_body");
+        }
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", null).base64("***not base64***")
+                .asAnalyst().event(), VerdictApi.Routes.DECIDE), 400, "invalid_body");
+        assertError(approve("v_nothex", "{}"), 400, "invalid_id");
+        assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
+        assertEquals(0, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void approve_answers502KestraUnavailable_andLeavesDispatchFailed_whenKestraAnswers5xx() throws Exception {
+        for (int status : new int[] { 500, 503 }) {
+            Verdict v = created();
+            kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(status, "server trouble")));
+
+            assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
+
+            Verdict now = store.find(v.id()).orElseThrow();
+            assertEquals(Status.DISPATCH_FAILED, now.status());
+            assertTrue(now.dispatchError().contains(Integer.toString(status)), now.dispatchError());
+            assertEquals("alice@example.com", now.decidedBy());
+            assertNull(now.kestraExecutionId());
+        }
+    }
+
+    @Test
+    void approve_answers502KestraUnavailable_whenKestraAnswersAfterTheTimeout() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("late", v.id())
+                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
+
+        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.DISPATCH_FAILED, now.status());
+        assertTrue(now.dispatchError().contains("Timeout"), now.dispatchError());
+    }
+
+    @Test
+    void approve_answers502KestraRejected_keepingStatusAndMessage_whenKestraAnswers4xx() throws Exception {
+        Map<Integer, String> answers = Map.of(401, "Unauthorized", 404, "Flow 'soc.remediation.block-ip' not found",
+                422, "Invalid input for 'target'");
+        for (Map.Entry<Integer, String> a : answers.entrySet()) {
+            Verdict v = created();
+            kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(a.getKey(), a.getValue())));
+
+            assertError(approve(v.id(), "{}"), 502, "kestra_rejected");
+
+            Verdict now = store.find(v.id()).orElseThrow();
+            assertEquals(Status.DISPATCH_FAILED, now.status());
+            assertTrue(now.dispatchError().contains(a.getKey().toString()), now.dispatchError());
+            assertTrue(now.dispatchError().contains(a.getValue()), now.dispatchError());
+        }
+    }
+
+    @Test
+    void reapprove_ofADispatchFailedVerdict_adoptsTheExecutionKestraAlreadyHas_withoutASecondCreate() throws Exception {
+        Verdict v = created();
+        // the first approval's answer is lost: Kestra created the execution, the function timed out
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("lost-answer", v.id())
+                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
+        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
+        assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("lost-answer", v.id())));
+
+        HttpResponse r = approve(v.id(), "{\"comment\":\"second try\"}");
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode doc = mapper.readTree(r.body());
+        assertEquals("APPROVED", doc.get("status").asText());
+        assertEquals("lost-answer", doc.get("kestraExecutionId").asText());
+        assertEquals(1, KestraStubs.creates(kestra).size(), "only the first (lost) create reached Kestra");
+        LoggedRequest search = kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).get(0);
+        assertEquals(v.id(), search.queryParameter("filters[labels][EQUALS][verdictId]").firstValue());
+        assertEquals("soc.remediation", search.queryParameter("filters[namespace][EQUALS]").firstValue());
+        assertNull(store.find(v.id()).orElseThrow().dispatchError());
+    }
+
+    @Test
+    void approve_afterAnApprovalStoppedMidway_adoptsItsExecution_onceItsClaimExpired() throws Exception {
+        // given an approval that claimed the verdict, reached Kestra, and stopped before recording it
+        Verdict v = created();
+        Instant then = Instant.now().minus(Duration.ofMinutes(5));
+        store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("orphan", v.id())));
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("second", v.id())));
+
+        // when the analyst approves again
+        HttpResponse r = approve(v.id(), "{}");
+
+        // then the orphaned execution is adopted and none is created
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("orphan", mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        assertEquals(0, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void approve_refusesABlockIpTargetInsideTheAllowlist_andLeavesTheVerdictPending() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("never", v.id())));
+        dev.soctriage.guard.Guard allowlisted = new dev.soctriage.guard.Guard(
+                java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
+        ApprovalService approvals = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
+                "http://127.0.0.1:" + kestra.port(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
+                feedback, decisions, allowlisted);
+        VerdictApi guarded = new VerdictApi(store, approvals, apiConfig, mapper);
+
+        HttpResponse r = guarded.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE);
+
+        assertError(r, 409, "target_not_blockable");
+        assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
+        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(urlPathEqualTo(KestraStubs.BLOCK_IP))).size());
+        assertEquals(200, reject(v.id(), "{\"reason\":\"allowlisted partner\"}").statusCode());
+    }
+
+    @Test
+    void approve_ofAFreshPendingVerdict_doesNotSearchKestra() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("plain", v.id())));
+
+        assertEquals(200, approve(v.id(), "{}").statusCode());
+
+        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).size());
+    }
+
+    @Test
+    void reapprove_ofADispatchFailedVerdict_createsTheExecution_whenKestraHasNone() throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "starting up")));
+        assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
+        kestra.resetAll();
+        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("fresh", v.id())));
+
+        HttpResponse r = approve(v.id(), "{}");
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("fresh", mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        assertEquals(1, KestraStubs.creates(kestra).size());
+    }
+
+    @Test
+    void approve_createsOneExecution_whenCalledConcurrently() throws Exception {
+        // given one pending verdict and a Kestra that takes a moment to answer
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("only-one", v.id())
+                .withFixedDelay(300)));
+        int callers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse>> answers = new ArrayList<>();
+        // when twenty approvals arrive at once
+        for (int i = 0; i < callers; i++) {
+            answers.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return approve(v.id(), "{}");
+            }));
+        }
+        ready.await(10, TimeUnit.SECONDS);
+        go.countDown();
+        int ok = 0;
+        int conflict = 0;
+        for (Future<HttpResponse> f : answers) {
+            int status = f.get(30, TimeUnit.SECONDS).statusCode();
+            ok += status == 200 ? 1 : 0;
+            conflict += status == 409 ? 1 : 0;
+        }
+        pool.shutdown();
+        // then exactly one reached Kestra, and every other one was told it lost
+        assertEquals(1, ok);
+        assertEquals(callers - 1, conflict);
+        assertEquals(1, KestraStubs.creates(kestra).size());
+        assertEquals("only-one", store.find(v.id()).orElseThrow().kestraExecutionId());
+    }
+
+    /**
+     * Invariant 5 across processes, as two Lambda instances would race: a second JVM boots the
+     * application against the same dynalite and WireMock-Kestra and sends half the approvals.
+     */
+    @Test
+    void approve_createsOneExecution_whenCalledConcurrentlyFromTwoProcesses() throws Exception {
+        // given one pending verdict, a slow Kestra, and a second process ready to approve it
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("one-of-two", v.id())
+                .withFixedDelay(300)));
+        int perProcess = 10;
+        Path dir = Files.createTempDirectory("rival");
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Path log = dir.resolve("rival.log");
+        Process rival = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "-Drival.dir=" + dir, "-Drival.verdict=" + v.id(), "-Drival.callers=" + perProcess,
+                "-Drival.dynamo=" + config.getValue("quarkus.dynamodb.endpoint-override", String.class),
+                "-Drival.table=" + storeConfig.table(),
+                "-Drival.kestra=" + config.getValue("kestra.url", String.class),
+                "-Drival.kestra.user=" + KestraWireMockResource.USER,
+                "-Drival.kestra.password=" + KestraWireMockResource.PASSWORD,
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                RivalApprover.class.getName())
+                .directory(dev.soctriage.local.ProjectPaths.root().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 180_000;
+            while (!Files.exists(dir.resolve("ready")) && rival.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(dir.resolve("ready")), "the second process did not start: " + tail(log));
+            ExecutorService pool = Executors.newFixedThreadPool(perProcess);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < perProcess; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return approve(v.id(), "{}");
+                }));
+            }
+            // when both processes send their approvals at once
+            Files.writeString(dir.resolve("go"), "go");
+            go.countDown();
+            int ok = 0;
+            int conflict = 0;
+            for (Future<HttpResponse> f : answers) {
+                int status = f.get(60, TimeUnit.SECONDS).statusCode();
+                ok += status == 200 ? 1 : 0;
+                conflict += status == 409 ? 1 : 0;
+            }
+            pool.shutdown();
+            assertTrue(rival.waitFor(120, TimeUnit.SECONDS), "the second process did not finish");
+            assertEquals(0, rival.exitValue(), tail(log));
+            String[] theirs = Files.readString(dir.resolve("result")).trim().split(" ");
+
+            // then one approval in all reached Kestra; all nineteen others were told they lost
+            assertEquals(1, ok + Integer.parseInt(theirs[0]), "200s: ours " + ok + ", theirs " + theirs[0] + "; "
+                    + store.find(v.id()).orElseThrow().dispatchError());
+            assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
+            assertEquals("0", theirs[2]);
+            assertEquals(1, KestraStubs.creates(kestra).size());
+            assertEquals("one-of-two", store.find(v.id()).orElseThrow().kestraExecutionId());
+        } finally {
+            if (rival.isAlive()) {
+                rival.destroy();
+            }
+        }
+    }
+
+    private static String tail(Path log) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        String s = Files.readString(log);
+        return s.length() <= 3000 ? s : s.substring(s.length() - 3000);
+    }
+
+    @Test
+    void reject_keepsTheReasonAsComment_onlyFromPending() throws Exception {
+        Verdict v = created();
+        String encoded = Base64.getEncoder().encodeToString("{\"reason\":\"known scanner, ticket SEC-12\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse r = api.handle(Events.post("/verdicts/" + v.id() + "/reject", null).base64(encoded).asAnalyst()
+                .event(), VerdictApi.Routes.DECIDE);
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode doc = mapper.readTree(r.body());
+        assertEquals("REJECTED", doc.get("status").asText());
+        assertEquals("known scanner, ticket SEC-12", doc.get("comment").asText());
+        assertEquals("alice@example.com", doc.get("decidedBy").asText());
+        assertNull(rawItem(v.id()).get("expiresAt"));
+        assertError(reject(v.id(), "{\"reason\":\"again\"}"), 409, "conflict");
+        assertError(approve(v.id(), "{}"), 409, "conflict");
+        assertTrue(store.suppression(v.groupKey()).isEmpty(), "an ordinary rejection suppresses nothing");
+
+        Verdict failed = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "down")));
+        approve(failed.id(), "{}");
+        assertError(reject(failed.id(), "{\"reason\":\"too late\"}"), 409, "conflict");
+    }
+
+    @Test
+    void reject_asFalsePositive_suppressesTheGroupForAWeek_outsideTheQueue() throws Exception {
+        Verdict v = created();
+        Instant before = Instant.now();
+
+        assertEquals(200, reject(v.id(), "{\"reason\":\"false_positive\"}").statusCode());
+
+        Instant until = store.suppression(v.groupKey()).orElseThrow().until();
+        assertTrue(!until.isBefore(before.plus(Duration.ofDays(7))) && until.isBefore(Instant.now().plus(Duration.ofDays(7)).plusSeconds(1)),
+                until.toString());
+        String sid = "s_" + dev.soctriage.text.Digests.sha256Hex(v.groupKey()).substring(0, 32);
+        Map<String, AttributeValue> item = rawItem(sid);
+        assertNull(item.get("status"), "a suppression must stay out of the status index");
+        assertTrue(Long.parseLong(item.get("expiresAt").n()) > until.getEpochSecond(),
+                "kept past its end so the next verdict can carry the count");
+        assertTrue(store.find(sid).isEmpty());
+
+        store.countSuppressed(v.groupKey(), 40);
+        store.countSuppressed(v.groupKey(), 2);
+        assertEquals("42", rawItem(sid).get("suppressedEvents").n());
+        assertEquals(42, store.suppression(v.groupKey()).orElseThrow().events());
+        store.countSuppressed("never-suppressed|" + v.id(), 5);
+        assertTrue(store.suppression("never-suppressed|" + v.id()).isEmpty());
+    }
+
+    @Test
+    void outcome_needsTheRemediationGroupOrScope_analystsDoNotSuffice() throws Exception {
+        Verdict v = approved("exec-auth");
+        String body = "{\"executionId\":\"exec-auth\",\"state\":\"SUCCESS\",\"detail\":\"blocked\"}";
+
+        assertError(outcome(v.id(), body, new Events().asAnalyst()), 403, "forbidden");
+        assertError(outcome(v.id(), body, new Events().claims(Map.of("sub", "client-x")).scopes(List.of("soc/read"))),
+                403, "forbidden");
+        assertError(outcome(v.id(), body, new Events()), 401, "unauthorized");
+        assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
+
+        HttpResponse byScope = outcome(v.id(), body,
+                new Events().claims(Map.of("sub", "4f1client")).scopes(List.of("soc/remediation")));
+        assertEquals(200, byScope.statusCode(), byScope.body());
+
+        Verdict w = approved("exec-claim-scope");
+        HttpResponse byScopeClaim = outcome(w.id(), "{\"executionId\":\"exec-claim-scope\",\"state\":\"FAILED\"}",
+                new Events().claims(Map.of("sub", "4f1client", "scope", "openid soc/remediation")));
+        assertEquals(200, byScopeClaim.statusCode(), byScopeClaim.body());
+
+        Verdict x = approved("exec-group");
+        HttpResponse byGroup = outcome(x.id(), "{\"executionId\":\"exec-group\",\"state\":\"SUCCESS\"}",
+                new Events().claims(REMEDIATION_GROUP));
+        assertEquals(200, byGroup.statusCode(), byGroup.body());
+    }
+
+    @Test
+    void outcome_endsRemediatedOrFailed_onlyForAnApprovedVerdictsOwnExecution() throws Exception {
+        Verdict pending = created();
+        String ok = "{\"executionId\":\"exec-own\",\"state\":\"SUCCESS\",\"detail\":\"ip blocked in NACL acl-1\"}";
+        assertError(outcome(pending.id(), ok, new Events().claims(REMEDIATION_GROUP)), 409, "conflict");
+
+        Verdict v = approved("exec-own");
+        assertError(outcome(v.id(), ok.replace("exec-own", "exec-other"), new Events().claims(REMEDIATION_GROUP)), 409,
+                "conflict");
+        for (String bad : List.of("{\"executionId\":\"exec-own\",\"state\":\"DONE\"}", "{\"state\":\"SUCCESS\"}",
+                "{\"executionId\":\"exec-own\"}", "{\"executionId\":7,\"state\":\"SUCCESS\"}", "")) {
+            assertError(outcome(v.id(), bad, new Events().claims(REMEDIATION_GROUP)), 400, "invalid_body");
+        }
+
+        HttpResponse r = outcome(v.id(), ok, new Events().claims(REMEDIATION_GROUP));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode doc = mapper.readTree(r.body());
+        assertEquals("REMEDIATED", doc.get("status").asText());
+        assertEquals("ip blocked in NACL acl-1", doc.get("outcomeDetail").asText());
+        assertFalse(doc.get("outcomeAt").isNull());
+        assertEquals("alice@example.com", doc.get("decidedBy").asText(), "the analyst's decision stays on record");
+        assertError(outcome(v.id(), ok, new Events().claims(REMEDIATION_GROUP)), 409, "conflict");
+
+        Verdict f = approved("exec-fails");
+        HttpResponse failed = outcome(f.id(), "{\"executionId\":\"exec-fails\",\"state\":\"FAILED\",\"detail\":\"timeout\"}",
+                new Events().claims(REMEDIATION_GROUP));
+        assertEquals("REMEDIATION_FAILED", mapper.readTree(failed.body()).get("status").asText());
+    }
+
+    /**
+     * The same API, built by hand from the real classes, with a Kestra client that waits only
+     * {@link #SHORT_TIMEOUT}: the application's own timeout is generous so that a loaded machine
+     * does not fail the other tests.
+     */
+    private VerdictApi impatientApi() {
+        KestraClient impatient = new KestraClient(TestKestraConfig.basic("http://127.0.0.1:" + kestra.port(),
+                SHORT_TIMEOUT), mapper);
+        ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
+                feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()));
+        return new VerdictApi(store, approvals, apiConfig, mapper);
+    }
+
+    private Verdict created() {
+        Verdict v = Verdicts.pending();
+        assertTrue(store.create(v));
+        return v;
+    }
+
+    private Verdict approved(String executionId) throws Exception {
+        Verdict v = created();
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution(executionId, v.id())));
+        assertEquals(200, approve(v.id(), "{}").statusCode());
+        return v;
+    }
+
+    private HttpResponse approve(String id, String body) {
+        return api.handle(Events.post("/verdicts/" + id + "/approve", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
+    }
+
+    private HttpResponse reject(String id, String body) {
+        return api.handle(Events.post("/verdicts/" + id + "/reject", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
+    }
+
+    private HttpResponse outcome(String id, String body, Events caller) {
+        return api.handle(caller.to("POST", "/verdicts/" + id + "/outcome", body).event(), VerdictApi.Routes.DECIDE);
+    }
+
+    private Map<String, AttributeValue> rawItem(String id) {
+        return dynamo.getItem(b -> b.tableName(storeConfig.table()).key(Map.of("id", AttributeValue.fromS(id)))
+                .consistentRead(true)).item();
+    }
+
+    private void assertError(HttpResponse r, int status, String code) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals(code, mapper.readTree(r.body()).get("error").asText(), r.body());
+    }
+}

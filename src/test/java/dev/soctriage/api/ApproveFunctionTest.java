@@ -1,0 +1,78 @@
+package dev.soctriage.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.model.Status;
+import dev.soctriage.remediate.InjectKestra;
+import dev.soctriage.remediate.KestraStubs;
+import dev.soctriage.remediate.KestraWireMockResource;
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
+
+/** approve end to end: an API Gateway event through the Lambda mock event server to WireMock-Kestra. */
+@QuarkusTest
+@TestProfile(ApproveExportProfile.class)
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+class ApproveFunctionTest {
+    @Inject
+    VerdictStore store;
+    @Inject
+    ObjectMapper mapper;
+    @InjectKestra
+    WireMockServer kestra;
+
+    @Test
+    void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("e2e-exec", v.id())));
+        // the stage is named, so the raw path carries it; the body arrives base64-encoded
+        String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());
+        String event = """
+                {"version":"2.0","routeKey":"POST /verdicts/{id}/approve","rawPath":"/prod/verdicts/%1$s/approve",
+                 "rawQueryString":"","headers":{"content-type":"application/json"},
+                 "requestContext":{"accountId":"123456789012","apiId":"abc123","stage":"prod","requestId":"r-2",
+                   "http":{"method":"POST","path":"/prod/verdicts/%1$s/approve","protocol":"HTTP/1.1",
+                           "sourceIp":"198.51.100.20","userAgent":"curl/8"},
+                   "authorizer":{"jwt":{"claims":{"sub":"u-7","username":"bob","cognito:groups":"[soc-analysts]"},
+                                        "scopes":["openid"]}}},
+                 "body":"%2$s","isBase64Encoded":true}
+                """.formatted(v.id(), body);
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        assertNotEquals(0, port);
+
+        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+                BodyHandlers.ofString());
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = mapper.readTree(r.body());
+        assertEquals(200, answer.get("statusCode").asInt(), r.body());
+        JsonNode doc = mapper.readTree(answer.get("body").asText());
+        assertEquals("APPROVED", doc.get("status").asText());
+        assertEquals("e2e-exec", doc.get("kestraExecutionId").asText());
+        assertEquals("bob", doc.get("decidedBy").asText());
+        assertEquals("seen in the SIEM too", KestraStubs.parts(KestraStubs.creates(kestra).get(0)).get("comment"));
+        assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
+    }
+}

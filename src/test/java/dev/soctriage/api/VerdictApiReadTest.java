@@ -1,0 +1,290 @@
+package dev.soctriage.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.model.Severity;
+import dev.soctriage.remediate.KestraWireMockResource;
+import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictIds;
+import dev.soctriage.verdict.VerdictStore;
+
+/** list-pending's routes, and what every route checks first: route, identity, group, input. */
+@QuarkusTest
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+class VerdictApiReadTest {
+    /** The contract's verdict document, every field always present. */
+    static final List<String> CONTRACT_FIELDS = List.of("id", "status", "severity", "threatType", "action", "target",
+            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "firstSeen", "lastSeen",
+            "source", "createdAt", "decidedBy", "decidedAt", "comment", "kestraExecutionId");
+
+    @Inject
+    VerdictApi api;
+    @Inject
+    VerdictStore store;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+
+        HttpResponse r = api.handle(Events.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
+
+        assertEquals(200, r.statusCode());
+        assertEquals("application/json", r.headers().get("content-type"));
+        JsonNode doc = mapper.readTree(r.body());
+        for (String field : CONTRACT_FIELDS) {
+            assertTrue(doc.has(field), "missing " + field);
+        }
+        assertEquals(v.id(), doc.get("id").asText());
+        assertEquals("PENDING", doc.get("status").asText());
+        assertEquals("high", doc.get("severity").asText());
+        assertEquals("block_ip", doc.get("action").asText());
+        assertEquals("ip", doc.get("targetType").asText());
+        assertEquals("T1110.001", doc.get("mitre").get(0).asText());
+        assertEquals(40, doc.get("eventCount").asLong());
+        assertTrue(doc.get("eventCount").isNumber());
+        assertTrue(doc.get("decidedBy").isNull());
+        assertTrue(doc.get("kestraExecutionId").isNull());
+        assertTrue(doc.get("model").isNull());
+    }
+
+    @Test
+    void get_answers404_forAnUnknownId_and400_forAMalformedOne() throws Exception {
+        String unknown = VerdictIds.of("nowhere", "none", "nothing");
+        HttpResponse missing = api.handle(Events.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
+        assertError(missing, 404, "not_found");
+
+        for (String bad : List.of("v_123", "V_" + unknown.substring(2), unknown + "0", "v_" + "G".repeat(32), "%00")) {
+            HttpResponse r = api.handle(Events.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
+            assertError(r, 400, "invalid_id");
+        }
+    }
+
+    @Test
+    void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+        assertError(api.handle(Events.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(Events.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
+                401, "unauthorized");
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"x\"}").event(),
+                VerdictApi.Routes.DECIDE), 401, "unauthorized");
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/outcome", "{}").event(), VerdictApi.Routes.DECIDE),
+                401, "unauthorized");
+        // claims present but none naming anybody
+        assertError(api.handle(Events.get("/verdicts").claims(Map.of("cognito:groups", "[soc-analysts]")).event(),
+                VerdictApi.Routes.READ), 401, "unauthorized");
+    }
+
+    @Test
+    void everyAnalystRoute_answers403_forACallerOutsideTheAnalystGroup() throws Exception {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+        Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
+        assertError(api.handle(Events.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
+        assertError(api.handle(Events.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
+                "forbidden");
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").claims(outsider).event(),
+                VerdictApi.Routes.DECIDE), 403, "forbidden");
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}").claims(outsider)
+                .event(), VerdictApi.Routes.DECIDE), 403, "forbidden");
+        // a remediation client cannot approve either
+        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}")
+                .claims(Map.of("sub", "client-kestra")).scopes(List.of("soc/remediation")).event(),
+                VerdictApi.Routes.DECIDE), 403, "forbidden");
+        assertEquals("PENDING", store.find(v.id()).orElseThrow().status().name());
+    }
+
+    @Test
+    void groupsClaim_isReadInEveryFormItArrivesIn() {
+        List<Object> forms = List.of("[soc-analysts admins]", "[soc-analysts]", List.of("admins", "soc-analysts"),
+                "[\"admins\",\"soc-analysts\"]", "admins,soc-analysts", "admins soc-analysts", "soc-analysts");
+        for (Object groups : forms) {
+            HttpResponse r = api.handle(Events.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
+                    .event(), VerdictApi.Routes.READ);
+            assertEquals(200, r.statusCode(), "groups claim " + groups);
+        }
+        HttpResponse lookalike = api.handle(Events.get("/verdicts")
+                .claims(Map.of("sub", "u-2", "cognito:groups", "[soc-analysts-readonly]")).event(), VerdictApi.Routes.READ);
+        assertEquals(403, lookalike.statusCode());
+    }
+
+    @Test
+    void routing_answers404ForRoutesOfTheOtherFunction_and405ForAWrongMethod() throws Exception {
+        String id = VerdictIds.of("a", "b", "c");
+        assertError(api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
+                VerdictApi.Routes.READ), 404, "not_found");
+        assertError(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
+        assertError(api.handle(Events.get("/health").asAnalyst().event(), VerdictApi.Routes.READ), 404, "not_found");
+        assertError(api.handle(Events.get("/verdicts/" + id + "/delete").asAnalyst().event(), VerdictApi.Routes.READ),
+                404, "not_found");
+
+        HttpResponse post = api.handle(Events.post("/verdicts", "{}").asAnalyst().event(), VerdictApi.Routes.READ);
+        assertError(post, 405, "method_not_allowed");
+        assertEquals("GET", post.headers().get("allow"));
+        HttpResponse get = api.handle(Events.get("/verdicts/" + id + "/approve").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE);
+        assertError(get, 405, "method_not_allowed");
+        assertEquals("POST", get.headers().get("allow"));
+    }
+
+    @Test
+    void routing_stripsANamedStage_butNotTheDefaultOne() {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+        HttpResponse staged = api.handle(Events.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
+                VerdictApi.Routes.READ);
+        assertEquals(200, staged.statusCode());
+        HttpResponse list = api.handle(Events.get("/verdicts").stage("prod").asAnalyst().event(), VerdictApi.Routes.READ);
+        assertEquals(200, list.statusCode());
+    }
+
+    @Test
+    void list_answers400_forAMalformedQueryOrToken() throws Exception {
+        Map<String, String> bad = Map.of("status", "OPEN", "severity", "urgent", "limit", "0");
+        for (Map.Entry<String, String> q : bad.entrySet()) {
+            assertError(api.handle(Events.get("/verdicts").query(q.getKey(), q.getValue()).asAnalyst().event(),
+                    VerdictApi.Routes.READ), 400, "invalid_query");
+        }
+        for (String limit : List.of("101", "-1", "abc", "5.5", "1e2", "")) {
+            assertError(api.handle(Events.get("/verdicts").query("limit", limit).asAnalyst().event(),
+                    VerdictApi.Routes.READ), 400, "invalid_query");
+        }
+        for (String token : List.of("not-a-token!", "", Base64.getUrlEncoder().encodeToString("1\nPENDING\n\nx\ny".getBytes()))) {
+            assertError(api.handle(Events.get("/verdicts").query("nextToken", token).asAnalyst().event(),
+                    VerdictApi.Routes.READ), 400, "invalid_next_token");
+        }
+    }
+
+    @Test
+    void list_keepsTheSeverityAndAbove_criticalFirstThenNewest_pagingWithNextToken() throws Exception {
+        Instant t = Instant.parse("2099-01-01T00:00:00Z");
+        List<Verdict> criticals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Verdict v = Verdicts.pending(Severity.CRITICAL, t.plusSeconds(i), "g|" + i);
+            criticals.add(v);
+            store.create(v);
+        }
+        Verdict low = Verdicts.pending(Severity.LOW, t.plusSeconds(10), "g|low");
+        store.create(low);
+
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Events e = Events.get("/verdicts").query("severity", "critical").query("limit", "2").asAnalyst();
+            if (token != null) {
+                e.query("nextToken", token);
+            }
+            HttpResponse r = api.handle(e.event(), VerdictApi.Routes.READ);
+            assertEquals(200, r.statusCode());
+            JsonNode page = mapper.readTree(r.body());
+            assertTrue(page.has("nextToken"));
+            assertTrue(page.get("items").size() <= 2);
+            page.get("items").forEach(i -> {
+                assertEquals("critical", i.get("severity").asText());
+                assertEquals("PENDING", i.get("status").asText());
+                seen.add(i.get("id").asText());
+            });
+            token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
+            pages++;
+        } while (token != null && pages < 100);
+
+        List<String> newestFirst = new ArrayList<>(criticals.stream().map(Verdict::id).toList());
+        java.util.Collections.reverse(newestFirst);
+        List<String> ours = seen.stream().filter(newestFirst::contains).toList();
+        assertEquals(newestFirst, ours);
+        assertTrue(pages >= 3, "five verdicts at two a page take at least three pages");
+        assertFalse(seen.contains(low.id()));
+        assertEquals(new HashSet<>(seen).size(), seen.size(), "no verdict on two pages");
+    }
+
+    @Test
+    void list_defaultsToPendingAndFifty_andAnswersNullNextTokenOnTheLastPage() throws Exception {
+        for (int i = 0; i < 51; i++) {
+            store.create(Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
+        }
+        JsonNode first = mapper.readTree(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
+                .body());
+        assertEquals(50, first.get("items").size());
+        assertFalse(first.get("nextToken").isNull());
+        Set<String> statuses = new HashSet<>();
+        first.get("items").forEach(i -> statuses.add(i.get("status").asText()));
+        assertEquals(Set.of("PENDING"), statuses);
+
+        JsonNode none = mapper.readTree(api.handle(Events.get("/verdicts").query("status", "REMEDIATION_FAILED")
+                .query("severity", "critical").asAnalyst().event(), VerdictApi.Routes.READ).body());
+        assertEquals(0, none.get("items").size());
+        assertTrue(none.get("nextToken").isNull());
+    }
+
+    /** list-pending end to end: an API Gateway event JSON through the Lambda mock event server. */
+    @Test
+    void listPending_endToEnd_throughTheLambdaEventServer() throws Exception {
+        Verdict v = Verdicts.pending();
+        store.create(v);
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        assertNotEquals(0, port, "the event server publishes the port it really listens on");
+        String event = """
+                {"version":"2.0","routeKey":"GET /verdicts/{id}","rawPath":"/verdicts/%1$s","rawQueryString":"",
+                 "cookies":[],"headers":{"accept":"application/json","host":"api.example.com"},
+                 "pathParameters":{"id":"%1$s"},
+                 "requestContext":{"accountId":"123456789012","apiId":"abc123","domainName":"api.example.com",
+                   "http":{"method":"GET","path":"/verdicts/%1$s","protocol":"HTTP/1.1","sourceIp":"198.51.100.20",
+                           "userAgent":"curl/8"},
+                   "requestId":"r-1","routeKey":"GET /verdicts/{id}","stage":"$default","time":"24/Nov/2026:10:00:00 +0000",
+                   "timeEpoch":1795600000000,
+                   "authorizer":{"jwt":{"claims":{"sub":"u-1","email":"alice@example.com",
+                     "cognito:groups":"[soc-analysts admins]","iss":"https://cognito-idp.eu-west-1.amazonaws.com/x",
+                     "token_use":"id"},"scopes":null}}},
+                 "isBase64Encoded":false}
+                """.formatted(v.id());
+        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+                BodyHandlers.ofString());
+
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = mapper.readTree(r.body());
+        assertEquals(200, answer.get("statusCode").asInt());
+        assertEquals("application/json", answer.get("headers").get("content-type").asText());
+        assertEquals(v.id(), mapper.readTree(answer.get("body").asText()).get("id").asText());
+    }
+
+    private void assertError(HttpResponse r, int status, String code) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/json", r.headers().get("content-type"));
+        JsonNode body = mapper.readTree(r.body());
+        assertEquals(code, body.get("error").asText(), r.body());
+        assertTrue(body.hasNonNull("message") && !body.get("message").asText().isBlank(), r.body());
+    }
+}
