@@ -108,7 +108,10 @@ async function boot() {
     $('#oidc-signin').hidden = false;
     $('#oidc-signin').addEventListener('click', () => auth.signIn());
   }
-  window.addEventListener('hashchange', route);
+  // only #/... is a route; another fragment (the skip link's #main) leaves the view as it is
+  window.addEventListener('hashchange', () => {
+    if (!location.hash || location.hash.startsWith('#/')) route();
+  });
   try {
     const user = await auth.restore();
     if (user) {

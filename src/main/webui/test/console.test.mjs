@@ -215,13 +215,21 @@ describe('analyst console', () => {
     await second.context().close();
   });
 
-  test('approvalCancelled_sendsNothing', async () => {
+  test('byKeyboardOnly_openAVerdict_approve_escapeCancels_andNothingIsSent', async () => {
     const page = await newPage(browser);
     await signIn(page);
-    await openVerdict(page, 'SQL injection');
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await verdictRows(page).first().waitFor();
+    await queueTable(page).getByRole('link', { name: 'SQL injection' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'SQL injection' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-title', 'focus moves to the verdict');
+    await page.getByRole('button', { name: 'Approve' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Confirm approval' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cancel', 'the safe choice has focus');
+    await page.keyboard.press('Escape');
     await page.locator('#decide-status', { hasText: 'Approval cancelled' }).waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
     assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
     const id = await page.locator('#verdict-body code').filter({ hasText: /^v_/ }).innerText();
     assert.equal((await kestraExecutionsFor(id)).calls.length, 0);
