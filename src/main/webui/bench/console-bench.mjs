@@ -3,8 +3,10 @@
 // time after the API answered (performance.measure "queue-render": rows built, style and layout
 // done), in headless Chromium against the local stack started as `make run` starts it.
 // Budgets (issue 10): ≤ 100 KB gzip, ≤ 300 ms. Exits 1 when over either.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, newPage, startStack } from '../test/harness.mjs';
+import { launchBrowser, newPage, ROOT, startStack } from '../test/harness.mjs';
 
 const RUNS = 15;
 const WEIGHT_BUDGET = 100 * 1024;
@@ -73,9 +75,15 @@ try {
 
   const files = [...assets.entries()].map(([p, a]) => `${p} ${a.gzip} B`).join(', ');
   console.log(`console: first view ${gzip} B gzip (${(gzip / 1024).toFixed(1)} KB; ${raw} B raw; budget 100 KB): ${files}`);
+  // in AWS the sign-in loads the OIDC client's chunk as well (not loaded by a local run)
+  const webui = join(ROOT, 'target/webui');
+  const chunks = readdirSync(webui).filter((f) => f.startsWith('chunk-'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(webui, f)), { level: 9 }).length, 0);
+  console.log(`console: first view in AWS (OIDC sign-in) adds the oidc-client-ts chunk: ${chunks} B gzip, ${((gzip + chunks) / 1024).toFixed(1)} KB in all`);
+  over = gzip + chunks > WEIGHT_BUDGET;
   console.log(`console: queue render after the API answered, ${rows} sample verdicts: median ${median(sample).toFixed(1)} ms, max ${Math.max(...sample).toFixed(1)} ms (${RUNS} refreshes)`);
   console.log(`console: queue render after the API answered, 100 verdicts: median ${median(hundred).toFixed(1)} ms, max ${Math.max(...hundred).toFixed(1)} ms (${RUNS} refreshes; budget 300 ms)`);
-  over = gzip > WEIGHT_BUDGET || Math.max(median(sample), median(hundred)) > RENDER_BUDGET_MS;
+  over = over || gzip > WEIGHT_BUDGET || Math.max(median(sample), median(hundred)) > RENDER_BUDGET_MS;
   if (over) console.log('console: OVER BUDGET');
 } finally {
   await browser.close();
