@@ -44,9 +44,10 @@ export class Api {
   }
 
   /** GET /verdicts: {items, nextToken}. */
-  list({ status = 'PENDING', severity = '', limit = 50, nextToken = null } = {}) {
+  list({ status = 'PENDING', severity = '', order = 'severity', limit = 50, nextToken = null } = {}) {
     const q = new URLSearchParams({ status, limit: String(limit) });
     if (severity) q.set('severity', severity);
+    if (order && order !== 'severity') q.set('order', order); // the API's default is severity
     if (nextToken) q.set('nextToken', nextToken);
     return this.call('GET', `/verdicts?${q}`);
   }

@@ -2,7 +2,7 @@
 // nextToken, polling with new rows highlighted, counts per severity, the 24-hour chart, the metrics.
 import { $, fill, h } from './dom.js';
 import { chart } from './chart.js';
-import { countBySeverity, duration, hourly, lastActivity, metrics, queueOrder, SEVERITIES, STATUSES } from './stats.js';
+import { activityOrder, countBySeverity, duration, hourly, lastActivity, metrics, queueOrder, SEVERITIES, STATUSES } from './stats.js';
 
 const PAGE = 50;
 
@@ -24,7 +24,7 @@ export class QueueView {
 
   filters() {
     const f = new FormData($('#filters'));
-    return { status: f.get('status') || 'PENDING', severity: f.get('severity') || '' };
+    return { status: f.get('status') || 'PENDING', severity: f.get('severity') || '', order: f.get('order') || 'severity' };
   }
 
   /** Shows the view and starts polling. */
@@ -48,14 +48,14 @@ export class QueueView {
   /** The first page for the current filters; rows not shown before are highlighted as new. */
   async load({ reset }) {
     const ticket = ++this.loading;
-    const { status, severity } = this.filters();
+    const { status, severity, order } = this.filters();
     fill($('#queue-error'));
     try {
-      const page = await this.api.list({ status, severity, limit: PAGE });
+      const page = await this.api.list({ status, severity, order, limit: PAGE });
       if (ticket !== this.loading) return; // a newer load superseded this one
       performance.mark('queue-api-answered');
       const before = reset ? null : this.seen;
-      this.items = [...page.items].sort(queueOrder);
+      this.items = [...page.items].sort(order === 'lastSeen' ? activityOrder : queueOrder);
       this.nextToken = page.nextToken ?? null;
       const fresh = before ? this.items.filter((v) => !before.has(v.id)).map((v) => v.id) : [];
       this.seen = new Set(this.items.map((v) => v.id));
@@ -77,11 +77,11 @@ export class QueueView {
 
   async more() {
     if (!this.nextToken) return;
-    const { status, severity } = this.filters();
+    const { status, severity, order } = this.filters();
     const button = $('#more');
     button.disabled = true;
     try {
-      const page = await this.api.list({ status, severity, limit: PAGE, nextToken: this.nextToken });
+      const page = await this.api.list({ status, severity, order, limit: PAGE, nextToken: this.nextToken });
       const have = new Set(this.items.map((v) => v.id));
       this.items = [...this.items, ...page.items.filter((v) => !have.has(v.id))];
       this.nextToken = page.nextToken ?? null;

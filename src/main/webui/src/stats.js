@@ -17,6 +17,11 @@ export function lastActivity(v) {
   return v.lastSeen || v.firstSeen || v.createdAt;
 }
 
+/** GET /verdicts?order=lastSeen: latest activity first (kept when the API predates that order). */
+export function activityOrder(a, b) {
+  return (t(lastActivity(b)) || 0) - (t(lastActivity(a)) || 0) || queueOrder(a, b);
+}
+
 export function countBySeverity(verdicts) {
   const c = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const v of verdicts) if (v.severity in c) c[v.severity] += 1;

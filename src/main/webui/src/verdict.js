@@ -11,7 +11,8 @@ const SHOWN = new Set(['id', 'status', 'severity', 'threatType', 'action', 'targ
   'mitre', 'engine', 'model', 'evidence', 'eventCount', 'firstSeen', 'lastSeen', 'source', 'sources', 'createdAt',
   'decidedBy', 'decidedAt', 'comment', 'kestraExecutionId', 'guard', 'crossCheck', 'groupKey', 'dispatchError',
   'outcomeDetail', 'outcomeAt', 'expiresAt', 'suppressedEvents', 'deliveries', 'previousVerdictId',
-  'threatTypes', 'threatTypesSeen', 'timeline', 'deliveryTimeline', 'history', 'actorReason', 'targetReason']);
+  'threatTypes', 'threatTypesSeen', 'timeline', 'deliveryTimeline', 'history', 'actorReason', 'targetReason',
+  'previousDecision', 'recurrence']);
 
 /** attack.mitre.org's page of a technique id (T1110 or T1110.001), or null for anything else. */
 export function mitreUrl(id) {
@@ -167,10 +168,9 @@ function body(v) {
       ['Deliveries', v.deliveries != null ? String(v.deliveries) : null],
       ['Time span', span(v)],
       ['Sources', list(v.sources ?? [v.source])],
-      ['Threat types seen', list(v.threatTypesSeen ?? v.threatTypes)],
+      ['Threat types seen', (v.threatTypesSeen ?? v.threatTypes ?? []).length > 1 ? list(v.threatTypesSeen ?? v.threatTypes) : null],
       ['Suppressed events', v.suppressedEvents ? `${v.suppressedEvents} (dropped while a false-positive suppression held)` : null],
-      ['Previous verdict', v.previousVerdictId
-        ? h('a', { href: `#/verdicts/${encodeURIComponent(v.previousVerdictId)}` }, v.previousVerdictId) : null],
+      ['Previous verdict', v.previousVerdictId ? previous(v) : null],
     ]),
     h('h2', {}, 'Triage'),
     facts([
@@ -178,7 +178,7 @@ function body(v) {
       ['Model', v.model],
       ['Guard', v.guard],
       ['Cross-check', v.crossCheck],
-      ['Verdict id', h('code', {}, v.id)],
+      ['Verdict id', h('code', { id: 'verdict-id' }, v.id)],
       ['Created', v.createdAt],
     ]),
     h('h2', {}, 'Decision and remediation'),
@@ -201,6 +201,15 @@ function whyActor(v, lines) {
   if (lines.length === 0) return 'The guard checked it against the full group of events; no evidence line shown names it.';
   const n = lines.map((i) => i + 1).join(', ');
   return `It is the ${v.targetType === 'user' ? 'user acting' : 'client, source or remote address'} in evidence line${lines.length > 1 ? 's' : ''} ${n} (highlighted); the guard accepts a target only as the actor of an evidence line, never an address or name merely mentioned in a message.`;
+}
+
+/** The decided verdict this one follows (invariant 6): its link, what was decided, and a recurrence note. */
+function previous(v) {
+  const d = v.previousDecision;
+  const decided = d ? ` (${[d.status, d.decidedBy && `by ${d.decidedBy}`, d.decidedAt, d.comment && `"${d.comment}"`]
+    .filter(Boolean).join(', ')})` : '';
+  return [h('a', { href: `#/verdicts/${encodeURIComponent(v.previousVerdictId)}` }, h('code', {}, v.previousVerdictId)),
+    decided, v.recurrence ? h('strong', {}, ` · ${v.recurrence}`) : null];
 }
 
 function mitreLinks(ids) {

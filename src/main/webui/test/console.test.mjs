@@ -84,6 +84,12 @@ describe('analyst console', () => {
     assert.match(await page.locator('#metrics').innerText(), /False-positive rate/);
     assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'one page: no nextToken');
 
+    await page.getByLabel('Order').selectOption('lastSeen');
+    await page.waitForFunction(() => document.querySelector('#queue-status') !== null);
+    const times = await verdictRows(page).locator('time').evaluateAll((ts) => ts.map((x) => Date.parse(x.dateTime)));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'latest activity first');
+    await page.getByLabel('Order').selectOption('severity');
+
     await axeClean(page, 'queue');
     await page.screenshot({ path: shotPath('queue.png'), fullPage: true });
     await page.context().close();
@@ -103,7 +109,7 @@ describe('analyst console', () => {
     const page = await newPage(browser);
     await signIn(page);
     await openVerdict(page, 'SSH brute force');
-    const id = await page.locator('#verdict-body code').filter({ hasText: /^v_/ }).innerText();
+    const id = await page.locator('#verdict-id').innerText();
     assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
     assert.equal(await page.getByRole('link', { name: 'T1110.001' }).getAttribute('href'),
       'https://attack.mitre.org/techniques/T1110/001/');
@@ -196,7 +202,7 @@ describe('analyst console', () => {
     await signIn(second);
     await openVerdict(first, 'Path traversal');
     await openVerdict(second, 'Path traversal');
-    const id = await second.locator('#verdict-body code').filter({ hasText: /^v_/ }).innerText();
+    const id = await second.locator('#verdict-id').innerText();
 
     await first.getByLabel('Reason').selectOption('duplicate');
     await first.getByRole('button', { name: 'Reject' }).click();
@@ -231,7 +237,7 @@ describe('analyst console', () => {
     await page.locator('#decide-status', { hasText: 'Approval cancelled' }).waitFor();
     assert.equal(await page.getByRole('dialog').count(), 0);
     assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
-    const id = await page.locator('#verdict-body code').filter({ hasText: /^v_/ }).innerText();
+    const id = await page.locator('#verdict-id').innerText();
     assert.equal((await kestraExecutionsFor(id)).calls.length, 0);
     await page.context().close();
   });
