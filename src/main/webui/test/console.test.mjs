@@ -84,8 +84,9 @@ describe('analyst console', () => {
     assert.match(await page.locator('#metrics').innerText(), /False-positive rate/);
     assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'one page: no nextToken');
 
+    await page.evaluate(() => performance.clearMeasures('queue-render'));
     await page.getByLabel('Order').selectOption('lastSeen');
-    await page.waitForFunction(() => document.querySelector('#queue-status') !== null);
+    await page.waitForFunction(() => performance.getEntriesByName('queue-render').length > 0); // re-rendered
     const times = await verdictRows(page).locator('time').evaluateAll((ts) => ts.map((x) => Date.parse(x.dateTime)));
     assert.deepEqual(times, [...times].sort((a, b) => b - a), 'latest activity first');
     await page.getByLabel('Order').selectOption('severity');
