@@ -199,7 +199,7 @@ function whyActor(v, lines) {
   if (stated) return stated;
   if (!v.target) return null;
   if (lines.length === 0) return 'The guard checked it against the full group of events; no evidence line shown names it.';
-  const n = lines.map((i) => i + 1).join(', ');
+  const n = ranges(lines.map((i) => i + 1));
   return `It is the ${v.targetType === 'user' ? 'user acting' : 'client, source or remote address'} in evidence line${lines.length > 1 ? 's' : ''} ${n} (highlighted); the guard accepts a target only as the actor of an evidence line, never an address or name merely mentioned in a message.`;
 }
 
@@ -210,6 +210,18 @@ function previous(v) {
     .filter(Boolean).join(', ')})` : '';
   return [h('a', { href: `#/verdicts/${encodeURIComponent(v.previousVerdictId)}` }, h('code', {}, v.previousVerdictId)),
     decided, v.recurrence ? h('strong', {}, ` · ${v.recurrence}`) : null];
+}
+
+/** 1, 2, 3, 5 -> "1-3, 5" */
+function ranges(ns) {
+  const out = [];
+  for (let i = 0; i < ns.length; i++) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+    out.push(j > i + 1 ? `${ns[i]}–${ns[j]}` : j === i + 1 ? `${ns[i]}, ${ns[j]}` : `${ns[i]}`);
+    i = j;
+  }
+  return out.join(', ');
 }
 
 function mitreLinks(ids) {

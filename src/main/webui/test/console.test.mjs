@@ -136,6 +136,7 @@ describe('analyst console', () => {
     assert.match(await page.locator('#decide-status').innerText(), new RegExp(`APPROVED; Kestra execution ${calls[0].id}`));
     assert.match(await page.locator('.history').first().innerText(), /analyst@localhost[\s\S]*confirmed in the browser test/);
     assert.equal(await page.getByRole('button', { name: 'Approve' }).isVisible(), false, 'nothing left to decide');
+    await page.screenshot({ path: shotPath('verdict-approved.png'), fullPage: true });
     await page.context().close();
   });
 
@@ -240,6 +241,47 @@ describe('analyst console', () => {
     assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
     const id = await page.locator('#verdict-id').innerText();
     assert.equal((await kestraExecutionsFor(id)).calls.length, 0);
+    await page.context().close();
+  });
+
+  test('approvalErrors_areSaidPlainly_andTheButtonIsDisabledWhileTheCallRuns', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    await openVerdict(page, 'Invalid-user enumeration');
+    // the API's answers for this verdict's approval, one per attempt (the page's side of the contract)
+    const answers = [
+      { status: 502, body: { error: 'kestra_unavailable', message: 'Kestra could not be reached; the verdict is DISPATCH_FAILED' } },
+      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.7 is inside ALLOWLIST_CIDRS' } },
+      { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
+    ];
+    let release;
+    await page.route(/\/verdicts\/v_[0-9a-f]+\/approve$/, async (route) => {
+      const a = answers.shift();
+      if (a.status === 502) await new Promise((r) => { release = r; });
+      await route.fulfill({ status: a.status, contentType: 'application/json', body: JSON.stringify(a.body) });
+    });
+    const approveOnce = async () => {
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    };
+
+    await approveOnce();
+    await page.waitForFunction(() => document.querySelector('#approve').disabled);
+    assert.equal(await page.getByRole('button', { name: 'Reject' }).isDisabled(), true, 'no second decision meanwhile');
+    release();
+    const alert = page.locator('#decide-error');
+    await alert.filter({ hasText: '502' }).waitFor();
+    assert.match(await alert.innerText(), /Kestra is unavailable \(502 kestra_unavailable\).*DISPATCH_FAILED.*Approve again/);
+    assert.equal(await page.getByRole('button', { name: 'Approve' }).isEnabled(), true, 'approve again');
+
+    await approveOnce();
+    await alert.filter({ hasText: 'target_not_blockable' }).waitFor();
+    assert.match(await alert.innerText(), /this target cannot be blocked \(409 target_not_blockable\).*ALLOWLIST_CIDRS/);
+
+    await approveOnce();
+    await alert.filter({ hasText: '403' }).waitFor();
+    assert.match(await alert.innerText(), /Not allowed: your account may not decide verdicts \(403\)/);
+    await axeClean(page, 'verdict view with an error');
     await page.context().close();
   });
 
