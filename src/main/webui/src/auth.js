@@ -89,9 +89,12 @@ async function oidcAuth(config, onSignedOut) {
       return null; // the browser leaves the page
     },
     async signOut() {
+      const metadata = await mgr.metadataService.getMetadata().catch(() => ({}));
       await mgr.removeUser();
       user = null;
-      if (config.cognitoDomain) {
+      if (!config.cognitoDomain && metadata.end_session_endpoint) {
+        await mgr.signoutRedirect(); // a standard issuer's own sign-out
+      } else if (config.cognitoDomain) {
         // Cognito's logout endpoint (not in its discovery document)
         const u = new URL('/logout', `https://${config.cognitoDomain}`);
         u.searchParams.set('client_id', config.clientId);

@@ -254,13 +254,16 @@ function history(v) {
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c ?? ''))))));
 }
 
+/** Column names of the per-delivery timeline's known fields; others show under their own name. */
+const TIMELINE_COLUMNS = { at: 'Written', events: 'Events', firstSeen: 'First event', lastSeen: 'Last event' };
+
 /** A per-delivery timeline when the document has one: an array of objects, shown as a table of text. */
 function timeline(entries) {
   if (!Array.isArray(entries) || entries.length === 0) return null;
   const keys = [...new Set(entries.flatMap((e) => (e && typeof e === 'object' ? Object.keys(e) : ['value'])))];
   return h('table', { class: 'history' },
-    h('caption', {}, 'Deliveries'),
-    h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, k)))),
+    h('caption', {}, `Deliveries (${entries.length})`),
+    h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, TIMELINE_COLUMNS[k] ?? k)))),
     h('tbody', {}, entries.map((e) => h('tr', {}, keys.map((k) => h('td', {}, text(e && typeof e === 'object' ? e[k] : e)))))));
 }
 
