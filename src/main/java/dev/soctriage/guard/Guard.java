@@ -12,7 +12,7 @@ import io.quarkus.runtime.Startup;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Action;
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 import dev.soctriage.model.Signal;
 import dev.soctriage.net.Cidr;
 import dev.soctriage.net.Ips;
@@ -29,8 +29,9 @@ import dev.soctriage.parse.ParsedEvent;
 @Startup // a malformed ALLOWLIST_CIDRS fails the start, not the first verdict
 public class Guard {
     /** Signals of failed authentications: their user is the account tried, never disabled. */
-    static final Set<String> FAILED_AUTH = java.util.stream.Stream.concat(Signal.FAILED_LOGINS.stream(),
-            java.util.stream.Stream.of(Signal.SUDO_DENIED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    static boolean failedAuth(Signal s) {
+        return s.isFailedLogin() || s == Signal.SUDO_DENIED;
+    }
 
     private final List<Cidr> allowlist;
 
@@ -79,7 +80,7 @@ public class Guard {
                 if (none) {
                     return Optional.of("disable_user without a target");
                 }
-                if (FAILED_AUTH.contains(group.signal())) {
+                if (failedAuth(group.signal())) {
                     // the user of a failed login is the account tried (the victim), not a proven actor
                     return Optional.of("the user of a failed login is the account tried, not the actor");
                 }
@@ -129,7 +130,7 @@ public class Guard {
             return true;
         }
         for (ParsedEvent e : g.samples()) {
-            if (user.equals(e.actorUser()) && "Root".equals(e.field(Fields.IDENTITY_TYPE))) {
+            if (user.equals(e.actorUser()) && "Root".equals(e.field(Field.IDENTITY_TYPE))) {
                 return true;
             }
         }

@@ -2,8 +2,8 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 
 /**
@@ -18,7 +18,7 @@ import dev.soctriage.net.Ips;
  * that address is a trusted proxy ({@code TRUSTED_PROXY_CIDRS}) and an X-Forwarded-For list comes
  * with it (joined by commas in front of it, or as a quoted field after the agent), the actor is the
  * right-most entry that is no trusted proxy — the one the proxy appended; the entries left of it are
- * the client's own claims — and the proxy is {@link Fields#PEER}. From any other peer the list is
+ * the client's own claims — and the proxy is {@link Field#PEER}. From any other peer the list is
  * the client's own text and is not read.
  */
 final class AccessLog {
@@ -111,12 +111,12 @@ final class AccessLog {
         if (status.length() != 3 || Times.num(status, 0, 3) < 0) {
             return false;
         }
-        p.format = Formats.ACCESS_LOG;
+        p.format = Format.ACCESS_LOG;
         p.time = time;
         Request.fill(p, request);
-        p.put(Fields.STATUS, status);
-        p.put(Fields.BYTES, Tokens.text(s, rest, 1));
-        p.put(Fields.HOST, vhost);
+        p.put(Field.STATUS, status);
+        p.put(Field.BYTES, Tokens.text(s, rest, 1));
+        p.put(Field.HOST, vhost);
         String xff = null;
         int quoted = 0;
         for (int q = 2; q < rest.length / 2; q++) {
@@ -124,7 +124,7 @@ final class AccessLog {
             if (Tokens.quoted(s, rest, q)) {
                 quoted++;
                 if (quoted == 2) {
-                    p.put(Fields.USER_AGENT, t);
+                    p.put(Field.USER_AGENT, t);
                 } else if (quoted >= 3 && xff == null && looksAddressList(t)) {
                     xff = t;
                 }
@@ -151,12 +151,12 @@ final class AccessLog {
         }
         p.actorIp = actor;
         if (!actor.equals(remote)) {
-            p.put(Fields.PEER, remote);
+            p.put(Field.PEER, remote);
         }
         if (!user.equals("-")) {
             // a 401 names the user the client claimed, not one who acted
             if (status.equals("401")) {
-                p.put(Fields.TARGET_USER, user);
+                p.put(Field.TARGET_USER, user);
             } else {
                 p.actorUser = user;
             }

@@ -252,18 +252,18 @@ class TriageServiceModelTest {
     @Test
     void judge_refusesTheAnswer_whenTheTargetIsInsideTheAllowlist() {
         // given an allowlisted client sending SQL injection, and a model that wants it blocked
-        answer(GroqAnswers.verdict(true, "high", "block_ip", "198.51.100.223", "\"T1190\""));
+        answer(GroqAnswers.verdict(true, "high", "block_ip", "100.200.5.23", "\"T1190\""));
 
         // when
-        Judgement j = triage.judge(sqli("198.51.100.223"), inSeconds(10));
+        Judgement j = triage.judge(sqli("100.200.5.23"), inSeconds(10));
 
         // then the model is refused, and the rules' own block is degraded to monitor without target
         Finding f = j.finding().orElseThrow();
         assertEquals(Engine.RULES, f.engine());
         assertEquals(Action.MONITOR, f.action());
         assertNull(f.target());
-        assertTrue(f.guard().startsWith("refused llm target 198.51.100.223: inside ALLOWLIST_CIDRS"), f.guard());
-        assertTrue(f.guard().contains("refused rules target 198.51.100.223: inside ALLOWLIST_CIDRS"), f.guard());
+        assertTrue(f.guard().startsWith("refused llm target 100.200.5.23: inside ALLOWLIST_CIDRS"), f.guard());
+        assertTrue(f.guard().contains("refused rules target 100.200.5.23: inside ALLOWLIST_CIDRS"), f.guard());
     }
 
     @Test
