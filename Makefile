@@ -3,36 +3,42 @@ SHELL := /bin/bash
 MVN ?= mvn -B
 # the moment `make` started, so `make run` can report the time to the first verdict listed
 export SOC_RUN_T0 := $(shell date +%s%3N)
-# written by `build` next to the packaged application: the test class path the local stack runs on
-LOCAL_CP := target/local-classpath.txt
+# touched by `build` once the application is packaged (target/*-runner.jar + target/lib)
+PACKAGED := target/.packaged
+# the local stack, a Maven project of its own (local/): its jar, whose main is LocalStack, and target/lib
+LOCAL_JAR := local/target/soc-triage-local.jar
 # fixed launch flags of the local stack's own JVM (the function JVMs' flags are in LambdaFunction)
 LOCAL_JAVA := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
 SOURCES := pom.xml $(shell find src -type f 2>/dev/null)
+# the local stack's sources, and those of the loopback servers it shares with the tests (local/servers)
+LOCAL_SOURCES := $(shell find local -path '*/target' -prune -o -type f -print 2>/dev/null)
 
-.PHONY: bootstrap build run demo test bench
+.PHONY: bootstrap build run demo test bench test-local
 
 bootstrap:
 	@.ci/bootstrap
 
-# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the compiled test
-# classes (the local stack lives there) and their class path; skipped when nothing changed
-build: bootstrap $(LOCAL_CP)
+# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip) and the local stack
+# (local/target/soc-triage-local.jar + local/target/lib); each skipped when its sources did not change
+build: bootstrap $(PACKAGED) $(LOCAL_JAR)
 
-$(LOCAL_CP): $(SOURCES)
-	$(MVN) -q package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-	  -Dmdep.includeScope=test -Dmdep.outputFile=$(LOCAL_CP)
-	@touch $(LOCAL_CP) # the plugin leaves an unchanged file untouched; make needs the new time
+$(PACKAGED): $(SOURCES)
+	$(MVN) -q package -Dmaven.test.skip=true
+	@touch $(PACKAGED)
+
+$(LOCAL_JAR): $(LOCAL_SOURCES)
+	$(MVN) -q -f local/pom.xml package -DskipTests
 
 # the whole pipeline on this machine: dynalite, the three functions under the AWS runtime client,
 # a local API gateway on 127.0.0.1:$${SOC_PORT:-8787}, a Kestra stand-in; the sample logs ingested.
 # Runs until Ctrl-C.
 run: build
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.LocalStack
+	@$(LOCAL_JAVA) -jar $(LOCAL_JAR)
 
 # the same, then approve the brute-force verdict through the API, show the Kestra call, and exit
 # (0 when the approval reached Kestra as the contract says)
 demo: build
-	@SOC_RUN_DEMO=1 $(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.LocalStack
+	@SOC_RUN_DEMO=1 $(LOCAL_JAVA) -jar $(LOCAL_JAR)
 
 # Java 21+ for the Kestra module (Kestra 2.0 needs it); the Lambda artifact stays on Java 17
 JDK21 ?= /usr/lib/jvm/temurin-25-jdk-amd64
@@ -45,11 +51,13 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 
 .PHONY: fuzz test-kestra test-infra test-jdk21
 
-# the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
-# *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+,
-# the deployment templates
+# the whole suite: unit and Quarkus tests (surefire), the local stack's tests and the packaged
+# application end to end (LocalStackIT), a bounded fuzzing run, the Kestra flows run by Kestra itself,
+# the log tests on JDK 21+, the deployment templates
 test: bootstrap
 	$(MVN) verify -DskipITs=false
+	@touch $(PACKAGED) # verify packaged the application
+	$(MAKE) --no-print-directory test-local
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
 	$(MAKE) --no-print-directory test-jdk21
@@ -74,9 +82,15 @@ test-jdk21:
 test-infra:
 	infra/check.sh
 
+# the loopback servers' tests (the Kestra fake), the local stack's tests, and LocalStackIT: the sample
+# logs through the packaged application under the AWS runtime client, approved, one Kestra execution
+test-local: build
+	$(MVN) -f local/servers/pom.xml install
+	$(MVN) -f local/pom.xml verify -DskipITs=false
+
 # throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
 # line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.LatencyBench
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.ColdStart 5
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
