@@ -9,7 +9,7 @@ import java.util.List;
  * dynalite, the DynamoDB API server from npm, started as a child process on 127.0.0.1 with an
  * in-memory store. Installed by {@code .ci/bootstrap} into {@code .ci/node}.
  */
-public final class Dynalite implements AutoCloseable {
+public final class Dynalite implements LoopbackServer {
     private final Process process;
     private final int port;
 
@@ -35,6 +35,7 @@ public final class Dynalite implements AutoCloseable {
         }
     }
 
+    @Override
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * Adobe S3Mock, an S3 API server, as a child process on 127.0.0.1 (path-style access, in-memory
  * buckets). The Maven build copies its executable jar to {@code target/servers/s3mock-exec.jar}.
  */
-public final class S3Mock implements AutoCloseable {
+public final class S3Mock implements LoopbackServer {
     private final Process process;
     private final int port;
 
@@ -39,6 +39,7 @@ public final class S3Mock implements AutoCloseable {
         }
     }
 
+    @Override
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
