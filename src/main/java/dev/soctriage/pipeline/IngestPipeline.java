@@ -122,7 +122,7 @@ public class IngestPipeline {
                 continue;
             }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine()),
+            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine().wire()),
                     k -> new ArrayList<>()).add(new Judged(g, f, s));
         }
         for (List<Judged> plan : plans.values()) {
