@@ -9,18 +9,22 @@ PACKAGED := target/.packaged
 LOCAL_JAR := local/target/soc-triage-local.jar
 # fixed launch flags of the local stack's own JVM (the function JVMs' flags are in LambdaFunction)
 LOCAL_JAVA := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
-SOURCES := pom.xml $(shell find src -type f 2>/dev/null)
+SOURCES := pom.xml $(shell find src -path src/main/webui -prune -o -type f -print 2>/dev/null)
 # the local stack's sources, and those of the loopback servers it shares with the tests (local/servers)
 LOCAL_SOURCES := $(shell find local -path '*/target' -prune -o -type f -print 2>/dev/null)
+# the analyst console: sources in src/main/webui (ES modules, bundled by esbuild), served files in WEBUI
+WEBUI := target/webui
+WEBUI_SOURCES := $(shell find src/main/webui -path src/main/webui/node_modules -prune -o -type f -print 2>/dev/null)
 
-.PHONY: bootstrap build run demo test bench test-local
+.PHONY: bootstrap build run demo test bench test-local test-console
 
 bootstrap:
 	@.ci/bootstrap
 
-# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip) and the local stack
-# (local/target/soc-triage-local.jar + local/target/lib); each skipped when its sources did not change
-build: bootstrap $(PACKAGED) $(LOCAL_JAR)
+# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the local stack
+# (local/target/soc-triage-local.jar + local/target/lib) and the console (target/webui); each skipped
+# when its sources did not change
+build: bootstrap $(PACKAGED) $(LOCAL_JAR) $(WEBUI)/index.html
 
 $(PACKAGED): $(SOURCES)
 	$(MVN) -q package -Dmaven.test.skip=true
@@ -28,6 +32,10 @@ $(PACKAGED): $(SOURCES)
 
 $(LOCAL_JAR): $(LOCAL_SOURCES)
 	$(MVN) -q -f local/pom.xml package -DskipTests
+
+# the page, its stylesheet and the bundled modules (the OIDC client in a chunk of its own)
+$(WEBUI)/index.html: $(WEBUI_SOURCES)
+	node src/main/webui/build.mjs $(WEBUI)
 
 # the whole pipeline on this machine: dynalite, the three functions under the AWS runtime client,
 # a local API gateway on 127.0.0.1:$${SOC_PORT:-8787}, a Kestra stand-in; the sample logs ingested.
@@ -52,12 +60,14 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 .PHONY: fuzz test-kestra test-infra test-jdk21
 
 # the whole suite: unit and Quarkus tests (surefire), the local stack's tests and the packaged
-# application end to end (LocalStackIT), a bounded fuzzing run, the Kestra flows run by Kestra itself,
-# the log tests on JDK 21+, the deployment templates
+# application end to end (LocalStackIT), the analyst console in headless Chromium against the local
+# stack, a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+, the
+# deployment templates
 test: bootstrap
 	$(MVN) verify -DskipITs=false
 	@touch $(PACKAGED) # verify packaged the application
 	$(MAKE) --no-print-directory test-local
+	$(MAKE) --no-print-directory test-console
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
 	$(MAKE) --no-print-directory test-jdk21
@@ -88,9 +98,16 @@ test-local: build
 	$(MVN) -f local/servers/pom.xml install
 	$(MVN) -f local/pom.xml verify -DskipITs=false
 
+# the analyst console in real headless Chromium (Debian's chromium; CHROMIUM to change) against the
+# local stack, started by the tests as `make run` starts it on a free SOC_PORT; screenshots in
+# target/console/
+test-console: build
+	cd src/main/webui && node --test --test-concurrency=1 test/*.test.mjs
+
 # throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
 # line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
+	@node src/main/webui/bench/console-bench.mjs
