@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.soctriage.servers.Dynalite;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.servers.LoopbackServer;
 import dev.soctriage.servers.ProjectPaths;
 
 /**
@@ -29,7 +30,7 @@ public final class ColdStart {
         Path work = ProjectPaths.root().resolve("target/cold-start");
         List<Path> cp = RuntimeClasspath.packagedFunction();
         AtomicReference<LambdaFunction> current = new AtomicReference<>();
-        try (Dynalite dynalite = Dynalite.start();
+        try (LoopbackServer dynalite = Dynalite.start();
                 KestraFake kestra = new KestraFake(KestraFake.Auth.basic(LocalStack.KESTRA_USER,
                         LocalStack.KESTRA_PASSWORD), LocalStack.KESTRA_NAMESPACE, line -> { });
                 LocalGateway gateway = new LocalGateway(0, (e, t) -> current.get().invoke(e, t),

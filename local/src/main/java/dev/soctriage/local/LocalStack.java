@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import dev.soctriage.servers.Dynalite;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.servers.LoopbackServer;
 import dev.soctriage.servers.ProjectPaths;
 
 /**
@@ -59,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private Dynalite dynalite;
+    private LoopbackServer dynalite;
     private KestraFake kestra;
     private LocalGateway gateway;
 
