@@ -285,6 +285,38 @@ describe('analyst console', () => {
     await page.context().close();
   });
 
+  test('verdictWithJoinedDeliveries_showsTimelineLineageAndEveryThreatType', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    // the fields invariant 6 adds (docs/contract.md), added to a real verdict as the API will send them
+    await page.route(/\/verdicts\/v_[0-9a-f]+$/, async (route) => {
+      const v = await (await route.fetch()).json();
+      Object.assign(v, {
+        deliveries: 3, sources: ['nginx/access', 's3://logs/access.log.gz'],
+        threatTypes: ['SQL injection', 'Path traversal'],
+        timeline: [{ at: '2026-12-06T09:00:00Z', events: 90, firstSeen: v.firstSeen, lastSeen: v.firstSeen },
+          { at: '2026-12-06T09:05:00Z', events: 9, firstSeen: v.lastSeen, lastSeen: v.lastSeen }],
+        previousVerdictId: 'v_0123456789abcdef0123456789abcdef',
+        previousDecision: { status: 'REMEDIATED', decidedBy: 'alice@example.com', decidedAt: '2026-12-01T10:00:00Z', comment: 'blocked' },
+        recurrence: 'seen again after block',
+      });
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(v) });
+    });
+    await openVerdict(page, 'SQL injection');
+    const side = await page.locator('#verdict-body .side').innerText();
+    assert.match(side, /Deliveries\s*3/);
+    assert.match(side, /s3:\/\/logs\/access\.log\.gz/);
+    assert.match(side, /Threat types seen\s*SQL injection\s*Path traversal/);
+    assert.match(side, /v_0123456789abcdef0123456789abcdef \(REMEDIATED, by alice@example\.com, 2026-12-01T10:00:00Z, "blocked"\) · seen again after block/);
+    const deliveries = page.getByRole('table', { name: 'Deliveries (2)' });
+    assert.equal(await deliveries.locator('tbody tr').count(), 2);
+    assert.deepEqual(await deliveries.locator('th').allTextContents(), ['Written', 'Events', 'First event', 'Last event']);
+    assert.equal(await page.getByRole('link', { name: 'v_0123456789abcdef0123456789abcdef' }).getAttribute('href'),
+      '#/verdicts/v_0123456789abcdef0123456789abcdef');
+    await axeClean(page, 'verdict view with joined deliveries');
+    await page.context().close();
+  });
+
   test('userWithoutGroups_sees403Plainly', async () => {
     const page = await newPage(browser);
     await signIn(page, /without groups/);
