@@ -106,6 +106,29 @@ describe('analyst console', () => {
     await page.context().close();
   });
 
+  test('loadMore_followsTheApisNextToken_andAppendsThePage', async () => {
+    const page = await newPage(browser);
+    // the real queue, split by the browser into two pages of the API's shape
+    const asked = [];
+    await page.route(/\/verdicts\?status=PENDING&limit=50/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(url.searchParams.get('nextToken'));
+      const all = (await (await route.fetch({ url: url.toString().replace(/&nextToken=[^&]*/, '') })).json()).items;
+      const second = url.searchParams.get('nextToken') === 'page-2';
+      const body = second ? { items: all.slice(2), nextToken: null } : { items: all.slice(0, 2), nextToken: 'page-2' };
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    assert.equal(await verdictRows(page).count(), 2);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.locator('#queue-status', { hasText: 'more loaded' }).waitFor();
+    assert.ok(await verdictRows(page).count() > 2, 'the second page appended');
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'no nextToken: no more');
+    assert.deepEqual(asked, [null, 'page-2']);
+    await page.context().close();
+  });
+
   test('approve_bruteForce_confirmNamesActionAndTarget_showsApprovedAndTheOneKestraExecution', async () => {
     const page = await newPage(browser);
     await signIn(page);
