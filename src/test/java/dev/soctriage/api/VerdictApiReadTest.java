@@ -30,6 +30,7 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.remediate.KestraWireMockResource;
 import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictIds;
 import dev.soctriage.verdict.VerdictStore;
 
@@ -53,7 +54,7 @@ class VerdictApiReadTest {
     @Test
     void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
 
         HttpResponse r = api.handle(Events.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
 
@@ -78,7 +79,7 @@ class VerdictApiReadTest {
 
     @Test
     void get_answers404_forAnUnknownId_and400_forAMalformedOne() throws Exception {
-        String unknown = VerdictIds.of("nowhere", "none", "nothing");
+        String unknown = dev.soctriage.verdict.VerdictFixtures.unknownId();
         HttpResponse missing = api.handle(Events.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(missing, 404, "not_found");
 
@@ -91,7 +92,7 @@ class VerdictApiReadTest {
     @Test
     void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         assertError(api.handle(Events.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(Events.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
@@ -108,7 +109,7 @@ class VerdictApiReadTest {
     @Test
     void everyAnalystRoute_answers403_forACallerOutsideTheAnalystGroup() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
         assertError(api.handle(Events.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
         assertError(api.handle(Events.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
@@ -140,7 +141,7 @@ class VerdictApiReadTest {
 
     @Test
     void routing_answers404ForRoutesOfTheOtherFunction_and405ForAWrongMethod() throws Exception {
-        String id = VerdictIds.of("a", "b", "c");
+        String id = dev.soctriage.verdict.VerdictFixtures.unknownId();
         assertError(api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.READ), 404, "not_found");
         assertError(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
@@ -160,7 +161,7 @@ class VerdictApiReadTest {
     @Test
     void routing_stripsANamedStage_butNotTheDefaultOne() {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         HttpResponse staged = api.handle(Events.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
                 VerdictApi.Routes.READ);
         assertEquals(200, staged.statusCode());
@@ -192,10 +193,10 @@ class VerdictApiReadTest {
         for (int i = 0; i < 5; i++) {
             Verdict v = Verdicts.pending(Severity.CRITICAL, t.plusSeconds(i), "g|" + i);
             criticals.add(v);
-            store.create(v);
+            VerdictFixtures.create(store, v);
         }
         Verdict low = Verdicts.pending(Severity.LOW, t.plusSeconds(10), "g|low");
-        store.create(low);
+        VerdictFixtures.create(store, low);
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -231,7 +232,7 @@ class VerdictApiReadTest {
     @Test
     void list_defaultsToPendingAndFifty_andAnswersNullNextTokenOnTheLastPage() throws Exception {
         for (int i = 0; i < 51; i++) {
-            store.create(Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
+            VerdictFixtures.create(store, Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
         }
         JsonNode first = mapper.readTree(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
                 .body());
@@ -251,7 +252,7 @@ class VerdictApiReadTest {
     @Test
     void listPending_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         assertNotEquals(0, port, "the event server publishes the port it really listens on");
         String event = """
