@@ -105,21 +105,24 @@ class QueueBench {
         }
         List<Verdict> again = pending();
 
-        System.out.println();
-        System.out.println("## QueueBench (Corpus seed 42, " + LINES + " lines in " + DELIVERIES
-                + " CloudWatch deliveries, rules engine, dynalite)");
-        System.out.println();
-        System.out.println("| measure | value | goal |");
-        System.out.println("|---|---|---|");
-        System.out.printf("| distinct threats (plans triage finds in the deliveries) | %d | |%n", threats.size());
-        System.out.printf("| findings, one per delivery and plan (the queue when each delivery opened its own) | %d | |%n",
-                findings);
-        System.out.printf("| pending verdicts after the 12 deliveries | %d | = distinct threats |%n", queue.size());
-        System.out.printf("| verdict writes (created or joined) | %d | = findings |%n", written);
-        System.out.printf("| pending verdicts after every delivery came again | %d, event counts %s | unchanged |%n",
-                again.size(), again.equals(queue) ? "unchanged" : "CHANGED");
-        System.out.printf("| ingest time, 12 deliveries, one after another | %,d ms | |%n", ms);
-        System.out.println();
+        StringBuilder t = new StringBuilder();
+        t.append("## QueueBench (Corpus seed 42, ").append(LINES).append(" lines in ").append(DELIVERIES)
+                .append(" CloudWatch deliveries, rules engine, dynalite, ").append(Instant.now()).append(")\n\n");
+        t.append("| measure | value | goal |\n|---|---|---|\n");
+        t.append(String.format("| distinct threats (plans triage finds in the deliveries) | %d | |%n", threats.size()));
+        t.append(String.format("| findings, one per delivery and plan (the queue when each delivery opened its own) | %d | |%n",
+                findings));
+        t.append(String.format("| pending verdicts after the 12 deliveries | %d | = distinct threats |%n", queue.size()));
+        t.append(String.format("| verdict writes (created or joined) | %d | = findings |%n", written));
+        t.append(String.format("| pending verdicts after every delivery came again | %d, %s | unchanged |%n",
+                again.size(), again.equals(queue) ? "unchanged" : "CHANGED"));
+        t.append(String.format("| ingest time, 12 deliveries one after another (loaded machine: indicative) | %,d ms | |%n", ms));
+        System.out.println(t);
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "queue-bench.md"), t);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals(threats.size(), queue.size(), "one verdict per distinct threat");
     }
 
