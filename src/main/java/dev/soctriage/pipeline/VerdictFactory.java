@@ -78,7 +78,7 @@ public class VerdictFactory {
         Verdict.Assessment assessment = new Verdict.Assessment(f.severity(), f.threatType(),
                 List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
                 f.action().targetType(), cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
-                f.engine(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
+                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
         Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
                 List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
         Verdict v = new Verdict(VerdictIds.of(planKey, 1), Status.PENDING, assessment, evidence, created, null, null,
@@ -131,7 +131,7 @@ public class VerdictFactory {
      * is suppressed by one key.
      */
     public static String feedbackKey(EventGroup g) {
-        return g.signal() + "|" + g.actorIp() + "|" + g.actorUser();
+        return g.signal().wire() + "|" + g.actorIp() + "|" + g.actorUser();
     }
 
     private static String iso(Instant t) {

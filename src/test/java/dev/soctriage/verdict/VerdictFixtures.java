@@ -32,7 +32,7 @@ public final class VerdictFixtures {
         Verdict v = new Verdict(VerdictIds.of(plan, 1), Status.PENDING,
                 new Verdict.Assessment(severity, "SSH brute force", List.of("SSH brute force"), Action.BLOCK_IP,
                         "203.0.113.7", "ip", "40 failed logins for 12 users from one address in 2 minutes",
-                        List.of("T1110.001"), Engine.RULES, null, null, null),
+                        List.of("T1110.001"), Engine.RULES.wire(), null, null, null),
                 new Verdict.Evidence(List.of(line), 40, 1, "2026-11-24T10:00:00Z", "2026-11-24T10:02:00Z",
                         "/aws/ec2/auth", List.of("/aws/ec2/auth"),
                         List.of(new Verdict.Timeline(createdAt.toString(), 40, "2026-11-24T10:00:00Z",
