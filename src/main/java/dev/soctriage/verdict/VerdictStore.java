@@ -53,6 +53,9 @@ public interface VerdictStore {
      * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
+     * <p>The verdict returned is what the approval dispatches: findings that join the verdict while the
+     * claim holds (docs/contract.md, invariant 6) are kept on it but change nothing that was claimed.
+     *
      * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
      *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
      * @throws VerdictConflictException not approvable, or claimed by another approval still under way
