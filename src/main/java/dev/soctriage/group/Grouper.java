@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.soctriage.parse.ParsedEvent;
 
@@ -56,6 +57,12 @@ public class Grouper {
 
     public Grouper() {
         this(TemplateMiner.Config.DEFAULT);
+    }
+
+    @Inject
+    public Grouper(GroupConfig config) {
+        this(TemplateMiner.Config.DEFAULT, new Limits(Outliers.DEFAULT, config.maxGroups(), config.maxSampleChars(),
+                Limits.DEFAULT.checkEvery()));
     }
 
     public Grouper(TemplateMiner.Config config) {
