@@ -124,7 +124,7 @@ final class GroupAccumulator {
 
     private long share(ParsedEvent e, boolean mayRetain) {
         List<String> who = java.util.Arrays.asList(e.actorIp(), e.actorUser());
-        actorCounter.add(who.get(0) + "|" + who.get(1));
+        actorCounter.add(e.actorUser() == null ? e.actorIp() : e.actorIp() + "|" + e.actorUser());
         Share s = actors.get(who);
         if (s == null) {
             if (actors.size() >= MAX_ACTORS) {

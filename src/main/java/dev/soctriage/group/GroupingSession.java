@@ -82,7 +82,7 @@ public final class GroupingSession {
         Key key;
         String attemptedUser = null;
         boolean hasActor = e.actorIp() != null || e.actorUser() != null;
-        if (signal.isEmpty() && hasActor && !outliers.contains(who(e))) {
+        if (signal.isEmpty() && hasActor && (outliers.isEmpty() || !outliers.contains(who(e)))) {
             key = new Key(e.format(), "", t, null, null, true);
         } else {
             // a failed login's user is the sender's guess: from an address, the address is the actor
