@@ -74,9 +74,13 @@ test-jdk21:
 test-infra:
 	infra/check.sh
 
-# throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
-# line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
+# throughput of decode+parse+group and model calls saved (PipelineBench); triage at volume with the
+# model stubbed at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000
+# dissimilar lines); peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the
+# local stack's line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
+	$(MVN) -q test -Dtest=VolumeBench -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false
+	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.HeapBench 200
 	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.LatencyBench
 	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.ColdStart 5

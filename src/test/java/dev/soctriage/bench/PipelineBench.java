@@ -133,8 +133,13 @@ public final class PipelineBench {
         }
         List<ParsedEvent> parsed = parsers.parseAll(events);
         List<EventGroup> groups = grouper.group(parsed, classifier);
-        // adding the truth to the label splits exactly the groups that mix attack and benign lines
-        List<EventGroup> split = grouper.group(parsed, e -> classifier.classify(e) + (truth.get(e.event().id()) ? "#attack" : "#benign"));
+        // marking the attack lines in their label splits off every attack line that shared a group with
+        // benign lines (benign lines keep their label, so that benign lines without one still group across
+        // actors: an unlabelled attack line among them is split off, and counted)
+        List<EventGroup> split = grouper.group(parsed, e -> {
+            String label = classifier.classify(e);
+            return truth.get(e.event().id()) ? label + "#attack" : label;
+        });
         long groupChars = 0;
         Map<String, Integer> perFormat = new TreeMap<>();
         for (EventGroup g : groups) {
