@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -32,13 +36,13 @@ final class GroupAccumulator {
     static final int MAX_ACTORS = 100;
     static final int SAMPLES_PER_ACTOR = 2;
     /** the fields whose distinct values describe what a group touched */
-    static final List<String> TRACKED = List.of(Fields.EVENT, Fields.TARGET_USER, Fields.METHOD, Fields.PATH,
-            Fields.STATUS, Fields.USER_AGENT, Fields.DST_IP, Fields.DST_PORT, Fields.PROTOCOL, Fields.OUTCOME,
-            Fields.SERVICE, Fields.ERROR, Fields.RULE, Fields.IDENTITY_TYPE, Fields.COMMAND, Fields.HOST,
-            Fields.PROGRAM, Fields.MENTIONED_IPS, Fields.REGION, Fields.LEVEL, Fields.PEER);
+    static final Set<Field> TRACKED = EnumSet.of(Field.EVENT, Field.TARGET_USER, Field.METHOD, Field.PATH,
+            Field.STATUS, Field.USER_AGENT, Field.DST_IP, Field.DST_PORT, Field.PROTOCOL, Field.OUTCOME,
+            Field.SERVICE, Field.ERROR, Field.RULE, Field.IDENTITY_TYPE, Field.COMMAND, Field.HOST,
+            Field.PROGRAM, Field.MENTIONED_IPS, Field.REGION, Field.LEVEL, Field.PEER);
 
-    final String format;
-    final String signal;
+    final Format format;
+    final Signal signal;
     final Templates.Template template;
     final String actorIp;
     final String actorUser;
@@ -46,8 +50,8 @@ final class GroupAccumulator {
     private int count;
     private Instant firstSeen;
     private Instant lastSeen;
-    private final Map<String, Set<String>> kept = new LinkedHashMap<>();
-    private final Map<String, DistinctCounter> counters = new LinkedHashMap<>();
+    private final Map<Field, Set<String>> kept = new EnumMap<>(Field.class);
+    private final Map<Field, DistinctCounter> counters = new EnumMap<>(Field.class);
     private final List<Sample> samples = new ArrayList<>(MAX_SAMPLES);
     private final Set<Kind> sampledKinds = new HashSet<>();
     private final Map<List<String>, Share> actors;
@@ -65,7 +69,7 @@ final class GroupAccumulator {
         final List<ParsedEvent> samples = new ArrayList<>(SAMPLES_PER_ACTOR);
     }
 
-    GroupAccumulator(String format, String signal, Templates.Template template, String actorIp, String actorUser,
+    GroupAccumulator(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser,
             boolean crossActor) {
         this.format = format;
         this.signal = signal;
@@ -98,14 +102,14 @@ final class GroupAccumulator {
                 lastSeen = e.time();
             }
         }
-        for (String f : TRACKED) {
+        for (Field f : TRACKED) {
             String value = e.field(f);
             if (value != null) {
                 distinct(f, value);
             }
         }
         if (attemptedUser != null) {
-            distinct(Fields.TARGET_USER, attemptedUser);
+            distinct(Field.TARGET_USER, attemptedUser);
         }
         long retained = sample(seq, e, mayRetain || samples.isEmpty()) ? e.line().length() : 0;
         if (crossActor) {
@@ -114,7 +118,7 @@ final class GroupAccumulator {
         return retained;
     }
 
-    private void distinct(String field, String value) {
+    private void distinct(Field field, String value) {
         Set<String> values = kept.computeIfAbsent(field, k -> new LinkedHashSet<>());
         if (values.size() < MAX_DISTINCT) {
             values.add(value);
@@ -144,7 +148,7 @@ final class GroupAccumulator {
 
     /** @return whether the event was newly kept */
     private boolean sample(int seq, ParsedEvent e, boolean mayRetain) {
-        boolean novel = sampledKinds.add(new Kind(e.field(Fields.EVENT), e.field(Fields.STATUS), e.field(Fields.OUTCOME)));
+        boolean novel = sampledKinds.add(new Kind(e.field(Field.EVENT), e.field(Field.STATUS), e.field(Field.OUTCOME)));
         if (!mayRetain) {
             return false;
         }
@@ -180,9 +184,9 @@ final class GroupAccumulator {
      *            {@link #soleActor() sole actor} that actor, so that it is built as a per-actor group
      */
     EventGroup build(String key, String templateText, String ip, String user) {
-        Map<String, Set<String>> distinct = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String f : TRACKED) {
+        Map<Field, Set<String>> distinct = new EnumMap<>(Field.class);
+        Map<Field, Integer> counts = new EnumMap<>(Field.class);
+        for (Field f : TRACKED) {
             Set<String> values = kept.get(f);
             if (values == null) {
                 continue;

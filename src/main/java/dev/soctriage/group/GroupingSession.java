@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -33,7 +35,7 @@ public final class GroupingSession {
     private long events;
     private long retainedChars;
 
-    private record Key(String format, String signal, Templates.Template template, String actorIp, String actorUser,
+    private record Key(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser,
             boolean crossActor) {
     }
 
@@ -62,10 +64,10 @@ public final class GroupingSession {
      * @throws BudgetExceededException the deadline passed, or the batch has more groups than allowed
      */
     public void add(List<ParsedEvent> chunk) {
-        String[] signals = new String[chunk.size()];
+        Signal[] signals = new Signal[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
-            String s = classifier.classify(chunk.get(i));
-            signals[i] = s == null ? "" : s;
+            Signal s = classifier.classify(chunk.get(i));
+            signals[i] = s == null ? Signal.NONE : s;
         }
         markOutliers(chunk);
         for (int i = 0; i < chunk.size(); i++) {
@@ -77,13 +79,13 @@ public final class GroupingSession {
         events += chunk.size();
     }
 
-    private void add(ParsedEvent e, String signal) {
+    private void add(ParsedEvent e, Signal signal) {
         Templates.Template t = templates.of(e);
         Key key;
         String attemptedUser = null;
         boolean hasActor = e.actorIp() != null || e.actorUser() != null;
-        if (signal.isEmpty() && hasActor && (outliers.isEmpty() || !outliers.contains(who(e)))) {
-            key = new Key(e.format(), "", t, null, null, true);
+        if (signal == Signal.NONE && hasActor && (outliers.isEmpty() || !outliers.contains(who(e)))) {
+            key = new Key(e.format(), Signal.NONE, t, null, null, true);
         } else {
             // a failed login's user is the sender's guess: from an address, the address is the actor
             boolean attempted = e.actorIp() != null && e.actorUser() != null && classifier.namesAttemptedUser(signal);
@@ -126,7 +128,7 @@ public final class GroupingSession {
             } else {
                 actorPart = ip + "|" + user;
             }
-            String key = acc.format + "|" + acc.signal + "|" + template + "|" + actorPart;
+            String key = acc.format.wire() + "|" + acc.signal.wire() + "|" + template + "|" + actorPart;
             // two mined clusters can end with the same text: keep their keys apart, deterministically
             int n = seenKeys.merge(key, 1, Integer::sum);
             out.add(acc.build(n == 1 ? key : key + "#" + n, template, ip, user));
@@ -135,7 +137,7 @@ public final class GroupingSession {
     }
 
     private static List<String> who(ParsedEvent e) {
-        return Arrays.asList(e.format(), e.actorIp(), e.actorUser());
+        return Arrays.asList(e.format().wire(), e.actorIp(), e.actorUser());
     }
 
     /** One actor's lines in a chunk: volume, errors, spread (sets capped just past what the tests need). */
@@ -156,8 +158,8 @@ public final class GroupingSession {
             Stats s = stats.computeIfAbsent(who(e), k -> new Stats());
             s.lines++;
             s.errors += isError(e) ? 1 : 0;
-            addCapped(s.paths, e.field(Fields.PATH), 4 * o.minPaths());
-            addCapped(s.users, e.field(Fields.TARGET_USER), 4 * o.minUsers());
+            addCapped(s.paths, e.field(Field.PATH), 4 * o.minPaths());
+            addCapped(s.users, e.field(Field.TARGET_USER), 4 * o.minUsers());
         }
         Map<String, List<Stats>> byFormat = new HashMap<>();
         stats.forEach((k, s) -> byFormat.computeIfAbsent(k.get(0), f -> new ArrayList<>()).add(s));
@@ -204,15 +206,15 @@ public final class GroupingSession {
 
     /** An answer that refused or failed: HTTP 4xx/5xx, a rejected flow, a WAF block, a failed login, an API error. */
     static boolean isError(ParsedEvent e) {
-        String status = e.field(Fields.STATUS);
+        String status = e.field(Field.STATUS);
         if (status != null && !status.isEmpty() && (status.charAt(0) == '4' || status.charAt(0) == '5')) {
             return true;
         }
-        String outcome = e.field(Fields.OUTCOME);
+        String outcome = e.field(Field.OUTCOME);
         if (outcome != null && (outcome.equalsIgnoreCase("REJECT") || outcome.equalsIgnoreCase("BLOCK")
                 || outcome.toLowerCase(java.util.Locale.ROOT).contains("fail"))) {
             return true;
         }
-        return e.field(Fields.ERROR) != null;
+        return e.field(Field.ERROR) != null;
     }
 }

@@ -24,6 +24,7 @@ import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Finding;
@@ -181,7 +182,7 @@ public class IngestPipeline {
                 continue;
             }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine()),
+            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine().wire()),
                     k -> new ArrayList<>()).add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
         if (memoryHits > 0 || !learned.isEmpty()) {
@@ -269,11 +270,11 @@ public class IngestPipeline {
      * from memory, nor an actor whose volume stood out (grouped alone to be looked at).
      */
     static boolean memorable(EventGroup g) {
-        return g.signal().isEmpty() && (g.crossActor() || (g.actorIp() == null && g.actorUser() == null));
+        return g.signal() == Signal.NONE && (g.crossActor() || (g.actorIp() == null && g.actorUser() == null));
     }
 
     /** The memory's key: a digest of (format, template), nothing of the log text itself. */
     static String memoryKey(EventGroup g) {
-        return Digests.sha256Hex("benign-template", g.format(), g.template()).substring(0, 40);
+        return Digests.sha256Hex("benign-template", g.format().wire(), g.template()).substring(0, 40);
     }
 }

@@ -73,7 +73,7 @@ public class VerdictFactory {
                 : VerdictIds.of(source, deliveryId, keys.toString());
         Verdict v = new Verdict(id, Status.PENDING, f.severity(), f.threatType(), f.action(), f.target(),
                 f.action().targetType(), cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
-                f.engine(), f.model(), evidence(groups), count, iso(first), iso(last), source, created.toString(),
+                f.engine().wire(), f.model(), evidence(groups), count, iso(first), iso(last), source, created.toString(),
                 null, null, null, null, joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
                 feedbackKey(groups.get(0)), null, null, null, created.plus(config.pendingTtl()).getEpochSecond(),
                 suppressedEvents);
@@ -120,7 +120,7 @@ public class VerdictFactory {
      * is suppressed by one key.
      */
     public static String feedbackKey(EventGroup g) {
-        return g.signal() + "|" + g.actorIp() + "|" + g.actorUser();
+        return g.signal().wire() + "|" + g.actorIp() + "|" + g.actorUser();
     }
 
     private static String iso(Instant t) {

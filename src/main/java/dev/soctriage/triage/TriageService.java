@@ -115,12 +115,18 @@ public class TriageService {
         Judgement[] out = new Judgement[groups.size()];
         Multi.createFrom().range(0, groups.size())
                 .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
-                    out[i] = judge(groups.get(i), deadline);
+                    // past the deadline no call can be made: the rules judge without a word per group
+                    out[i] = model.timeLeft(deadline) ? judge(groups.get(i), deadline) : judgeByRules(groups.get(i));
                     return i;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .merge(model.concurrency())
                 .collect().last()
                 .await().indefinitely(); // each judge() ends by the deadline: it never waits past it
+        long late = groups.size() - Arrays.stream(out).filter(j -> j.llmCalls() > 0 || j.modelBenign()).count();
+        if (late > 0) {
+            LOG.infof("%d of %d groups judged by the rules alone (model failing, rate limited or out of time)", late,
+                    groups.size());
+        }
         return Arrays.asList(out);
     }
 

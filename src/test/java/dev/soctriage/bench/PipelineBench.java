@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.group.LineClassifier;
+import dev.soctriage.model.Signal;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
@@ -120,6 +122,18 @@ public final class PipelineBench {
     record BatchFigures(int groups, long groupTokens, long lineTokens, int mixed, int attackLines, Map<String, Integer> perFormat) {
     }
 
+    /**
+     * The event with its actor marked benign: the actor is part of the group key and read by nothing
+     * else that groups (templates read fields and text), and whether it is null is kept, so that a
+     * failed login's grouping by address alone is unchanged.
+     */
+    private static ParsedEvent benign(ParsedEvent e) {
+        boolean actorless = e.actorIp() == null && e.actorUser() == null;
+        String ip = actorless ? "#benign" : e.actorIp() == null ? null : e.actorIp() + "#benign";
+        String user = e.actorUser() == null ? null : e.actorUser() + "#benign";
+        return new ParsedEvent(e.event(), e.format(), e.time(), ip, user, e.fields());
+    }
+
     /** Groups, token estimates, and how many groups would split if the corpus's truth were part of the key. */
     static BatchFigures batchFigures(List<Corpus.Line> lines, Parsers parsers, Grouper grouper, LineClassifier classifier) {
         List<LogEvent> events = new ArrayList<>(lines.size());
@@ -133,18 +147,31 @@ public final class PipelineBench {
         }
         List<ParsedEvent> parsed = parsers.parseAll(events);
         List<EventGroup> groups = grouper.group(parsed, classifier);
-        // marking the attack lines in their label splits off every attack line that shared a group with
-        // benign lines (benign lines keep their label, so that benign lines without one still group across
-        // actors: an unlabelled attack line among them is split off, and counted)
-        List<EventGroup> split = grouper.group(parsed, e -> {
-            String label = classifier.classify(e);
-            return truth.get(e.event().id()) ? label + "#attack" : label;
-        });
+        // the truth in the key: benign actors renamed (main's check: a benign line in an attack group splits
+        // off), and an attack line no signature names given a label its format never carries (it would
+        // otherwise group across actors: an attack line in a benign cross-actor group splits off)
+        LineClassifier marked = new LineClassifier() {
+            @Override
+            public Signal classify(ParsedEvent e) {
+                Signal s = classifier.classify(e);
+                if (s != Signal.NONE || !truth.get(e.event().id())) {
+                    return s;
+                }
+                return e.format() == Format.CLOUDTRAIL ? Signal.XSS : Signal.IAM_FOREIGN_KEY;
+            }
+
+            @Override
+            public boolean namesAttemptedUser(Signal label) {
+                return classifier.namesAttemptedUser(label);
+            }
+        };
+        List<EventGroup> split = grouper.group(parsed.stream().map(e -> truth.get(e.event().id()) ? e : benign(e)).toList(),
+                marked);
         long groupChars = 0;
         Map<String, Integer> perFormat = new TreeMap<>();
         for (EventGroup g : groups) {
             groupChars += GroupRendering.group(g).length();
-            perFormat.merge(g.format(), 1, Integer::sum);
+            perFormat.merge(g.format().wire(), 1, Integer::sum);
         }
         long lineChars = 0;
         for (ParsedEvent e : parsed) {

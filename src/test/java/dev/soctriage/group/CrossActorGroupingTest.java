@@ -15,7 +15,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.triage.Signatures;
 
@@ -80,7 +81,7 @@ class CrossActorGroupingTest {
         EventGroup benign = groups.stream().filter(EventGroup::crossActor).findFirst().orElseThrow();
         assertEquals(200, benign.count());
         assertTrue(benign.actors().stream().noneMatch(a -> "203.0.113.50".equals(a.ip())));
-        List<EventGroup> attacks = groups.stream().filter(g -> !g.signal().isEmpty()).toList();
+        List<EventGroup> attacks = groups.stream().filter(g -> g.signal() != Signal.NONE).toList();
         assertEquals(2, attacks.size());
         attacks.forEach(g -> assertEquals("203.0.113.50", g.actorIp()));
         assertEquals(202, groups.stream().mapToInt(EventGroup::count).sum());
@@ -136,8 +137,8 @@ class CrossActorGroupingTest {
             lines.add(get("192.0.2." + (i % 200 + 1), "/item/" + Integer.toString(i * 7919, 36), 200, i));
         }
         EventGroup g = grouper.group(GrouperTest.parse(lines), signatures).get(0);
-        assertEquals(GroupAccumulator.MAX_DISTINCT, g.distinct(Fields.PATH).size());
-        int paths = g.distinctCount(Fields.PATH);
+        assertEquals(GroupAccumulator.MAX_DISTINCT, g.distinct(Field.PATH).size());
+        int paths = g.distinctCount(Field.PATH);
         assertTrue(paths > 2850 && paths < 3150, "estimated within 5 %: " + paths);
     }
 

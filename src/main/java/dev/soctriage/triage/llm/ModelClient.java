@@ -100,6 +100,11 @@ public class ModelClient {
     public static final String BREAKER = "soc-triage-model";
     private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Whether a call could still start and end before {@code deadline}. */
+    public boolean timeLeft(Instant deadline) {
+        return clock.instant().plus(MIN_CALL).isBefore(deadline);
+    }
+
     /** Calls in flight at most. */
     public int concurrency() {
         return cfg.concurrency();
