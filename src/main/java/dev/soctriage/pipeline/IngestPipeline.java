@@ -34,9 +34,11 @@ import dev.soctriage.text.Digests;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.TemplateMemoryConfig;
+import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore.Suppression;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Recorded;
+import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -44,8 +46,8 @@ import dev.soctriage.verdict.VerdictStore;
  * <p>Nothing is lost (docs/contract.md, invariant 3): every event ends in a group that is judged — a verdict
  * or benign — or the invocation fails and the platform retries it. A redelivery adds nothing
  * (invariant 4): a delivery already fully processed is answered from its marker without triaging
- * again, and a partly processed one rewrites the same verdict ids, which the store's conditional
- * write refuses.
+ * again, and a partly processed one finds its delivery id on the verdicts it already joined. Findings
+ * with the same plan join the plan's open verdict, from any delivery (invariant 6).
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -126,7 +128,7 @@ public class IngestPipeline {
         long suppressed = 0;
         long memoryHits = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
-        Map<List<String>, List<Judged>> plans = new LinkedHashMap<>();
+        Map<String, List<Judged>> plans = new LinkedHashMap<>();
         Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
                 groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet())));
         List<EventGroup> open = new ArrayList<>(groups.size());
@@ -182,8 +184,8 @@ public class IngestPipeline {
                 continue;
             }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine().wire()),
-                    k -> new ArrayList<>()).add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
+            plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
+                    .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
         if (memoryHits > 0 || !learned.isEmpty()) {
             LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered",
@@ -199,16 +201,20 @@ public class IngestPipeline {
                 }
             }
             long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
-                    plan.stream().map(Judged::finding).toList(), clock.instant(),
-                    carriedEvents > 0 ? carriedEvents : null);
-            if (store.create(v)) {
+            Contribution c = verdicts.contribution(batch.source(), batch.deliveryId(),
+                    plan.stream().map(Judged::group).toList(), plan.stream().map(Judged::finding).toList(),
+                    clock.instant(), carriedEvents > 0 ? carriedEvents : null);
+            // joins the plan's open verdict, or opens one (docs/contract.md, invariant 6)
+            Recorded r = store.record(c);
+            Verdict v = r.verdict();
+            if (r.outcome() == Recorded.Outcome.DUPLICATE) {
+                duplicates += c.verdict().eventCount();
+            } else {
                 written++;
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));
-                LOG.infof("verdict %s %s %s engine=%s events=%d groups=%d", v.id(), v.severity().wire(),
-                        v.action().wire(), v.engine(), v.eventCount(), plan.size());
-            } else {
-                duplicates += v.eventCount();
+                LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
+                        v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),
+                        plan.size());
             }
         }
         if (suppressed > 0) {

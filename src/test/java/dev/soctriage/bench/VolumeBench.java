@@ -330,9 +330,9 @@ class VolumeBench {
         do {
             VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
             for (Verdict v : page.items()) {
-                if (v.source().startsWith(source) && v.target() != null) {
+                if (v.evidence().sources().stream().anyMatch(x -> x.startsWith(source)) && v.target() != null) {
                     targets.add(v.target());
-                    if ("ip".equals(v.targetType())) {
+                    if ("ip".equals(v.assessment().targetType())) {
                         blocked.add(v.target());
                     }
                 }

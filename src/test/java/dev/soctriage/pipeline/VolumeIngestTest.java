@@ -109,9 +109,9 @@ class VolumeIngestTest {
         assertEquals(3, calls());
         assertEquals(1, r2.verdicts());
         Verdict v = store.list(Status.PENDING, null, 100, null).items().stream()
-                .filter(x -> x.source().equals(source + "-2")).findFirst().orElseThrow();
+                .filter(x -> x.evidence().sources().contains(source + "-2")).findFirst().orElseThrow();
         assertEquals("203.0.113.61", v.target());
-        assertEquals("rules", v.engine());
+        assertEquals("rules", v.assessment().engine());
     }
 
     @Test
@@ -162,7 +162,7 @@ class VolumeIngestTest {
         assertTrue(e.getMessage().contains("more than " + VolumeProfile.MAX_GROUPS + " groups"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
         assertEquals(0, calls());
-        assertTrue(store.list(Status.PENDING, null, 100, null).items().stream().noneMatch(v -> v.source().equals(source)));
+        assertTrue(store.list(Status.PENDING, null, 100, null).items().stream().noneMatch(v -> v.evidence().sources().contains(source)));
         assertThrows(BudgetExceededException.class, () -> pipeline.ingest(Events.direct(source, lines)),
                 "refused again, not answered as a duplicate");
     }
