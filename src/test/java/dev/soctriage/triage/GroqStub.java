@@ -16,6 +16,8 @@ public class GroqStub implements QuarkusTestResourceLifecycleManager {
     static final String API_KEY = "test-key-not-secret";
     /** Blocks inside this are allowlisted for the profile. */
     static final String ALLOWLIST = "198.18.0.0/15";
+    /** Model calls in flight at most, for the profile (default 8: lower, so the bound shows). */
+    static final int CONCURRENCY = 3;
     private static WireMockServer server;
 
     @Override
@@ -28,6 +30,8 @@ public class GroqStub implements QuarkusTestResourceLifecycleManager {
                 "triage.llm.timeout", "PT1S",
                 "triage.llm.backoff", "PT0.05S",
                 "triage.llm.max-attempts", "3",
+                "triage.llm.concurrency", String.valueOf(CONCURRENCY),
+                "triage.llm.breaker-cooldown", "PT2S",
                 "guard.allowlist-cidrs", ALLOWLIST);
     }
 
@@ -38,7 +42,7 @@ public class GroqStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static WireMockServer server() {
+    public static WireMockServer server() {
         return server;
     }
 
