@@ -104,10 +104,22 @@ test-local: build
 test-console: build
 	cd src/main/webui && node --test --test-concurrency=1 test/*.test.mjs
 
-# throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
+# throughput of decode+parse+group and model calls saved (PipelineBench), the queue size for the
+# mixed batch in 12 deliveries against dynalite (QueueBench); triage at volume with the model stubbed
+# at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
+# peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
 # line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
+	@$(MVN) -q test -Dtest=QueueBench -Dqueue.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+	  >target/queue-bench.log 2>&1 || { tail -40 target/queue-bench.log; exit 1; }
+	@cat target/queue-bench.md
+	@$(MVN) -q test -Dtest=VolumeBench -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+	  >target/volume-bench.log 2>&1 || { tail -40 target/volume-bench.log; exit 1; }
+	@cat target/volume-bench.md
+	@$(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
 	@node src/main/webui/bench/console-bench.mjs

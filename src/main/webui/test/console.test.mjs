@@ -106,6 +106,29 @@ describe('analyst console', () => {
     await page.context().close();
   });
 
+  test('loadMore_followsTheApisNextToken_andAppendsThePage', async () => {
+    const page = await newPage(browser);
+    // the real queue, split by the browser into two pages of the API's shape
+    const asked = [];
+    await page.route(/\/verdicts\?status=PENDING&limit=50/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(url.searchParams.get('nextToken'));
+      const all = (await (await route.fetch({ url: url.toString().replace(/&nextToken=[^&]*/, '') })).json()).items;
+      const second = url.searchParams.get('nextToken') === 'page-2';
+      const body = second ? { items: all.slice(2), nextToken: null } : { items: all.slice(0, 2), nextToken: 'page-2' };
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    assert.equal(await verdictRows(page).count(), 2);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.locator('#queue-status', { hasText: 'more loaded' }).waitFor();
+    assert.ok(await verdictRows(page).count() > 2, 'the second page appended');
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'no nextToken: no more');
+    assert.deepEqual(asked, [null, 'page-2']);
+    await page.context().close();
+  });
+
   test('approve_bruteForce_confirmNamesActionAndTarget_showsApprovedAndTheOneKestraExecution', async () => {
     const page = await newPage(browser);
     await signIn(page);
@@ -282,6 +305,38 @@ describe('analyst console', () => {
     await alert.filter({ hasText: '403' }).waitFor();
     assert.match(await alert.innerText(), /Not allowed: your account may not decide verdicts \(403\)/);
     await axeClean(page, 'verdict view with an error');
+    await page.context().close();
+  });
+
+  test('verdictWithJoinedDeliveries_showsTimelineLineageAndEveryThreatType', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    // the fields invariant 6 adds (docs/contract.md), added to a real verdict as the API will send them
+    await page.route(/\/verdicts\/v_[0-9a-f]+$/, async (route) => {
+      const v = await (await route.fetch()).json();
+      Object.assign(v, {
+        deliveries: 3, sources: ['nginx/access', 's3://logs/access.log.gz'],
+        threatTypes: ['SQL injection', 'Path traversal'],
+        timeline: [{ at: '2026-12-06T09:00:00Z', events: 90, firstSeen: v.firstSeen, lastSeen: v.firstSeen },
+          { at: '2026-12-06T09:05:00Z', events: 9, firstSeen: v.lastSeen, lastSeen: v.lastSeen }],
+        previousVerdictId: 'v_0123456789abcdef0123456789abcdef',
+        previousDecision: { status: 'REMEDIATED', decidedBy: 'alice@example.com', decidedAt: '2026-12-01T10:00:00Z', comment: 'blocked' },
+        recurrence: 'seen again after block',
+      });
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(v) });
+    });
+    await openVerdict(page, 'SQL injection');
+    const side = await page.locator('#verdict-body .side').innerText();
+    assert.match(side, /Deliveries\s*3/);
+    assert.match(side, /s3:\/\/logs\/access\.log\.gz/);
+    assert.match(side, /Threat types seen\s*SQL injection\s*Path traversal/);
+    assert.match(side, /v_0123456789abcdef0123456789abcdef \(REMEDIATED, by alice@example\.com, 2026-12-01T10:00:00Z, "blocked"\) · seen again after block/);
+    const deliveries = page.getByRole('table', { name: 'Deliveries (2)' });
+    assert.equal(await deliveries.locator('tbody tr').count(), 2);
+    assert.deepEqual(await deliveries.locator('th').allTextContents(), ['Written', 'Events', 'First event', 'Last event']);
+    assert.equal(await page.getByRole('link', { name: 'v_0123456789abcdef0123456789abcdef' }).getAttribute('href'),
+      '#/verdicts/v_0123456789abcdef0123456789abcdef');
+    await axeClean(page, 'verdict view with joined deliveries');
     await page.context().close();
   });
 

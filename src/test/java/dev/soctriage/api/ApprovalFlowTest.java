@@ -44,6 +44,7 @@ import dev.soctriage.servers.ProjectPaths;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /** approve's routes against a real store (dynalite) and the Kestra fake, both on loopback. */
@@ -128,7 +129,7 @@ class ApprovalFlowTest {
 
     @Test
     void approve_answers404_forAnUnknownVerdict() throws Exception {
-        assertError(approve(dev.soctriage.verdict.VerdictIds.of("x", "y", "z"), "{}"), 404, "not_found");
+        assertError(approve(dev.soctriage.verdict.VerdictFixtures.unknownId(), "{}"), 404, "not_found");
         assertEquals(0, kestra.creates().size());
     }
 
@@ -160,9 +161,9 @@ class ApprovalFlowTest {
 
             Verdict now = store.find(v.id()).orElseThrow();
             assertEquals(Status.DISPATCH_FAILED, now.status());
-            assertTrue(now.dispatchError().contains(Integer.toString(status)), now.dispatchError());
-            assertEquals("alice@example.com", now.decidedBy());
-            assertNull(now.kestraExecutionId());
+            assertTrue(now.remediation().dispatchError().contains(Integer.toString(status)), now.remediation().dispatchError());
+            assertEquals("alice@example.com", now.decision().decidedBy());
+            assertNull(now.remediation().kestraExecutionId());
         }
     }
 
@@ -175,7 +176,7 @@ class ApprovalFlowTest {
                 VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
-        assertTrue(now.dispatchError().contains("Timeout"), now.dispatchError());
+        assertTrue(now.remediation().dispatchError().contains("Timeout"), now.remediation().dispatchError());
     }
 
     @Test
@@ -190,8 +191,8 @@ class ApprovalFlowTest {
 
             Verdict now = store.find(v.id()).orElseThrow();
             assertEquals(Status.DISPATCH_FAILED, now.status());
-            assertTrue(now.dispatchError().contains(a.getKey().toString()), now.dispatchError());
-            assertTrue(now.dispatchError().contains(a.getValue()), now.dispatchError());
+            assertTrue(now.remediation().dispatchError().contains(a.getKey().toString()), now.remediation().dispatchError());
+            assertTrue(now.remediation().dispatchError().contains(a.getValue()), now.remediation().dispatchError());
         }
     }
 
@@ -215,7 +216,7 @@ class ApprovalFlowTest {
         KestraFake.Call search = kestra.searches().get(0);
         assertEquals(v.id(), search.param("filters[labels][EQUALS][verdictId]"));
         assertEquals("soc.remediation", search.param("filters[namespace][EQUALS]"));
-        assertNull(store.find(v.id()).orElseThrow().dispatchError());
+        assertNull(store.find(v.id()).orElseThrow().remediation().dispatchError());
     }
 
     @Test
@@ -310,7 +311,7 @@ class ApprovalFlowTest {
         assertEquals(1, ok);
         assertEquals(callers - 1, conflict);
         assertEquals(1, kestra.creates().size());
-        assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().kestraExecutionId());
+        assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     /**
@@ -370,11 +371,11 @@ class ApprovalFlowTest {
 
             // then one approval in all reached Kestra; all nineteen others were told they lost
             assertEquals(1, ok + Integer.parseInt(theirs[0]), "200s: ours " + ok + ", theirs " + theirs[0] + "; "
-                    + store.find(v.id()).orElseThrow().dispatchError());
+                    + store.find(v.id()).orElseThrow().remediation().dispatchError());
             assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
             assertEquals("0", theirs[2]);
             assertEquals(1, kestra.creates().size());
-            assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().kestraExecutionId());
+            assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
         } finally {
             if (rival.isAlive()) {
                 rival.destroy();
@@ -407,7 +408,7 @@ class ApprovalFlowTest {
         assertNull(rawItem(v.id()).get("expiresAt"));
         assertError(reject(v.id(), "{\"reason\":\"again\"}"), 409, "conflict");
         assertError(approve(v.id(), "{}"), 409, "conflict");
-        assertTrue(store.suppression(v.groupKey()).isEmpty(), "an ordinary rejection suppresses nothing");
+        assertTrue(store.suppression(Verdicts.groupKey(v)).isEmpty(), "an ordinary rejection suppresses nothing");
 
         Verdict failed = created();
         kestra.onCreate(KestraFake.Answer.error(503, "down"));
@@ -422,20 +423,20 @@ class ApprovalFlowTest {
 
         assertEquals(200, reject(v.id(), "{\"reason\":\"false_positive\"}").statusCode());
 
-        Instant until = store.suppression(v.groupKey()).orElseThrow().until();
+        Instant until = store.suppression(Verdicts.groupKey(v)).orElseThrow().until();
         assertTrue(!until.isBefore(before.plus(Duration.ofDays(7))) && until.isBefore(Instant.now().plus(Duration.ofDays(7)).plusSeconds(1)),
                 until.toString());
-        String sid = "s_" + dev.soctriage.text.Digests.sha256Hex(v.groupKey()).substring(0, 32);
+        String sid = "s_" + dev.soctriage.text.Digests.sha256Hex(Verdicts.groupKey(v)).substring(0, 32);
         Map<String, AttributeValue> item = rawItem(sid);
         assertNull(item.get("status"), "a suppression must stay out of the status index");
         assertTrue(Long.parseLong(item.get("expiresAt").n()) > until.getEpochSecond(),
                 "kept past its end so the next verdict can carry the count");
         assertTrue(store.find(sid).isEmpty());
 
-        store.countSuppressed(v.groupKey(), 40);
-        store.countSuppressed(v.groupKey(), 2);
+        store.countSuppressed(Verdicts.groupKey(v), 40);
+        store.countSuppressed(Verdicts.groupKey(v), 2);
         assertEquals("42", rawItem(sid).get("suppressedEvents").n());
-        assertEquals(42, store.suppression(v.groupKey()).orElseThrow().events());
+        assertEquals(42, store.suppression(Verdicts.groupKey(v)).orElseThrow().events());
         store.countSuppressed("never-suppressed|" + v.id(), 5);
         assertTrue(store.suppression("never-suppressed|" + v.id()).isEmpty());
     }
@@ -512,7 +513,7 @@ class ApprovalFlowTest {
 
     private Verdict created() {
         Verdict v = Verdicts.pending();
-        assertTrue(store.create(v));
+        assertTrue(VerdictFixtures.create(store, v));
         return v;
     }
 
@@ -524,7 +525,7 @@ class ApprovalFlowTest {
 
     /** The id of the Kestra execution an approved verdict records. */
     private String executionOf(Verdict v) {
-        return store.find(v.id()).orElseThrow().kestraExecutionId();
+        return store.find(v.id()).orElseThrow().remediation().kestraExecutionId();
     }
 
     /** The id of the one execution the Kestra fake holds. */

@@ -24,6 +24,7 @@ import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /** approve end to end: an API Gateway event through the Lambda mock event server to the Kestra fake. */
@@ -42,7 +43,7 @@ class ApproveFunctionTest {
     @Test
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         kestra.reset();
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());

@@ -1,5 +1,6 @@
 package dev.soctriage.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,11 +79,14 @@ class DecodersFuzzTest {
     void anyS3Object_readsOrFailsClearly(byte[] content) {
         boolean gzip = content.length > 0 && (content[0] & 1) == 1;
         byte[] body = gzip ? IngestEvents.gzip(content) : content;
-        LogBatch b = reader(body).read(new S3ObjectRef("bucket", "key.log"));
-        assertNotNull(b.events());
-        for (LogEvent e : b.events()) {
-            assertTrue(UntrustedText.utf8Length(e.message()) <= UntrustedText.LINE_LIMIT, "a line over 64 KiB");
-            assertTrue(!e.message().isBlank(), "a blank line was kept");
+        try (LogBatch b = reader(body).read(new S3ObjectRef("bucket", "key.log"))) {
+            List<LogEvent> events = new java.util.ArrayList<>();
+            long n = b.forEachChunk(7, events::addAll);
+            assertEquals(n, events.size());
+            for (LogEvent e : events) {
+                assertTrue(UntrustedText.utf8Length(e.message()) <= UntrustedText.LINE_LIMIT, "a line over 64 KiB");
+                assertTrue(!e.message().isBlank(), "a blank line was kept");
+            }
         }
     }
 
@@ -166,6 +170,21 @@ class DecodersFuzzTest {
             @Override
             public Duration timeBudget() {
                 return Duration.ofSeconds(50);
+            }
+
+            @Override
+            public Duration groupingBudget() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public Duration writeReserve() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public int chunkLines() {
+                return 4096;
             }
         };
     }
