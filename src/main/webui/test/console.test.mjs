@@ -43,6 +43,28 @@ async function openVerdict(page, threatType) {
   await page.getByRole('heading', { level: 1, name: threatType }).waitFor();
 }
 
+/**
+ * A new pending SSH brute-force verdict against `ip`, ingested through POST /_local/ingest (the
+ * sample logs make two verdicts only, one per attacker, since findings about the same target join).
+ */
+async function freshBruteForce(ip) {
+  const lines = Array.from({ length: 12 }, (_, i) =>
+    `Dec  6 10:00:${String(10 + i).padStart(2, '0')} ip-10-0-1-23 sshd[${4000 + i}]: Failed password for root from ${ip} port ${40000 + i} ssh2`);
+  const res = await fetch(`${stack.url}/_local/ingest`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source: `test/${ip}`, lines }),
+  });
+  const result = await res.json();
+  assert.equal(result.verdicts, 1, `one verdict for ${ip}: ${JSON.stringify(result)}`);
+}
+
+/** Opens the queue's row whose target is `ip` (refreshing the queue first). */
+async function openVerdictFor(page, ip) {
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await queueTable(page).locator('tr', { hasText: ip }).getByRole('link').click();
+  await page.locator('#verdict-body code', { hasText: ip }).first().waitFor();
+}
+
 async function kestraExecutionsFor(verdictId) {
   const calls = await (await fetch(`${stack.kestraUrl}/_local/kestra/calls`)).json();
   const search = await (await fetch(
@@ -73,7 +95,7 @@ describe('analyst console', () => {
     const threats = await verdictRows(page).locator('th').allTextContents();
     assert.ok(threats.some((t) => t.startsWith('SSH brute force')), `queue: ${threats}`);
     assert.ok(threats.some((t) => t.startsWith('SQL injection')), `queue: ${threats}`);
-    assert.ok(threats.length >= 5, `the five sample verdicts, got ${threats.length}`);
+    assert.ok(threats.length >= 2, `one verdict per sample attacker, got ${threats.length}`);
     const severities = await verdictRows(page).locator('td:first-child').allTextContents();
     const ranks = severities.map((s) => SEVERITY_RANK[s.trim().toLowerCase()]);
     assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `critical first: ${severities}`);
@@ -115,15 +137,15 @@ describe('analyst console', () => {
       asked.push(url.searchParams.get('nextToken'));
       const all = (await (await route.fetch({ url: url.toString().replace(/&nextToken=[^&]*/, '') })).json()).items;
       const second = url.searchParams.get('nextToken') === 'page-2';
-      const body = second ? { items: all.slice(2), nextToken: null } : { items: all.slice(0, 2), nextToken: 'page-2' };
+      const body = second ? { items: all.slice(1), nextToken: null } : { items: all.slice(0, 1), nextToken: 'page-2' };
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     });
     await signIn(page);
     await verdictRows(page).first().waitFor();
-    assert.equal(await verdictRows(page).count(), 2);
+    assert.equal(await verdictRows(page).count(), 1);
     await page.getByRole('button', { name: 'Load more' }).click();
     await page.locator('#queue-status', { hasText: 'more loaded' }).waitFor();
-    assert.ok(await verdictRows(page).count() > 2, 'the second page appended');
+    assert.ok(await verdictRows(page).count() > 1, 'the second page appended');
     assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'no nextToken: no more');
     assert.deepEqual(asked, [null, 'page-2']);
     await page.context().close();
@@ -164,9 +186,11 @@ describe('analyst console', () => {
   });
 
   test('reject_asFalsePositive_showsRejected_andCountsInTheMetrics', async () => {
+    await freshBruteForce('203.0.113.21');
     const page = await newPage(browser);
     await signIn(page);
-    await openVerdict(page, 'Vulnerability scanner');
+    await verdictRows(page).first().waitFor();
+    await openVerdictFor(page, '203.0.113.21');
     await page.getByLabel('Reason').selectOption('false_positive');
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
@@ -221,12 +245,15 @@ describe('analyst console', () => {
   });
 
   test('decisionAlreadyTakenInAnotherBrowser_shows409Plainly_andTheCurrentStatus', async () => {
+    await freshBruteForce('203.0.113.22');
     const first = await newPage(browser);
     const second = await newPage(browser);
     await signIn(first);
     await signIn(second);
-    await openVerdict(first, 'Path traversal');
-    await openVerdict(second, 'Path traversal');
+    await verdictRows(first).first().waitFor();
+    await verdictRows(second).first().waitFor();
+    await openVerdictFor(first, '203.0.113.22');
+    await openVerdictFor(second, '203.0.113.22');
     const id = await second.locator('#verdict-id').innerText();
 
     await first.getByLabel('Reason').selectOption('duplicate');
@@ -268,13 +295,15 @@ describe('analyst console', () => {
   });
 
   test('approvalErrors_areSaidPlainly_andTheButtonIsDisabledWhileTheCallRuns', async () => {
+    await freshBruteForce('203.0.113.23');
     const page = await newPage(browser);
     await signIn(page);
-    await openVerdict(page, 'Invalid-user enumeration');
+    await verdictRows(page).first().waitFor();
+    await openVerdictFor(page, '203.0.113.23');
     // the API's answers for this verdict's approval, one per attempt (the page's side of the contract)
     const answers = [
       { status: 502, body: { error: 'kestra_unavailable', message: 'Kestra could not be reached; the verdict is DISPATCH_FAILED' } },
-      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.7 is inside ALLOWLIST_CIDRS' } },
+      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.23 is inside ALLOWLIST_CIDRS' } },
       { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
     ];
     let release;
