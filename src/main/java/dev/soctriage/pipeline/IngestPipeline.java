@@ -148,7 +148,8 @@ public class IngestPipeline {
         List<EventGroup> asked = new ArrayList<>(open.size());
         List<Judgement> judgements = new ArrayList<>(open.size());
         for (EventGroup g : open) {
-            if (remembered.contains(memoryKeys.get(g))) {
+            String key = memoryKeys.get(g);
+            if (key != null && remembered.contains(key)) {
                 memoryHits++;
                 judgements.add(triage.judgeByRules(g));
             } else {
