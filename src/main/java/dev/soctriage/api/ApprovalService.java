@@ -96,14 +96,16 @@ public class ApprovalService {
      * is given back unchanged and the caller told when to try again.
      */
     private void refuseWhileAnEarlierDispatchMaySettle(String id, String claim, Verdict v, Instant now) {
-        if (v.status() != Status.DISPATCH_FAILED || v.decidedAt() == null) {
+        Verdict.Decision last = v.decision();
+        if (v.status() != Status.DISPATCH_FAILED || last.decidedAt() == null) {
             return;
         }
-        Instant trusted = Instant.parse(v.decidedAt()).plus(kestra.dispatchGrace());
+        Instant failedAt = Instant.parse(last.decidedAt());
+        Instant trusted = failedAt.plus(kestra.dispatchGrace());
         if (now.isBefore(trusted)) {
-            store.dispatchFailed(id, claim, new Decision(v.decidedBy(), Instant.parse(v.decidedAt()), v.comment()),
-                    v.dispatchError());
-            throw new HttpProblem(409, "dispatch_unsettled", "the last dispatch failed at " + v.decidedAt()
+            store.dispatchFailed(id, claim, new Decision(last.decidedBy(), failedAt, last.comment()),
+                    v.remediation().dispatchError());
+            throw new HttpProblem(409, "dispatch_unsettled", "the last dispatch failed at " + last.decidedAt()
                     + " and may still reach Kestra; approve again after " + trusted);
         }
     }
@@ -127,7 +129,8 @@ public class ApprovalService {
 
     /**
      * {@code PENDING → REJECTED}, the reason kept as the comment. The reason {@code false_positive}
-     * also suppresses the verdict's group for {@code feedback.suppress-for}.
+     * also suppresses the verdict's groups (every rule and actor that joined it) for
+     * {@code feedback.suppress-for}.
      */
     public Verdict reject(String id, Identity who, String reason) {
         Instant now = clock.instant();
@@ -142,9 +145,9 @@ public class ApprovalService {
             rejected = rejectAfterUnfinishedApproval(id, who, decision);
         }
         log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
-        if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip()) && rejected.groupKey() != null) {
-            store.suppress(rejected.groupKey(), now.plus(feedback.suppressFor()), who.name(), now);
-            LOG.infof("verdict %s rejected as false positive: its group is suppressed for %s", id,
+        if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip())) {
+            int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), who.name(), now).size();
+            LOG.infof("verdict %s rejected as false positive: its %d groups are suppressed for %s", id, groups,
                     feedback.suppressFor());
         }
         return rejected;

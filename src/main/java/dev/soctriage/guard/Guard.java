@@ -109,7 +109,7 @@ public class Guard {
         if (ip.equals(g.actorIp())) {
             return true;
         }
-        for (ParsedEvent e : g.samples()) {
+        for (ParsedEvent e : evidence(g)) {
             if (ip.equals(e.actorIp())) {
                 return true;
             }
@@ -129,7 +129,7 @@ public class Guard {
         if (user.startsWith("arn:") && user.endsWith(":root")) {
             return true;
         }
-        for (ParsedEvent e : g.samples()) {
+        for (ParsedEvent e : evidence(g)) {
             if (user.equals(e.actorUser()) && "Root".equals(e.field(Field.IDENTITY_TYPE))) {
                 return true;
             }
@@ -141,11 +141,21 @@ public class Guard {
         if (Objects.equals(target, g.actorUser())) {
             return true;
         }
-        for (ParsedEvent e : g.samples()) {
+        for (ParsedEvent e : evidence(g)) {
             if (Objects.equals(target, e.actorUser())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The group's samples and, for a cross-actor group, each tracked actor's own lines. */
+    private static Iterable<ParsedEvent> evidence(EventGroup g) {
+        if (g.actors().isEmpty()) {
+            return g.samples();
+        }
+        List<ParsedEvent> all = new java.util.ArrayList<>(g.samples());
+        g.actors().forEach(a -> all.addAll(a.samples()));
+        return all;
     }
 }
