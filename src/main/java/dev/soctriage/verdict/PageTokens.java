@@ -45,9 +45,10 @@ final class PageTokens {
                 || !p[2].equals(min == null ? "" : min.wire())) {
             throw new InvalidPageTokenException("nextToken belongs to another query (status, severity or order differ)");
         }
-        if (min != null && p[4].charAt(0) - '0' < min.rank()) {
-            // a position below the requested severity lies outside the query: DynamoDB would refuse it
-            // as the store's fault (503), when it is the caller's (400)
+        if (p[0].equals("1") && min != null && p[4].charAt(0) - '0' < min.rank()) {
+            // in the queue order the severity is part of the sort key: a position below the requested
+            // severity lies outside the query's key range, which DynamoDB would refuse as the store's
+            // fault (503), when it is the caller's (400)
             throw new InvalidPageTokenException("nextToken is not a token this API issued");
         }
         return Map.of("id", AttributeValue.fromS(p[3]), "status", AttributeValue.fromS(p[1]),
