@@ -31,4 +31,9 @@ public record TestKestraConfig(String urlValue, String tenant, String namespace,
     public Optional<String> apiToken() {
         return Optional.ofNullable(token);
     }
+
+    @Override
+    public Optional<String> secretArn() {
+        return Optional.empty();
+    }
 }
