@@ -25,7 +25,7 @@ PSEUDO = {"AWS::AccountId", "AWS::NoValue", "AWS::NotificationARNs", "AWS::Parti
 # The contract's configuration table, as it applies in AWS: variable -> functions that read it.
 CONTRACT_ENV = {
     "VERDICTS_TABLE": {"ingest-triage", "list-pending", "approve"},
-    "GROQ_API_KEY": {"ingest-triage"},
+    "GROQ_API_KEY_SECRET_ARN": {"ingest-triage"},
     "GROQ_BASE_URL": {"ingest-triage"},
     "GROQ_MODEL": {"ingest-triage"},
     "GROQ_RESPONSE_FORMAT": {"ingest-triage"},
@@ -33,16 +33,16 @@ CONTRACT_ENV = {
     "KESTRA_URL": {"approve"},
     "KESTRA_TENANT": {"approve"},
     "KESTRA_NAMESPACE": {"approve"},
-    "KESTRA_USERNAME": {"approve"},
-    "KESTRA_PASSWORD": {"approve"},
-    "KESTRA_API_TOKEN": {"approve"},
+    "KESTRA_SECRET_ARN": {"approve"},
     "ANALYST_GROUP": {"list-pending", "approve"},
     "ANALYST_GROUPS_CLAIM": {"list-pending", "approve"},
     "REMEDIATION_GROUP": {"approve"},
 }
-# For local runs and tests only: a deployed function must not carry them.
+# For local runs and tests only: a deployed function must not carry them (in AWS the secrets are read
+# at run time by ARN, never put into the environment).
 LOCAL_ONLY_ENV = {"SOC_CREATE_TABLE", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "QUARKUS_S3_ENDPOINT_OVERRIDE",
-                  "QUARKUS_S3_PATH_STYLE_ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"}
+                  "QUARKUS_S3_PATH_STYLE_ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+                  "GROQ_API_KEY", "KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"}
 # Set by the templates for the runtime, not the application's configuration.
 PLATFORM_ENV = {"QUARKUS_FUNQY_EXPORT", "JAVA_TOOL_OPTIONS", "DISABLE_SIGNAL_HANDLERS"}
 FUNCTIONS = {"IngestTriageFunction": "ingest-triage", "ListPendingFunction": "list-pending",
@@ -58,15 +58,17 @@ TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix"}
 TF_ONLY_OUTPUTS = {"kestra_client_secret"}
 
 # Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
+GROQ_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:groq-AbCdEf"
+KESTRA_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-GhIjKl"
 SCENARIOS = {
     "parity_jvm_all_secrets": (
-        {"IsNative": False, "HasGroqSecret": True, "KestraBasic": True, "KestraToken": False},
-        {"groq_api_key_secret": "groq", "kestra_secret": "kestra", "kestra_auth": "basic"}),
-    "parity_native_kestra_token": (
-        {"IsNative": True, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": True},
-        {"runtime": "provided.al2023", "kestra_secret": "kestra", "kestra_auth": "token"}),
+        {"IsNative": False, "HasGroqSecret": True, "HasKestraSecret": True},
+        {"groq_api_key_secret_arn": GROQ_ARN, "kestra_secret_arn": KESTRA_ARN}),
+    "parity_native_kestra_secret": (
+        {"IsNative": True, "HasGroqSecret": False, "HasKestraSecret": True},
+        {"runtime": "provided.al2023", "kestra_secret_arn": KESTRA_ARN}),
     "parity_defaults": (
-        {"IsNative": False, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": False}, {}),
+        {"IsNative": False, "HasGroqSecret": False, "HasKestraSecret": False}, {}),
 }
 
 
@@ -229,6 +231,15 @@ class Checker:
                 or table.get("TimeToLiveSpecification", {}).get("AttributeName") != "expiresAt":
             self.problem("VerdictsTable: key id, index status-index(status, queueKey), TTL expiresAt expected")
 
+    def check_secrets(self, sam_text):
+        """Secrets are read at run time by ARN: nothing resolves them into the template or the state."""
+        if "{{resolve:" in sam_text:
+            self.problem("SAM resolves a dynamic reference ({{resolve:...}}): secrets are read at run time by ARN")
+        tf_text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
+        for source in ("aws_secretsmanager_secret_version", "aws_ssm_parameter"):
+            if re.search(r'^data\s+"' + source + '"', tf_text, re.M):
+                self.problem(f"terraform reads {source}: its value would be in the state; pass the ARN")
+
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
@@ -276,9 +287,6 @@ class Checker:
                  '  mock_data "aws_partition" {',
                  '    defaults = { partition = "aws" }',
                  "  }",
-                 '  mock_data "aws_secretsmanager_secret_version" {',
-                 '    defaults = { secret_string = "{\\"username\\":\\"u\\",\\"password\\":\\"p\\",\\"apiToken\\":\\"t\\"}" }',
-                 "  }",
                  "}",
                  'variables {',
                  '  function_zip = "versions.tf"',
@@ -314,6 +322,7 @@ def main():
     c = Checker(args.sam, args.tf)
     c.check_references()
     c.check_contract()
+    c.check_secrets(open(args.sam).read())
     c.check_parity()
     if args.emit_tftest:
         with open(args.emit_tftest, "w") as f:

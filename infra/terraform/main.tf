@@ -26,21 +26,14 @@ locals {
     local.native ? { DISABLE_SIGNAL_HANDLERS = "true" } : { JAVA_TOOL_OPTIONS = var.java_tool_options },
   )
 
-  # Secrets: read at plan/apply time and written into the (KMS-encrypted) environment, like SAM's
-  # {{resolve:secretsmanager:...}}. They therefore also sit in the Terraform state: keep it encrypted.
-  groq_api_key = one(data.aws_secretsmanager_secret_version.groq_api_key[*].secret_string)
-  kestra       = var.kestra_secret == "" ? {} : jsondecode(data.aws_secretsmanager_secret_version.kestra[0].secret_string)
-  kestra_env = var.kestra_secret == "" ? {} : (var.kestra_auth == "basic"
-    ? { KESTRA_USERNAME = local.kestra.username, KESTRA_PASSWORD = local.kestra.password }
-  : { KESTRA_API_TOKEN = local.kestra.apiToken })
-
+  # Secrets: only their ARNs reach the functions (and the state); the values are read at run time.
   ingest_triage_env = merge(local.common_env, {
     QUARKUS_FUNQY_EXPORT = "ingest-triage"
     GROQ_BASE_URL        = var.groq_base_url
     GROQ_MODEL           = var.groq_model
     GROQ_RESPONSE_FORMAT = var.groq_response_format
     ALLOWLIST_CIDRS      = var.allowlist_cidrs
-  }, var.groq_api_key_secret == "" ? {} : { GROQ_API_KEY = local.groq_api_key })
+  }, var.groq_api_key_secret_arn == "" ? {} : { GROQ_API_KEY_SECRET_ARN = var.groq_api_key_secret_arn })
 
   list_pending_env = merge(local.common_env, {
     QUARKUS_FUNQY_EXPORT = "list-pending"
@@ -57,19 +50,9 @@ locals {
     ANALYST_GROUP        = var.analyst_group
     ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
     REMEDIATION_GROUP    = var.remediation_group
-  }, local.kestra_env)
+  }, var.kestra_secret_arn == "" ? {} : { KESTRA_SECRET_ARN = var.kestra_secret_arn })
 
   status_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
-}
-
-data "aws_secretsmanager_secret_version" "groq_api_key" {
-  count     = var.groq_api_key_secret == "" ? 0 : 1
-  secret_id = var.groq_api_key_secret
-}
-
-data "aws_secretsmanager_secret_version" "kestra" {
-  count     = var.kestra_secret == "" ? 0 : 1
-  secret_id = var.kestra_secret
 }
 
 # ------------------------------------------------------------------ verdicts table
@@ -164,6 +147,14 @@ data "aws_iam_policy_document" "ingest_triage" {
     resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
   }
   dynamic "statement" {
+    for_each = var.groq_api_key_secret_arn == "" ? [] : [var.groq_api_key_secret_arn]
+    content {
+      sid       = "ReadGroqApiKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
+  }
+  dynamic "statement" {
     for_each = var.log_bucket_kms_key_arn == "" ? [] : [var.log_bucket_kms_key_arn]
     content {
       sid       = "DecryptLogObjects"
@@ -218,6 +209,14 @@ data "aws_iam_policy_document" "approve" {
     sid       = "DecideVerdicts"
     actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+  }
+  dynamic "statement" {
+    for_each = var.kestra_secret_arn == "" ? [] : [var.kestra_secret_arn]
+    content {
+      sid       = "ReadKestraCredentials"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
   }
   dynamic "statement" {
     for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]

@@ -66,15 +66,20 @@ variable "log_retention_days" {
 }
 
 variable "kms_key_arn" {
-  description = "Customer managed KMS key for the functions' environment variables (which hold the resolved secrets); empty uses Lambda's AWS managed key."
+  description = "Customer managed KMS key for the functions' environment variables; empty uses Lambda's AWS managed key."
   type        = string
   default     = ""
 }
 
-variable "groq_api_key_secret" {
-  description = "Secrets Manager secret (name or ARN) whose SecretString is the Groq API key; empty leaves GROQ_API_KEY unset (rules engine only)."
+# ---- secrets: read at run time by ARN (GROQ_API_KEY_SECRET_ARN, KESTRA_SECRET_ARN); nothing secret in the state
+variable "groq_api_key_secret_arn" {
+  description = "ARN of the Secrets Manager secret whose SecretString is the Groq API key (read at run time, cached); empty means no model (rules engine only)."
   type        = string
   default     = ""
+  validation {
+    condition     = can(regex("^$|^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.groq_api_key_secret_arn))
+    error_message = "groq_api_key_secret_arn must be a Secrets Manager secret ARN (or empty)."
+  }
 }
 
 variable "groq_base_url" {
@@ -112,18 +117,13 @@ variable "kestra_namespace" {
   default = "soc.remediation"
 }
 
-variable "kestra_secret" {
-  description = "Secrets Manager secret (name or ARN) holding JSON {\"username\",\"password\"} (kestra_auth = basic) or {\"apiToken\"} (token); empty sends no credentials."
+variable "kestra_secret_arn" {
+  description = "ARN of the Secrets Manager secret holding JSON {\"username\",\"password\"} (basic auth) or {\"apiToken\"} (bearer), read at run time and cached; empty sends no credentials."
   type        = string
   default     = ""
-}
-
-variable "kestra_auth" {
-  type    = string
-  default = "basic"
   validation {
-    condition     = contains(["basic", "token"], var.kestra_auth)
-    error_message = "kestra_auth must be basic or token."
+    condition     = can(regex("^$|^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.kestra_secret_arn))
+    error_message = "kestra_secret_arn must be a Secrets Manager secret ARN (or empty)."
   }
 }
 

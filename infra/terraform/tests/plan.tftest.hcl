@@ -22,9 +22,6 @@ mock_provider "aws" {
       arn = "arn:aws:s3:::soc-triage-logs-1"
     }
   }
-  mock_data "aws_secretsmanager_secret_version" {
-    defaults = { secret_string = "{\"username\":\"u\",\"password\":\"p\",\"apiToken\":\"t\"}" }
-  }
 }
 
 variables {
@@ -77,14 +74,13 @@ run "native_existing_bucket_and_issuer" {
   command = plan
 
   variables {
-    runtime         = "provided.al2023"
-    log_bucket_name = "my-trail-bucket"
-    log_key_prefix  = "AWSLogs/"
-    log_group_names = ["/aws/ec2/auth", "/var/log/secure"]
-    jwt_issuer      = "https://issuer.example.com"
-    jwt_audience    = ["client-a"]
-    kestra_secret   = "kestra"
-    kestra_auth     = "token"
+    runtime           = "provided.al2023"
+    log_bucket_name   = "my-trail-bucket"
+    log_key_prefix    = "AWSLogs/"
+    log_group_names   = ["/aws/ec2/auth", "/var/log/secure"]
+    jwt_issuer        = "https://issuer.example.com"
+    jwt_audience      = ["client-a"]
+    kestra_secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf"
   }
 
   assert {
@@ -104,8 +100,8 @@ run "native_existing_bucket_and_issuer" {
     error_message = "the rule matches the given bucket and prefix"
   }
   assert {
-    condition     = nonsensitive(aws_lambda_function.approve_function.environment[0].variables["KESTRA_API_TOKEN"]) == "t" && !contains(keys(aws_lambda_function.approve_function.environment[0].variables), "KESTRA_PASSWORD")
-    error_message = "kestra_auth = token sets KESTRA_API_TOKEN only"
+    condition     = aws_lambda_function.approve_function.environment[0].variables["KESTRA_SECRET_ARN"] == "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf" && length(setintersection(keys(aws_lambda_function.approve_function.environment[0].variables), ["KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"])) == 0
+    error_message = "the Kestra secret reaches approve as its ARN only, never as values"
   }
 }
 
