@@ -130,10 +130,11 @@ data "aws_iam_policy_document" "ingest_triage" {
     resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
   }
   # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
-  # suppression counters = UpdateItem (VerdictStore.countSuppressed)
+  # suppressions of a batch = BatchGetItem, their counters = UpdateItem. Exactly what the code
+  # calls: infra/check_iam.py compares it with the calls the tests record.
   statement {
     sid       = "WriteVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.verdicts_table.arn]
   }
   statement {
@@ -185,8 +186,13 @@ data "aws_iam_policy_document" "list_pending" {
   }
   statement {
     sid       = "ReadVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:Query"]
-    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+    actions   = ["dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.verdicts_table.arn]
+  }
+  statement {
+    sid       = "ListQueue"
+    actions   = ["dynamodb:Query"]
+    resources = [local.status_index_arn]
   }
   dynamic "statement" {
     for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
@@ -207,8 +213,8 @@ data "aws_iam_policy_document" "approve" {
   # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
   statement {
     sid       = "DecideVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:Query"]
-    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.verdicts_table.arn]
   }
   dynamic "statement" {
     for_each = var.kestra_secret_arn == "" ? [] : [var.kestra_secret_arn]

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.config.Metrics;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.ingest.EnvelopeDecoder;
@@ -50,9 +51,12 @@ public class IngestPipeline {
     private final VerdictStore store;
     private final IngestConfig config;
     private final Clock clock;
+    private final Metrics metrics;
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
-            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config, Clock clock) {
+            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config, Clock clock,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
@@ -79,6 +83,7 @@ public class IngestPipeline {
         LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d failed=%d ms=%d",
                 total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(), total.failed(),
                 clock.millis() - start.toEpochMilli());
+        metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }
 
@@ -113,10 +118,12 @@ public class IngestPipeline {
             if (s != null && s.until().isAfter(clock.instant())) {
                 // an analyst rejected this (rule, actor) as a false positive: count, don't queue
                 store.countSuppressed(feedbackKey, g.count());
+                metrics.suppressed(g.count());
                 suppressed += g.count();
                 continue;
             }
             Judgement j = triage.judge(g, deadline);
+            metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
             llmCalls += j.llmCalls();
             if (j.finding().isEmpty()) {
                 continue;
@@ -139,6 +146,7 @@ public class IngestPipeline {
                     carriedEvents > 0 ? carriedEvents : null);
             if (store.create(v)) {
                 written++;
+                metrics.verdict(v.lastSeen(), v.createdAt());
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));
                 LOG.infof("verdict %s %s %s engine=%s events=%d groups=%d", v.id(), v.severity().wire(),
                         v.action().wire(), v.engine(), v.eventCount(), plan.size());
