@@ -240,6 +240,64 @@ class Checker:
             if re.search(r'^data\s+"' + source + '"', tf_text, re.M):
                 self.problem(f"terraform reads {source}: its value would be in the state; pass the ARN")
 
+    # ------------------------------------------------------------------ watched and protected
+    WATCH_ALARMS = ("IngestDeadLetterAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "ApiServerErrorsAlarm",
+                    "DispatchFailedAlarm", "ModelFallbackRateAlarm")
+
+    def check_watched(self, metrics_source, samconfig):
+        """Alarms, dashboard, reserved concurrency, protection of what holds state, tags (issue 13, item 17)."""
+        res = self.t["Resources"]
+        for name in self.WATCH_ALARMS:
+            alarm = res.get(name, {})
+            if alarm.get("Type") != "AWS::CloudWatch::Alarm":
+                self.problem(f"alarm {name} is missing")
+            elif alarm["Properties"].get("AlarmActions") != {"Fn::If": ["HasAlarmTopic", [{"Ref": "AlarmTopicArn"}],
+                                                                         {"Ref": "AWS::NoValue"}]}:
+                self.problem(f"{name}: must notify AlarmTopicArn when it is given")
+        if res.get("Dashboard", {}).get("Type") != "AWS::CloudWatch::Dashboard":
+            self.problem("the CloudWatch dashboard (Dashboard) is missing")
+        # every soc-triage metric the templates read is one the application writes (Metrics.java)
+        emitted = set(re.findall(r'values\.put\("(\w+)"', open(metrics_source).read())) | {"Decisions"}
+        read = set()
+        for alarm in (r for r in res.values() if isinstance(r, dict) and r.get("Type") == "AWS::CloudWatch::Alarm"):
+            props = alarm["Properties"]
+            metrics = [props] + [m.get("MetricStat", {}).get("Metric", {}) for m in props.get("Metrics", [])]
+            read |= {m["MetricName"] for m in metrics if m.get("Namespace") == "soc-triage"}
+        for name in sorted(read - emitted):
+            self.problem(f"an alarm reads soc-triage/{name}, which Metrics.java never writes")
+        body = str(res.get("Dashboard", {}).get("Properties", {}).get("DashboardBody"))
+        for name in sorted(set(re.findall(r'\["soc-triage","(\w+)"', body)) - emitted):
+            self.problem(f"the dashboard shows soc-triage/{name}, which Metrics.java never writes")
+        if "ReservedConcurrentExecutions" not in res["IngestTriageFunction"]["Properties"]:
+            self.problem("IngestTriageFunction: reserved concurrency is required")
+        pool = res.get("UserPool", {})
+        if pool.get("DeletionPolicy") != "Retain" or pool.get("Properties", {}).get("DeletionProtection") != "ACTIVE" \
+                or pool.get("Properties", {}).get("MfaConfiguration") != "ON":
+            self.problem("UserPool: retained on delete, deletion protection ACTIVE, MFA ON expected")
+        table = res["VerdictsTable"]
+        if table.get("DeletionPolicy") != "Retain" or table["Properties"].get("DeletionProtectionEnabled") is not True:
+            self.problem("VerdictsTable: retained on delete and deletion protection expected")
+        bucket = res.get("LogBucket", {})
+        rules = bucket.get("Properties", {}).get("LifecycleConfiguration", {}).get("Rules", [])
+        if bucket.get("DeletionPolicy") != "Retain" or not any("ExpirationInDays" in r for r in rules):
+            self.problem("LogBucket: retained on delete, with a lifecycle rule that expires objects")
+        tf = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
+        m = re.search(r'required_version\s*=\s*">=\s*(\d+)\.(\d+)', tf)
+        if not m or (int(m.group(1)), int(m.group(2))) < (1, 11):
+            self.problem("terraform required_version must be >= 1.11 (the tests use override_during)")
+        for pattern, what in ((r'mfa_configuration\s*=\s*"ON"', "user pool MFA ON"),
+                              (r'deletion_protection\s*=\s*"ACTIVE"', "user pool deletion protection"),
+                              (r"deletion_protection_enabled\s*=\s*true", "table deletion protection"),
+                              (r'resource "aws_s3_bucket_lifecycle_configuration" "log_bucket"', "log bucket lifecycle"),
+                              (r"reserved_concurrent_executions\s*=\s*var\.ingest_reserved_concurrency",
+                               "ingest-triage reserved concurrency")):
+            if not re.search(pattern, tf):
+                self.problem(f"terraform lacks the {what} that SAM has")
+        sam_tags = dict(re.findall(r'(\w+)=\\"([^\\]*)\\"', re.search(r"^tags = (.*)$", open(samconfig).read(), re.M).group(1)))
+        tf_tags = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', re.search(r'variable "tags" \{(?:.|\n)*?default\s*=\s*\{([^}]*)\}', tf).group(1)))
+        if not sam_tags or sam_tags != tf_tags:
+            self.problem(f"tags differ: samconfig.toml {sam_tags}, terraform var.tags {tf_tags}")
+
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
@@ -323,6 +381,9 @@ def main():
     c.check_references()
     c.check_contract()
     c.check_secrets(open(args.sam).read())
+    root = os.path.join(os.path.dirname(os.path.abspath(args.sam)), "..", "..")
+    c.check_watched(os.path.join(root, "src/main/java/dev/soctriage/config/Metrics.java"),
+                    os.path.join(os.path.dirname(os.path.abspath(args.sam)), "samconfig.toml"))
     c.check_parity()
     if args.emit_tftest:
         with open(args.emit_tftest, "w") as f:

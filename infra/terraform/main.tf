@@ -279,9 +279,10 @@ resource "aws_lambda_function" "ingest_triage_function" {
   architectures    = [var.architecture]
   memory_size      = local.function.memory_size
   # above ingest.time-budget (PT50S) so model retries never outlive the invocation
-  timeout     = 60
-  publish     = true
-  kms_key_arn = local.function.kms_key_arn
+  timeout                        = 60
+  reserved_concurrent_executions = var.ingest_reserved_concurrency
+  publish                        = true
+  kms_key_arn                    = local.function.kms_key_arn
 
   dynamic "snap_start" {
     for_each = local.function.snap_start ? [1] : []

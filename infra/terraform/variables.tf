@@ -213,7 +213,38 @@ variable "throttling_burst_limit" {
 }
 
 variable "alarm_topic_arn" {
-  description = "SNS topic notified when ingest events land in the dead-letter queue; empty records the alarm state only."
+  description = "SNS topic every alarm notifies (dead letters, function errors and throttles, API 5xx, failed dispatches, model fallbacks); empty records the alarm state only."
   type        = string
   default     = ""
+}
+
+# ---- watched (docs/deployment.md, "Watching it")
+variable "ingest_reserved_concurrency" {
+  description = "Reserved concurrency of ingest-triage, so a log burst can neither starve the API functions nor burn the model quota."
+  type        = number
+  default     = 10
+  validation {
+    condition     = var.ingest_reserved_concurrency >= 1
+    error_message = "ingest_reserved_concurrency must be at least 1."
+  }
+}
+
+variable "model_fallback_rate_percent" {
+  description = "Alarm when more than this share of the groups sent to the model were judged by the rules instead (over 15 minutes)."
+  type        = number
+  default     = 50
+  validation {
+    condition     = var.model_fallback_rate_percent >= 1 && var.model_fallback_rate_percent <= 100
+    error_message = "model_fallback_rate_percent must be 1..100."
+  }
+}
+
+variable "log_object_expiration_days" {
+  description = "Objects in the created log bucket expire after this many days (the verdicts keep their evidence)."
+  type        = number
+  default     = 90
+  validation {
+    condition     = var.log_object_expiration_days >= 1
+    error_message = "log_object_expiration_days must be at least 1."
+  }
 }

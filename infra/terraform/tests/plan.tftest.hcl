@@ -70,6 +70,48 @@ run "jvm_defaults" {
   }
 }
 
+run "watched_and_protected" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.ingest_triage_function.reserved_concurrent_executions == 10
+    error_message = "ingest-triage has reserved concurrency (a burst cannot starve the API or burn the model quota)"
+  }
+  assert {
+    condition     = aws_cognito_user_pool.user_pool[0].mfa_configuration == "ON" && aws_cognito_user_pool.user_pool[0].deletion_protection == "ACTIVE" && aws_dynamodb_table.verdicts_table.deletion_protection_enabled
+    error_message = "analysts need MFA; the user pool and the table are protected from deletion"
+  }
+  assert {
+    condition     = one(aws_s3_bucket_lifecycle_configuration.log_bucket[0].rule).expiration[0].days == 90 && one(aws_s3_bucket_lifecycle_configuration.log_bucket[0].rule).status == "Enabled"
+    error_message = "the created log bucket expires objects after 90 days by default"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.dispatch_failed_alarm.namespace == "soc-triage" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.metric_name == "Decisions" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Function"] == "approve" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Decision"] == "DISPATCH_FAILED"
+    error_message = "DISPATCH_FAILED approvals alarm on the application's EMF metric"
+  }
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.function_errors_alarm.metric_query) == 4 && length(aws_cloudwatch_metric_alarm.function_throttles_alarm.metric_query) == 4 && aws_cloudwatch_metric_alarm.model_fallback_rate_alarm.threshold == 50 && aws_cloudwatch_metric_alarm.api_server_errors_alarm.metric_name == "5xx"
+    error_message = "errors and throttles of the three functions, API 5xx, model fallback rate over 50 %"
+  }
+  assert {
+    condition     = aws_cloudwatch_dashboard.dashboard.dashboard_name == "soc-triage"
+    error_message = "the dashboard is named after the stack"
+  }
+}
+
+run "alarms_notify_the_topic" {
+  command = plan
+
+  variables {
+    alarm_topic_arn = "arn:aws:sns:eu-west-1:111122223333:soc"
+  }
+
+  assert {
+    condition     = alltrue([for a in [aws_cloudwatch_metric_alarm.ingest_dead_letter_alarm, aws_cloudwatch_metric_alarm.function_errors_alarm, aws_cloudwatch_metric_alarm.function_throttles_alarm, aws_cloudwatch_metric_alarm.api_server_errors_alarm, aws_cloudwatch_metric_alarm.dispatch_failed_alarm, aws_cloudwatch_metric_alarm.model_fallback_rate_alarm] : a.alarm_actions == toset(["arn:aws:sns:eu-west-1:111122223333:soc"])])
+    error_message = "every alarm notifies alarm_topic_arn"
+  }
+}
+
 run "native_existing_bucket_and_issuer" {
   command = plan
 
