@@ -54,8 +54,16 @@ NATIVE_HANDLER = "not.used.in.provided.runtime"
 # Terraform-only variables and outputs (no SAM counterpart): the stack name's stand-in, tags, the
 # artifact path SAM takes from CodeUri, the domain prefix SAM derives from the stack id, and the
 # client secret SAM leaves in Cognito.
-TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix"}
+TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix", "console_dir"}
 TF_ONLY_OUTPUTS = {"kestra_client_secret"}
+# SAM-only: the custom resource's function that writes the console's config.json and the analyst
+# client's URLs (SAM's HttpApi embeds the authorizer, so the client cannot name the distribution
+# without a cycle); Terraform writes config.json as aws_s3_object.console_config.
+SAM_ONLY_RESOURCES = {"ConsoleConfigFunction", "ConsoleConfigRole", "ConsoleConfigLogGroup"}
+# CloudFront's managed policies the console's API behaviour relies on
+CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+CONSOLE_CONFIG_KEYS = {"mode", "issuer", "clientId", "cognitoDomain", "redirectUrl", "signOutUrl", "scope", "groupsClaim"}
 
 # Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
 GROQ_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:groq-AbCdEf"
@@ -223,13 +231,58 @@ class Checker:
         if glob_fn.get("MemorySize") != 1024:
             self.problem("Globals.Function.MemorySize must be 1024")
         table = res.get("VerdictsTable", {}).get("Properties", {})
-        gsi = (table.get("GlobalSecondaryIndexes") or [{}])[0]
+        # the indexes TableSetup creates for local runs (dev.soctriage.verdict.TableSetup)
+        wanted_indexes = {"status-index": [{"AttributeName": "status", "KeyType": "HASH"},
+                                           {"AttributeName": "queueKey", "KeyType": "RANGE"}],
+                          "activity-index": [{"AttributeName": "status", "KeyType": "HASH"},
+                                             {"AttributeName": "activityKey", "KeyType": "RANGE"}]}
+        indexes = {g.get("IndexName"): g.get("KeySchema") for g in table.get("GlobalSecondaryIndexes") or []}
         if table.get("KeySchema") != [{"AttributeName": "id", "KeyType": "HASH"}] \
-                or gsi.get("IndexName") != "status-index" \
-                or gsi.get("KeySchema") != [{"AttributeName": "status", "KeyType": "HASH"},
-                                            {"AttributeName": "queueKey", "KeyType": "RANGE"}] \
+                or indexes != wanted_indexes \
                 or table.get("TimeToLiveSpecification", {}).get("AttributeName") != "expiresAt":
-            self.problem("VerdictsTable: key id, index status-index(status, queueKey), TTL expiresAt expected")
+            self.problem("VerdictsTable: key id, indexes status-index(status, queueKey) and "
+                         "activity-index(status, activityKey), TTL expiresAt expected")
+
+    def check_console(self):
+        """The analyst console: private bucket read through OAC, /verdicts* to the API, config.json."""
+        res = self.t["Resources"]
+        for name in ("ConsoleBucket", "ConsoleBucketPolicy", "ConsoleOriginAccessControl", "ConsoleDistribution",
+                     "ConsoleConfig"):
+            if name not in res:
+                self.problem(f"console: {name} is missing")
+                return
+        block = res["ConsoleBucket"]["Properties"].get("PublicAccessBlockConfiguration", {})
+        if not all(block.get(k) is True for k in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                                                   "RestrictPublicBuckets")):
+            self.problem("console: ConsoleBucket must block all public access")
+        allow = [st for st in res["ConsoleBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+                 if st.get("Effect") == "Allow"]
+        if [st.get("Principal") for st in allow] != [{"Service": "cloudfront.amazonaws.com"}] \
+                or "AWS:SourceArn" not in str(allow[0].get("Condition")):
+            self.problem("console: only CloudFront, for this distribution (AWS:SourceArn), may read the bucket")
+        dist = res["ConsoleDistribution"]["Properties"]["DistributionConfig"]
+        origins = {o["Id"]: o for o in dist.get("Origins", [])}
+        console, api = origins.get("console", {}), origins.get("api", {})
+        if "OriginAccessControlId" not in console or console.get("DomainName") != {
+                "Fn::GetAtt": ["ConsoleBucket", "RegionalDomainName"]}:
+            self.problem("console: the bucket origin must use the origin access control")
+        if "${HttpApi}" not in str(api.get("DomainName")):
+            self.problem("console: the HTTP API must be the distribution's second origin")
+        behaviours = {b.get("PathPattern"): b for b in dist.get("CacheBehaviors", [])}
+        b = behaviours.get("/verdicts*", {})
+        if b.get("TargetOriginId") != "api" or b.get("CachePolicyId") != CACHING_DISABLED \
+                or b.get("OriginRequestPolicyId") != ALL_VIEWER_EXCEPT_HOST or "POST" not in b.get("AllowedMethods", []):
+            self.problem("console: /verdicts* must go to the api origin, uncached, with POST and the viewer's headers")
+        if dist.get("DefaultCacheBehavior", {}).get("TargetOriginId") != "console":
+            self.problem("console: the default behaviour must serve the page")
+        cfg = res["ConsoleConfig"]["Properties"]
+        if set(cfg.get("Config", {})) != CONSOLE_CONFIG_KEYS:
+            self.problem(f"console: config.json keys {sorted(cfg.get('Config', {}))}, expected {sorted(CONSOLE_CONFIG_KEYS)}")
+        for key in ("ConsoleUrl",):
+            if "${ConsoleDistribution.DomainName}" not in str(cfg.get(key)):
+                self.problem(f"console: ConsoleConfig.{key} must be the CloudFront address")
+        if "${ConsoleDistribution.DomainName}" not in str(cfg.get("Config", {}).get("redirectUrl")):
+            self.problem("console: config.json's redirectUrl must be the CloudFront address")
 
     def check_secrets(self, sam_text):
         """Secrets are read at run time by ARN: nothing resolves them into the template or the state."""
@@ -308,7 +361,7 @@ class Checker:
     def check_parity(self):
         tf_resources, tf_variables, tf_outputs = self.tf_names()
         sam_resources, _ = self.resources()
-        for name in sorted(sam_resources):
+        for name in sorted(set(sam_resources) - SAM_ONLY_RESOURCES):
             if snake(name) not in tf_resources:
                 self.problem(f"terraform has no resource named {snake(name)} (SAM {name})")
         sam_params = {snake(p) for p in self.t.get("Parameters", {})}
@@ -384,6 +437,8 @@ def main():
     root = os.path.join(os.path.dirname(os.path.abspath(args.sam)), "..", "..")
     c.check_watched(os.path.join(root, "src/main/java/dev/soctriage/config/Metrics.java"),
                     os.path.join(os.path.dirname(os.path.abspath(args.sam)), "samconfig.toml"))
+
+    c.check_console()
     c.check_parity()
     if args.emit_tftest:
         with open(args.emit_tftest, "w") as f:

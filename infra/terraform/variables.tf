@@ -197,7 +197,7 @@ variable "cognito_domain_prefix" {
 }
 
 variable "analyst_callback_urls" {
-  description = "OAuth callback URLs of the analyst app client (authorization code flow)."
+  description = "Further OAuth callback URLs of the analyst app client (authorization code flow), e.g. a developer's page; the console's CloudFront address is always added."
   type        = list(string)
   default     = ["http://localhost:3000/callback"]
 }
@@ -247,4 +247,10 @@ variable "log_object_expiration_days" {
     condition     = var.log_object_expiration_days >= 1
     error_message = "log_object_expiration_days must be at least 1."
   }
+}
+
+variable "console_dir" {
+  description = "The built analyst console to upload (make build writes it); empty means target/webui. config.json there is ignored: console.tf writes its own."
+  type        = string
+  default     = ""
 }

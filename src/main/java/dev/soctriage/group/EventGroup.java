@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -14,7 +17,7 @@ import dev.soctriage.parse.ParsedEvent;
  * @param key       stable within and across deliveries of the same input: format, signal class,
  *                  template and actor; part of the verdict id
  * @param format    the members' format
- * @param signal    the line classifier's label shared by all members ("" when none): attack lines
+ * @param signal    the line classifier's label shared by all members ({@link Signal#NONE} when none): attack lines
  *                  never share a group with benign ones
  * @param template  the members' template, variable parts masked
  * @param actorIp   the members' actor address, or null
@@ -22,20 +25,20 @@ import dev.soctriage.parse.ParsedEvent;
  * @param count     number of events in the group
  * @param firstSeen earliest event time (null when no member has a time)
  * @param lastSeen  latest event time (null when no member has a time)
- * @param distinct  distinct values per {@link dev.soctriage.model.Fields} key (users tried, ports,
+ * @param distinct  distinct values per {@link Field} key (users tried, ports,
  *                  paths...), each set capped; the cap is noted by {@link #distinctCounts()}
  * @param distinctCounts the true number of distinct values per key, beyond the cap
  * @param samples   up to 20 members, verbatim, first seen first (the verdict's evidence)
  */
-public record EventGroup(String key, String format, String signal, String template, String actorIp,
-        String actorUser, int count, Instant firstSeen, Instant lastSeen, Map<String, Set<String>> distinct,
-        Map<String, Integer> distinctCounts, List<ParsedEvent> samples) {
+public record EventGroup(String key, Format format, Signal signal, String template, String actorIp,
+        String actorUser, int count, Instant firstSeen, Instant lastSeen, Map<Field, Set<String>> distinct,
+        Map<Field, Integer> distinctCounts, List<ParsedEvent> samples) {
 
-    public Set<String> distinct(String field) {
+    public Set<String> distinct(Field field) {
         return distinct.getOrDefault(field, Set.of());
     }
 
-    public int distinctCount(String field) {
+    public int distinctCount(Field field) {
         return distinctCounts.getOrDefault(field, 0);
     }
 }

@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -29,20 +31,20 @@ final class GroupAccumulator {
     /** distinct values kept per field; the true count is kept beyond */
     static final int MAX_DISTINCT = 50;
     /** the fields whose distinct values describe what a group touched */
-    static final List<String> TRACKED = List.of(Fields.EVENT, Fields.TARGET_USER, Fields.METHOD, Fields.PATH,
-            Fields.STATUS, Fields.USER_AGENT, Fields.DST_IP, Fields.DST_PORT, Fields.PROTOCOL, Fields.OUTCOME,
-            Fields.SERVICE, Fields.ERROR, Fields.RULE, Fields.IDENTITY_TYPE, Fields.COMMAND, Fields.HOST,
-            Fields.PROGRAM, Fields.MENTIONED_IPS, Fields.REGION, Fields.LEVEL, Fields.PEER);
+    static final Set<Field> TRACKED = EnumSet.of(Field.EVENT, Field.TARGET_USER, Field.METHOD, Field.PATH,
+            Field.STATUS, Field.USER_AGENT, Field.DST_IP, Field.DST_PORT, Field.PROTOCOL, Field.OUTCOME,
+            Field.SERVICE, Field.ERROR, Field.RULE, Field.IDENTITY_TYPE, Field.COMMAND, Field.HOST,
+            Field.PROGRAM, Field.MENTIONED_IPS, Field.REGION, Field.LEVEL, Field.PEER);
 
-    final String format;
-    final String signal;
+    final Format format;
+    final Signal signal;
     final Templates.Template template;
     final String actorIp;
     final String actorUser;
     private int count;
     private Instant firstSeen;
     private Instant lastSeen;
-    private final Map<String, Set<String>> all = new HashMap<>();
+    private final Map<Field, Set<String>> all = new EnumMap<>(Field.class);
     private final List<Sample> samples = new ArrayList<>(MAX_SAMPLES);
     private final Set<Kind> sampledKinds = new HashSet<>();
 
@@ -53,7 +55,7 @@ final class GroupAccumulator {
     private record Kind(String event, String status, String outcome) {
     }
 
-    GroupAccumulator(String format, String signal, Templates.Template template, String actorIp, String actorUser) {
+    GroupAccumulator(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser) {
         this.format = format;
         this.signal = signal;
         this.template = template;
@@ -72,20 +74,20 @@ final class GroupAccumulator {
                 lastSeen = e.time();
             }
         }
-        for (String f : TRACKED) {
+        for (Field f : TRACKED) {
             String value = e.field(f);
             if (value != null) {
                 all.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(value);
             }
         }
         if (attemptedUser != null) {
-            all.computeIfAbsent(Fields.TARGET_USER, k -> new LinkedHashSet<>()).add(attemptedUser);
+            all.computeIfAbsent(Field.TARGET_USER, k -> new LinkedHashSet<>()).add(attemptedUser);
         }
         sample(seq, e);
     }
 
     private void sample(int seq, ParsedEvent e) {
-        boolean novel = sampledKinds.add(new Kind(e.field(Fields.EVENT), e.field(Fields.STATUS), e.field(Fields.OUTCOME)));
+        boolean novel = sampledKinds.add(new Kind(e.field(Field.EVENT), e.field(Field.STATUS), e.field(Field.OUTCOME)));
         if (samples.size() < MAX_SAMPLES) {
             samples.add(new Sample(seq, e, novel));
             return;
@@ -104,9 +106,9 @@ final class GroupAccumulator {
     }
 
     EventGroup build(String key, String templateText) {
-        Map<String, Set<String>> distinct = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String f : TRACKED) {
+        Map<Field, Set<String>> distinct = new EnumMap<>(Field.class);
+        Map<Field, Integer> counts = new EnumMap<>(Field.class);
+        for (Field f : TRACKED) {
             Set<String> values = all.get(f);
             if (values == null) {
                 continue;

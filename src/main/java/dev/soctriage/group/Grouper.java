@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.soctriage.model.Format;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -36,12 +38,12 @@ public class Grouper {
         Templates templates = new Templates(new TemplateMiner(config));
         Map<Key, GroupAccumulator> groups = new LinkedHashMap<>();
         for (ParsedEvent e : events) {
-            String signal = classifier.classify(e);
+            Signal signal = classifier.classify(e);
             Templates.Template t = templates.of(e);
             // a failed login's user is the sender's guess: from an address, the address is the actor
             boolean attempted = e.actorIp() != null && e.actorUser() != null && classifier.namesAttemptedUser(signal);
             String actorUser = attempted ? null : e.actorUser();
-            Key key = new Key(e.format(), signal == null ? "" : signal, t, e.actorIp(), actorUser);
+            Key key = new Key(e.format(), signal == null ? Signal.NONE : signal, t, e.actorIp(), actorUser);
             GroupAccumulator acc = groups.get(key);
             if (acc == null) {
                 acc = new GroupAccumulator(key.format, key.signal, t, e.actorIp(), actorUser);
@@ -53,7 +55,7 @@ public class Grouper {
         Map<String, Integer> seenKeys = new HashMap<>();
         for (GroupAccumulator acc : groups.values()) {
             String template = templates.text(acc.template);
-            String key = acc.format + "|" + acc.signal + "|" + template + "|" + acc.actorIp + "|" + acc.actorUser;
+            String key = acc.format.wire() + "|" + acc.signal.wire() + "|" + template + "|" + acc.actorIp + "|" + acc.actorUser;
             // two mined clusters can end with the same text: keep their keys apart, deterministically
             int n = seenKeys.merge(key, 1, Integer::sum);
             out.add(acc.build(n == 1 ? key : key + "#" + n, template));
@@ -61,6 +63,6 @@ public class Grouper {
         return out;
     }
 
-    private record Key(String format, String signal, Templates.Template template, String actorIp, String actorUser) {
+    private record Key(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser) {
     }
 }

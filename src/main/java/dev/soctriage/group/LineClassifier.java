@@ -1,14 +1,15 @@
 package dev.soctriage.group;
 
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
- * Labels a single line with the attack signature it carries ("" for none). The label is part of the
+ * Labels a single line with the attack signature it carries ({@link Signal#NONE} for none). The label is part of the
  * group key so that an attack line is never merged into a group of benign lines of the same
  * template and actor. Must be cheap: it runs on every line.
  */
 public interface LineClassifier {
-    String classify(ParsedEvent event);
+    Signal classify(ParsedEvent event);
 
     /**
      * Whether lines with this label name a user the actor tried rather than one it is: the user of a
@@ -16,9 +17,9 @@ public interface LineClassifier {
      * alone, when there is one, and lists the users tried among the group's target users, so that
      * a spray over many accounts is one group and not one per account.
      */
-    default boolean namesAttemptedUser(String label) {
+    default boolean namesAttemptedUser(Signal label) {
         return false;
     }
 
-    LineClassifier NONE = e -> "";
+    LineClassifier NONE = e -> Signal.NONE;
 }

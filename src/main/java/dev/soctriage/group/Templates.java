@@ -1,7 +1,7 @@
 package dev.soctriage.group;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -12,15 +12,16 @@ import dev.soctriage.parse.ParsedEvent;
  *
  * <p>OpenSSH's failed-authentication and pre-authentication events share one template, so that a
  * brute force from one address is one group whichever mix of "Invalid user", "Failed password" and
- * "[preauth]" disconnect lines it leaves (a successful login never joins it); its {@link Fields#EVENT}
+ * "[preauth]" disconnect lines it leaves (a successful login never joins it); its {@link Field#EVENT}
  * values stay listed in the group's distinct values.
  */
 final class Templates {
     /**
-     * A template: a fixed one is its parts (compared without building its text for every line), a
-     * mined one its cluster id (≥ 0), whose text is read when the batch is done.
+     * A template: a fixed one is its format, its kind (the format's name or a prefix) and its parts
+     * (compared without building its text for every line), a mined one its cluster id (≥ 0), whose
+     * text is read when the batch is done.
      */
-    record Template(String kind, String a, String b, String c, String d, int cluster) {
+    record Template(Format format, String kind, String a, String b, String c, String d, int cluster) {
     }
 
     static final String SSH_AUTH_FAILURES = "sshd: failed or abandoned authentication (Failed …, Invalid user, [preauth] disconnects)";
@@ -32,35 +33,36 @@ final class Templates {
     }
 
     Template of(ParsedEvent e) {
-        String event = e.field(Fields.EVENT);
-        switch (e.format()) {
-            case Formats.SSHD:
+        String event = e.field(Field.EVENT);
+        Format format = e.format();
+        switch (format) {
+            case SSHD:
                 if (event == null) {
-                    return mined("sshd: ", e.field(Fields.MESSAGE));
+                    return mined("sshd: ", e.field(Field.MESSAGE));
                 }
                 if (isSshAuthFailure(event) || e.line().endsWith("[preauth]")) {
-                    return fixed(SSH_AUTH_FAILURES, null, null, null, null);
+                    return fixed(format, SSH_AUTH_FAILURES, null, null, null, null);
                 }
-                return fixed("sshd: ", event, null, null, null);
-            case Formats.SUDO:
-                return event == null ? mined("sudo: ", e.field(Fields.MESSAGE)) : fixed("sudo: ", event, null, null, null);
-            case Formats.ACCESS_LOG:
-            case Formats.ALB:
-                return fixed(e.format(), e.field(Fields.METHOD), statusClass(e.field(Fields.STATUS)), null, null);
-            case Formats.CLOUDTRAIL:
-                return fixed(Formats.CLOUDTRAIL, e.field(Fields.SERVICE), event, e.field(Fields.ERROR), e.field(Fields.OUTCOME));
-            case Formats.VPC_FLOW:
-                return fixed(Formats.VPC_FLOW, event, e.field(Fields.PROTOCOL), null, null);
-            case Formats.WAF:
-                return fixed(Formats.WAF, e.field(Fields.OUTCOME), e.field(Fields.RULE), null, null);
-            case Formats.JSON:
-            case Formats.LOGFMT:
-                if (e.field(Fields.MESSAGE) != null) {
-                    return mined(e.format() + ": " + or(e.field(Fields.LEVEL), "") + " ", e.field(Fields.MESSAGE));
+                return fixed(format, "sshd: ", event, null, null, null);
+            case SUDO:
+                return event == null ? mined("sudo: ", e.field(Field.MESSAGE)) : fixed(format, "sudo: ", event, null, null, null);
+            case ACCESS_LOG:
+            case ALB:
+                return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
+            case CLOUDTRAIL:
+                return fixed(format, e.field(Field.SERVICE), event, e.field(Field.ERROR), e.field(Field.OUTCOME));
+            case VPC_FLOW:
+                return fixed(format, event, e.field(Field.PROTOCOL), null, null);
+            case WAF:
+                return fixed(format, e.field(Field.OUTCOME), e.field(Field.RULE), null, null);
+            case JSON:
+            case LOGFMT:
+                if (e.field(Field.MESSAGE) != null) {
+                    return mined(format.wire() + ": " + or(e.field(Field.LEVEL), "") + " ", e.field(Field.MESSAGE));
                 }
-                return fixed(e.format(), event, null, null, null);
-            case Formats.SYSLOG:
-                return mined(or(e.field(Fields.PROGRAM), "syslog") + ": ", e.field(Fields.MESSAGE));
+                return fixed(format, event, null, null, null);
+            case SYSLOG:
+                return mined(or(e.field(Field.PROGRAM), "syslog") + ": ", e.field(Field.MESSAGE));
             default:
                 return mined("", e.line());
         }
@@ -72,19 +74,19 @@ final class Templates {
             return miner.template(t.cluster());
         }
         String kind = t.kind();
-        switch (kind) {
-            case Formats.ACCESS_LOG:
-            case Formats.ALB:
+        switch (t.format()) {
+            case ACCESS_LOG:
+            case ALB:
                 return kind + ": " + or(t.a(), "<no method>") + " " + t.b();
-            case Formats.CLOUDTRAIL:
+            case CLOUDTRAIL:
                 return "cloudtrail: " + or(t.a(), "?") + " " + or(t.b(), "?") + (t.c() != null ? " error=" + t.c() : "")
                         + (t.d() != null ? " outcome=" + t.d() : "");
-            case Formats.VPC_FLOW:
+            case VPC_FLOW:
                 return "vpc_flow: " + or(t.a(), "-") + " " + or(t.b(), "");
-            case Formats.WAF:
+            case WAF:
                 return "waf: " + or(t.a(), "?") + " " + or(t.b(), "-");
-            case Formats.JSON:
-            case Formats.LOGFMT:
+            case JSON:
+            case LOGFMT:
                 return kind + ": " + or(t.a(), "<no message>");
             default:
                 return t.a() == null ? kind : kind + t.a();
@@ -100,11 +102,16 @@ final class Templates {
     }
 
     private Template mined(String prefix, String text) {
-        return new Template(null, null, null, null, null, miner.add(prefix + (text == null ? "" : text)));
+        return new Template(null, null, null, null, null, null, miner.add(prefix + (text == null ? "" : text)));
     }
 
-    private static Template fixed(String kind, String a, String b, String c, String d) {
-        return new Template(kind, a, b, c, d, -1);
+    /** A fixed template named by its format. */
+    private static Template fixed(Format format, String a, String b, String c, String d) {
+        return fixed(format, format.wire(), a, b, c, d);
+    }
+
+    private static Template fixed(Format format, String kind, String a, String b, String c, String d) {
+        return new Template(format, kind, a, b, c, d, -1);
     }
 
     /** "2xx-3xx" (served), "4xx", "5xx"...: successes and redirects are one kind of answer for triage. */

@@ -35,8 +35,9 @@ public class Guard {
             Cidr.parse("ff00::/8"));
 
     /** Signals of failed authentications: their user is the account tried, never disabled. */
-    static final Set<String> FAILED_AUTH = java.util.stream.Stream.concat(Signal.FAILED_LOGINS.stream(),
-            java.util.stream.Stream.of(Signal.SUDO_DENIED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    static boolean failedAuth(Signal s) {
+        return s.isFailedLogin() || s == Signal.SUDO_DENIED;
+    }
 
     private final List<Cidr> allowlist;
 
@@ -85,7 +86,7 @@ public class Guard {
                 if (none) {
                     return Optional.of("disable_user without a target");
                 }
-                if (FAILED_AUTH.contains(group.signal())) {
+                if (failedAuth(group.signal())) {
                     // the user of a failed login is the account tried (the victim), not a proven actor
                     return Optional.of("the user of a failed login is the account tried, not the actor");
                 }

@@ -1,14 +1,28 @@
 package dev.soctriage.model;
 
-import dev.soctriage.verdict.Verdict;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Wire names of {@link Verdict#engine()}. */
-public final class Engine {
+/** What judged a group; the verdict document's {@code engine} holds the wire name. */
+public enum Engine {
     /** the model's verdict, validated and grounded */
-    public static final String LLM = "llm";
+    LLM("llm"),
     /** the built-in detectors: no API key, the model unavailable, or its answer refused */
-    public static final String RULES = "rules";
+    RULES("rules");
 
-    private Engine() {
+    private final String wire;
+
+    Engine(String wire) {
+        this.wire = wire;
+    }
+
+    /** {@code llm} or {@code rules}, as the verdict document spells it. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
     }
 }

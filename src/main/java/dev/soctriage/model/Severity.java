@@ -5,8 +5,6 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import dev.soctriage.verdict.Verdict;
-
 /** Verdict severity, ordered: {@code low < medium < high < critical}. */
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;

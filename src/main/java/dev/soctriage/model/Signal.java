@@ -1,45 +1,64 @@
 package dev.soctriage.model;
 
-import dev.soctriage.triage.RulesEngine;
-import dev.soctriage.triage.Signatures;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The labels {@link Signatures} puts on single lines; part of the group key, read by the {@link RulesEngine}. */
-public final class Signal {
-    public static final String NONE = "";
+/**
+ * The labels the line classifier (triage's signatures) puts on single lines; part of the group key
+ * and of the feedback key, read by the rules. The wire names are stored in those keys: never change one.
+ */
+public enum Signal {
+    /** no signature matched */
+    NONE(""),
     /** text that tries to instruct a model (the triage's own or any other) */
-    public static final String PROMPT_INJECTION = "prompt_injection";
-    public static final String LOG4SHELL = "log4shell";
-    public static final String CMD_INJECTION = "cmd_injection";
-    public static final String SQLI = "sqli";
-    public static final String SSRF = "ssrf";
-    public static final String PATH_TRAVERSAL = "path_traversal";
-    public static final String XSS = "xss";
-    public static final String SCANNER = "scanner";
+    PROMPT_INJECTION("prompt_injection"),
+    LOG4SHELL("log4shell"),
+    CMD_INJECTION("cmd_injection"),
+    SQLI("sqli"),
+    SSRF("ssrf"),
+    PATH_TRAVERSAL("path_traversal"),
+    XSS("xss"),
+    SCANNER("scanner"),
     /** requests for files no client needs (.env, .git/config, wp-config.php...) */
-    public static final String PROBE = "probe";
+    PROBE("probe"),
     /** a failed SSH authentication */
-    public static final String AUTH_FAILURE = "auth_failure";
+    AUTH_FAILURE("auth_failure"),
     /** sshd's "Invalid user": a user name that does not exist was tried */
-    public static final String INVALID_USER = "invalid_user";
+    INVALID_USER("invalid_user"),
     /** an application or web login that failed */
-    public static final String LOGIN_FAILURE = "login_failure";
+    LOGIN_FAILURE("login_failure"),
     /** sudo refused: user not in sudoers, or three wrong passwords */
-    public static final String SUDO_DENIED = "sudo_denied";
-    public static final String FLOW_REJECT = "flow_reject";
-    public static final String WAF_BLOCK = "waf_block";
-    public static final String ROOT_ACTIVITY = "root_activity";
-    public static final String CONSOLE_LOGIN_FAILURE = "console_login_failure";
-    public static final String LOGGING_TAMPER = "logging_tamper";
-    public static final String SECURITY_TOOL_DISABLED = "security_tool_disabled";
-    public static final String S3_PUBLIC = "s3_public";
-    public static final String IAM_ADMIN_GRANT = "iam_admin_grant";
-    public static final String IAM_FOREIGN_KEY = "iam_foreign_key";
-    public static final String IAM_USER_CREATED = "iam_user_created";
+    SUDO_DENIED("sudo_denied"),
+    FLOW_REJECT("flow_reject"),
+    WAF_BLOCK("waf_block"),
+    ROOT_ACTIVITY("root_activity"),
+    CONSOLE_LOGIN_FAILURE("console_login_failure"),
+    LOGGING_TAMPER("logging_tamper"),
+    SECURITY_TOOL_DISABLED("security_tool_disabled"),
+    S3_PUBLIC("s3_public"),
+    IAM_ADMIN_GRANT("iam_admin_grant"),
+    IAM_FOREIGN_KEY("iam_foreign_key"),
+    IAM_USER_CREATED("iam_user_created");
 
-    /** Failed logins from outside: the user they name is the account the sender tried, not the sender. */
-    public static final java.util.Set<String> FAILED_LOGINS = java.util.Set.of(AUTH_FAILURE, INVALID_USER, LOGIN_FAILURE,
-            CONSOLE_LOGIN_FAILURE);
+    private final String wire;
 
-    private Signal() {
+    Signal(String wire) {
+        this.wire = wire;
+    }
+
+    /** The label as group keys, feedback keys and prompts carry it ("" for {@link #NONE}). */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** The wire name, so that a key built by concatenation stays byte-identical. */
+    @Override
+    public String toString() {
+        return wire;
+    }
+
+    /** A failed login from outside: the user it names is the account the sender tried, not the sender. */
+    public boolean isFailedLogin() {
+        return this == AUTH_FAILURE || this == INVALID_USER || this == LOGIN_FAILURE || this == CONSOLE_LOGIN_FAILURE;
     }
 }

@@ -2,8 +2,8 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 
 /**
@@ -16,7 +16,7 @@ import dev.soctriage.net.Ips;
  * The actor is the client address. When the client is a private address (a proxy or load balancer)
  * and an X-Forwarded-For list follows (in place of the client or as a quoted field after the agent),
  * the actor is the right-most public address of that list — the one the trusted proxy appended; the
- * entries left of it are the client's own claims — and the proxy is {@link Fields#PEER}.
+ * entries left of it are the client's own claims — and the proxy is {@link Field#PEER}.
  */
 final class AccessLog {
     private AccessLog() {
@@ -89,12 +89,12 @@ final class AccessLog {
         if (status.length() != 3 || Times.num(status, 0, 3) < 0) {
             return false;
         }
-        p.format = Formats.ACCESS_LOG;
+        p.format = Format.ACCESS_LOG;
         p.time = time;
         Request.fill(p, request);
-        p.put(Fields.STATUS, status);
-        p.put(Fields.BYTES, Tokens.text(s, rest, 1));
-        p.put(Fields.HOST, vhost);
+        p.put(Field.STATUS, status);
+        p.put(Field.BYTES, Tokens.text(s, rest, 1));
+        p.put(Field.HOST, vhost);
         String xff = null;
         int quoted = 0;
         for (int k = 2; k < rest.length / 2; k++) {
@@ -102,7 +102,7 @@ final class AccessLog {
             if (Tokens.quoted(s, rest, k)) {
                 quoted++;
                 if (quoted == 2) {
-                    p.put(Fields.USER_AGENT, t);
+                    p.put(Field.USER_AGENT, t);
                 } else if (quoted >= 3 && xff == null && looksAddressList(t)) {
                     xff = t;
                 }
@@ -126,12 +126,12 @@ final class AccessLog {
         }
         p.actorIp = actor;
         if (!actor.equals(remote) || nClients > 1) {
-            p.put(Fields.PEER, remote);
+            p.put(Field.PEER, remote);
         }
         if (!user.equals("-")) {
             // a 401 names the user the client claimed, not one who acted
             if (status.equals("401")) {
-                p.put(Fields.TARGET_USER, user);
+                p.put(Field.TARGET_USER, user);
             } else {
                 p.actorUser = user;
             }

@@ -2,8 +2,8 @@ package dev.soctriage.parse;
 
 import java.time.Instant;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 
 /**
@@ -48,19 +48,19 @@ final class AlbLog {
         if (time == null || client == null) {
             return false;
         }
-        p.format = Formats.ALB;
+        p.format = Format.ALB;
         p.time = time;
         p.actorIp = client;
-        p.put(Fields.SRC_PORT, portOf(Tokens.text(s, t, 3)));
-        p.put(Fields.STATUS, Tokens.text(s, t, 8));
-        p.put(Fields.BYTES, Tokens.text(s, t, 10));
+        p.put(Field.SRC_PORT, portOf(Tokens.text(s, t, 3)));
+        p.put(Field.STATUS, Tokens.text(s, t, 8));
+        p.put(Field.BYTES, Tokens.text(s, t, 10));
         Request.fill(p, Tokens.text(s, t, 12));
-        p.put(Fields.USER_AGENT, Tokens.text(s, t, 13));
+        p.put(Field.USER_AGENT, Tokens.text(s, t, 13));
         if (n > 18) {
-            p.put(Fields.HOST, Tokens.text(s, t, 18));
+            p.put(Field.HOST, Tokens.text(s, t, 18));
         }
         if (n > 24) {
-            p.put(Fields.ERROR, Tokens.text(s, t, 24));
+            p.put(Field.ERROR, Tokens.text(s, t, 24));
         }
         return true;
     }

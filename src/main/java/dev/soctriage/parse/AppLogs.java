@@ -3,7 +3,7 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 import dev.soctriage.net.Ips;
 
 /**
@@ -46,17 +46,17 @@ final class AppLogs {
             }
         }
         p.actorUser = first(kv, USER_KEYS);
-        p.put(Fields.MESSAGE, first(kv, MESSAGE_KEYS));
-        p.put(Fields.EVENT, first(kv, EVENT_KEYS));
-        p.put(Fields.METHOD, first(kv, METHOD_KEYS));
-        p.put(Fields.PATH, first(kv, PATH_KEYS));
+        p.put(Field.MESSAGE, first(kv, MESSAGE_KEYS));
+        p.put(Field.EVENT, first(kv, EVENT_KEYS));
+        p.put(Field.METHOD, first(kv, METHOD_KEYS));
+        p.put(Field.PATH, first(kv, PATH_KEYS));
         String status = first(kv, STATUS_KEYS);
         if (status != null && status.length() == 3 && Times.num(status, 0, 3) >= 0) {
-            p.put(Fields.STATUS, status);
+            p.put(Field.STATUS, status);
         }
-        p.put(Fields.LEVEL, first(kv, LEVEL_KEYS));
-        p.put(Fields.USER_AGENT, first(kv, AGENT_KEYS));
-        p.put(Fields.TARGET_USER, first(kv, TARGET_USER_KEYS));
+        p.put(Field.LEVEL, first(kv, LEVEL_KEYS));
+        p.put(Field.USER_AGENT, first(kv, AGENT_KEYS));
+        p.put(Field.TARGET_USER, first(kv, TARGET_USER_KEYS));
         String t = first(kv, TIME_KEYS);
         if (t != null) {
             p.time = time(t);

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 import dev.soctriage.text.UntrustedText;
 
@@ -79,7 +79,7 @@ final class JsonLogs {
         } else if (root.path("httpRequest").has("clientIp")) {
             waf(p, root);
         } else {
-            p.format = Formats.JSON;
+            p.format = Format.JSON;
             Map<String, String> flat = new HashMap<>();
             flatten(root, "", 0, flat);
             AppLogs.fill(p, flat);
@@ -88,51 +88,51 @@ final class JsonLogs {
     }
 
     private static void cloudTrail(Parsed p, JsonNode r) {
-        p.format = Formats.CLOUDTRAIL;
+        p.format = Format.CLOUDTRAIL;
         JsonNode who = r.path("userIdentity");
         String userName = text(who, "userName");
         p.actorUser = userName != null ? userName : text(who, "arn");
         p.actorIp = Ips.canonical(text(r, "sourceIPAddress"));
         p.time = instant(r.get("eventTime"));
         String event = text(r, "eventName");
-        p.put(Fields.EVENT, event);
-        p.put(Fields.SERVICE, text(r, "eventSource"));
-        p.put(Fields.ERROR, text(r, "errorCode"));
-        p.put(Fields.IDENTITY_TYPE, text(who, "type"));
-        p.put(Fields.REGION, text(r, "awsRegion"));
-        p.put(Fields.ACCOUNT, text(r, "recipientAccountId"));
-        p.put(Fields.USER_AGENT, text(r, "userAgent"));
+        p.put(Field.EVENT, event);
+        p.put(Field.SERVICE, text(r, "eventSource"));
+        p.put(Field.ERROR, text(r, "errorCode"));
+        p.put(Field.IDENTITY_TYPE, text(who, "type"));
+        p.put(Field.REGION, text(r, "awsRegion"));
+        p.put(Field.ACCOUNT, text(r, "recipientAccountId"));
+        p.put(Field.USER_AGENT, text(r, "userAgent"));
         JsonNode params = r.get("requestParameters");
         if (params != null && !params.isNull()) {
             String compact = params.toString();
-            p.put(Fields.REQUEST, compact.length() > REQUEST_LIMIT ? compact.substring(0, REQUEST_LIMIT) + UntrustedText.TRUNCATED
+            p.put(Field.REQUEST, compact.length() > REQUEST_LIMIT ? compact.substring(0, REQUEST_LIMIT) + UntrustedText.TRUNCATED
                     : compact);
-            p.put(Fields.TARGET_USER, text(params, "userName"));
+            p.put(Field.TARGET_USER, text(params, "userName"));
         }
         if ("ConsoleLogin".equals(event)) {
-            p.put(Fields.OUTCOME, text(r.path("responseElements"), "ConsoleLogin"));
+            p.put(Field.OUTCOME, text(r.path("responseElements"), "ConsoleLogin"));
         }
     }
 
     private static void waf(Parsed p, JsonNode r) {
-        p.format = Formats.WAF;
+        p.format = Format.WAF;
         JsonNode req = r.path("httpRequest");
         p.actorIp = Ips.canonical(text(req, "clientIp"));
         p.time = instant(r.get("timestamp"));
-        p.put(Fields.OUTCOME, text(r, "action"));
-        p.put(Fields.RULE, text(r, "terminatingRuleId"));
-        p.put(Fields.METHOD, text(req, "httpMethod"));
+        p.put(Field.OUTCOME, text(r, "action"));
+        p.put(Field.RULE, text(r, "terminatingRuleId"));
+        p.put(Field.METHOD, text(req, "httpMethod"));
         String uri = text(req, "uri");
         String args = text(req, "args");
-        p.put(Fields.PATH, args == null || args.isEmpty() ? uri : (uri == null ? "" : uri) + "?" + args);
+        p.put(Field.PATH, args == null || args.isEmpty() ? uri : (uri == null ? "" : uri) + "?" + args);
         JsonNode headers = req.path("headers");
         if (headers.isArray()) {
             for (JsonNode h : headers) {
                 String name = text(h, "name");
                 if ("user-agent".equalsIgnoreCase(name)) {
-                    p.put(Fields.USER_AGENT, text(h, "value"));
+                    p.put(Field.USER_AGENT, text(h, "value"));
                 } else if ("host".equalsIgnoreCase(name)) {
-                    p.put(Fields.HOST, text(h, "value"));
+                    p.put(Field.HOST, text(h, "value"));
                 }
             }
         }

@@ -3,7 +3,7 @@ package dev.soctriage.parse;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Format;
 
 /**
  * logfmt ({@code time=... level=info msg="user logged in" user=alice ip=203.0.113.7}): at least two
@@ -62,7 +62,7 @@ final class Logfmt {
         if (kv.size() < 2 || bare * 4 > kv.size()) {
             return false;
         }
-        p.format = Formats.LOGFMT;
+        p.format = Format.LOGFMT;
         AppLogs.fill(p, kv);
         return true;
     }

@@ -1,9 +1,11 @@
 package dev.soctriage.parse;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 
 /** A ParsedEvent under construction: format parsers fill it, {@link Parsers} seals it. */
@@ -15,12 +17,12 @@ final class Parsed {
     final Instant envelope;
     /** a time near the line's, for formats that omit the year: the envelope's, else the clock's */
     final Instant reference;
-    String format = Formats.TEXT;
+    Format format = Format.TEXT;
     Instant time;
     String actorIp;
     String actorUser;
-    /** the fields set so far, indexed as {@link Fields#ALL} */
-    final String[] fields = new String[Fields.ALL.size()];
+    /** the fields set so far */
+    private final EnumMap<Field, String> fields = new EnumMap<>(Field.class);
 
     Parsed(LogEvent event, String line, Instant envelope, Instant reference) {
         this.event = event;
@@ -30,29 +32,24 @@ final class Parsed {
     }
 
     /** Sets a field unless the value is null, empty or the logs' "-" for none. */
-    Parsed put(String key, String value) {
+    Parsed put(Field key, String value) {
         if (value != null && !value.isEmpty() && !value.equals("-")) {
-            int i = Fields.index(key);
-            if (i < 0) {
-                throw new IllegalArgumentException("not a field key: " + key);
-            }
-            fields[i] = value;
+            fields.put(key, value);
         }
         return this;
     }
 
     /** A field set so far, or null. */
-    String field(String key) {
-        int i = Fields.index(key);
-        return i < 0 ? null : fields[i];
+    String field(Field key) {
+        return fields.get(key);
     }
 
     void clearFields() {
-        java.util.Arrays.fill(fields, null);
+        fields.clear();
     }
 
     ParsedEvent build() {
         return new ParsedEvent(event, format, time != null ? time : envelope, actorIp, actorUser,
-                new FieldMap(fields.clone()));
+                Collections.unmodifiableMap(new EnumMap<>(fields)));
     }
 }

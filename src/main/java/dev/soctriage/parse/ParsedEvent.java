@@ -3,8 +3,8 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 
 /**
@@ -15,17 +15,17 @@ import dev.soctriage.model.LogEvent;
  * free text is never the actor. Grounding (docs/contract.md, invariants 1–2) relies on this distinction.
  *
  * @param event     the line as delivered
- * @param format    the recognised format, one of {@link Formats}
+ * @param format    the recognised format
  * @param time      when it happened: from the line if it has a time, else from the envelope, else null
  * @param actorIp   the actor's address in canonical text form, or null
  * @param actorUser the actor's user name (or principal ARN), or null
- * @param fields    the format's notable fields, keyed by {@link Fields} names (targets tried, ports,
+ * @param fields    the format's notable fields, in {@link Field} order (targets tried, ports,
  *                  paths, status, event names...); values are untrusted text
  */
-public record ParsedEvent(LogEvent event, String format, Instant time, String actorIp, String actorUser,
-        Map<String, String> fields) {
+public record ParsedEvent(LogEvent event, Format format, Instant time, String actorIp, String actorUser,
+        Map<Field, String> fields) {
 
-    public String field(String name) {
+    public String field(Field name) {
         return fields.get(name);
     }
 

@@ -10,15 +10,15 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.text.UntrustedText;
 
 /**
  * The parser chain. Each line is recognised on its own (JSON records: CloudTrail, WAF, application
  * JSON; VPC flow records; ALB; syslog with sshd and sudo; access logs; logfmt), and a line no parser
- * recognises is kept as {@link Formats#TEXT}: nothing is dropped and nothing throws. Formats that
+ * recognises is kept as {@link Format#TEXT}: nothing is dropped and nothing throws. Formats that
  * declare their fields once per source (a VPC flow log's header line) are read through
  * {@link #parseAll}, one source per call.
  */
@@ -103,8 +103,8 @@ public class Parsers implements LineParser {
             return AlbLog.parse(p) || reset(p);
         }
         if (Syslog.parse(p)) {
-            if (Formats.SYSLOG.equals(p.format)) {
-                p.put(Fields.MENTIONED_IPS, TextLine.mentionedIps(p.field(Fields.MESSAGE)));
+            if (Format.SYSLOG.equals(p.format)) {
+                p.put(Field.MENTIONED_IPS, TextLine.mentionedIps(p.field(Field.MESSAGE)));
             }
             return true;
         }
@@ -114,7 +114,7 @@ public class Parsers implements LineParser {
 
     /** Clears what a parser that gave up half-way left behind; always false, to read as "not recognised". */
     private static boolean reset(Parsed p) {
-        p.format = Formats.TEXT;
+        p.format = Format.TEXT;
         p.time = null;
         p.actorIp = null;
         p.actorUser = null;
@@ -130,7 +130,7 @@ public class Parsers implements LineParser {
             LOG.warnf("parser failed on event %s (%s); kept as text", e.id(), bug.getClass().getName());
             Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
             Parsed text = new Parsed(e, line, envelope, now);
-            text.format = Formats.TEXT;
+            text.format = Format.TEXT;
             return text.build();
         }
     }
@@ -138,8 +138,8 @@ public class Parsers implements LineParser {
     private static ParsedEvent headerEvent(LogEvent e, String line, Instant now) {
         Instant envelope = e.timestamp() > 0 ? Instant.ofEpochMilli(e.timestamp()) : null;
         Parsed p = new Parsed(e, line, envelope, now);
-        p.format = Formats.VPC_FLOW;
-        p.put(Fields.EVENT, "header");
+        p.format = Format.VPC_FLOW;
+        p.put(Field.EVENT, "header");
         return p.build();
     }
 

@@ -1,6 +1,6 @@
 package dev.soctriage.parse;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 
 /** An HTTP request line "METHOD target PROTOCOL" into METHOD and PATH; a line that is not one stays whole in PATH. */
 final class Request {
@@ -11,11 +11,11 @@ final class Request {
         int sp = request.indexOf(' ');
         int last = request.lastIndexOf(' ');
         if (sp > 0 && sp <= 16 && isMethod(request, sp)) {
-            p.put(Fields.METHOD, request.substring(0, sp));
+            p.put(Field.METHOD, request.substring(0, sp));
             int end = last > sp && request.startsWith("HTTP/", last + 1) ? last : request.length();
-            p.put(Fields.PATH, pathOf(request.substring(sp + 1, end)));
+            p.put(Field.PATH, pathOf(request.substring(sp + 1, end)));
         } else {
-            p.put(Fields.PATH, request);
+            p.put(Field.PATH, request);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.soctriage.parse;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 import dev.soctriage.net.Ips;
 
 /**
  * OpenSSH's messages (sshd, sshd-session, sshd-auth). The actor is the remote address sshd took from
- * the socket; the user name tried is {@link Fields#TARGET_USER}.
+ * the socket; the user name tried is {@link Field#TARGET_USER}.
  *
  * <p>User names are attacker-controlled and may contain spaces or " from 6.6.6.6 port 22", so for the
  * messages where the user comes first the address is read from the right, where sshd's own suffix
@@ -56,7 +56,7 @@ final class SshdMessages {
                     start += 13;
                 }
                 if (userFrom(p, msg, start)) {
-                    p.put(Fields.EVENT, event);
+                    p.put(Field.EVENT, event);
                 }
                 return;
             }
@@ -64,7 +64,7 @@ final class SshdMessages {
         for (String prefix : USER_ADDR) {
             if (msg.startsWith(prefix)) {
                 if (userAddr(p, msg, prefix.length())) {
-                    p.put(Fields.EVENT, prefix.substring(0, prefix.length() - 1));
+                    p.put(Field.EVENT, prefix.substring(0, prefix.length() - 1));
                 }
                 return;
             }
@@ -72,7 +72,7 @@ final class SshdMessages {
         for (String prefix : ADDR) {
             if (msg.startsWith(prefix)) {
                 if (addr(p, msg, prefix.length())) {
-                    p.put(Fields.EVENT, prefix.substring(0, prefix.length() - 1).replace(" from", "")
+                    p.put(Field.EVENT, prefix.substring(0, prefix.length() - 1).replace(" from", "")
                             .replace(" by", "").replace(" with", "").replace(" for", ""));
                 }
                 return;
@@ -86,12 +86,12 @@ final class SshdMessages {
             // no address in these lines: the session's user is a target, the actor is unknown
             int forUser = msg.indexOf(" for user ");
             if (forUser > 0) {
-                p.put(Fields.EVENT, msg.substring("pam_unix(sshd:session): ".length(), forUser));
+                p.put(Field.EVENT, msg.substring("pam_unix(sshd:session): ".length(), forUser));
                 int end = forUser + 10;
                 while (end < msg.length() && msg.charAt(end) != '(' && msg.charAt(end) != ' ') {
                     end++;
                 }
-                p.put(Fields.TARGET_USER, msg.substring(forUser + 10, end));
+                p.put(Field.TARGET_USER, msg.substring(forUser + 10, end));
             }
         }
     }
@@ -109,8 +109,8 @@ final class SshdMessages {
             String ip = Ips.canonical(msg, addrStart, addrEnd);
             if (ip != null && (addrEnd == msg.length() || portAt(msg, addrEnd) != null)) {
                 p.actorIp = ip;
-                p.put(Fields.TARGET_USER, msg.substring(userStart, from));
-                p.put(Fields.SRC_PORT, portAt(msg, addrEnd));
+                p.put(Field.TARGET_USER, msg.substring(userStart, from));
+                p.put(Field.SRC_PORT, portAt(msg, addrEnd));
                 return true;
             }
             at = from - 1;
@@ -130,8 +130,8 @@ final class SshdMessages {
             String portText = portAt(msg, port);
             if (ip != null && portText != null) {
                 p.actorIp = ip;
-                p.put(Fields.TARGET_USER, msg.substring(userStart, addrStart - 1));
-                p.put(Fields.SRC_PORT, portText);
+                p.put(Field.TARGET_USER, msg.substring(userStart, addrStart - 1));
+                p.put(Field.SRC_PORT, portText);
                 return true;
             }
             at = port - 1;
@@ -152,16 +152,16 @@ final class SshdMessages {
             return false;
         }
         p.actorIp = ip;
-        p.put(Fields.SRC_PORT, portAt(msg, end));
+        p.put(Field.SRC_PORT, portAt(msg, end));
         return true;
     }
 
     /** pam_unix: "... rhost=ADDR  user=NAME"; the address is the actor only when it is an address. */
     private static void pam(Parsed p, String msg, String event) {
-        p.put(Fields.EVENT, event);
+        p.put(Field.EVENT, event);
         String rhost = value(msg, " rhost=");
         p.actorIp = Ips.canonical(rhost);
-        p.put(Fields.TARGET_USER, value(msg, " user="));
+        p.put(Field.TARGET_USER, value(msg, " user="));
     }
 
     /** The value after key up to the next space. Keys are matched from the right: values before are the user's. */

@@ -1,9 +1,9 @@
 package dev.soctriage.parse;
 
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 
 /**
- * sudo's messages. The actor is the invoking user; {@link Fields#TARGET_USER} the user the command ran
+ * sudo's messages. The actor is the invoking user; {@link Field#TARGET_USER} the user the command ran
  * as; the command's arguments are the user's text and may contain " ; ", so the command is everything
  * after the first "COMMAND=".
  *
@@ -21,10 +21,10 @@ final class SudoMessages {
     static void parse(Parsed p, String msg) {
         String m = msg.strip();
         if (m.startsWith("pam_unix(sudo:auth): authentication failure;")) {
-            p.put(Fields.EVENT, "authentication failure");
+            p.put(Field.EVENT, "authentication failure");
             String ruser = SshdMessages.value(m, " ruser=");
             p.actorUser = ruser != null ? ruser : SshdMessages.value(m, " logname=");
-            p.put(Fields.TARGET_USER, SshdMessages.value(m, " user="));
+            p.put(Field.TARGET_USER, SshdMessages.value(m, " user="));
             return;
         }
         if (m.startsWith("pam_unix(sudo:session): session ")) {
@@ -32,9 +32,9 @@ final class SudoMessages {
             if (forUser < 0) {
                 return;
             }
-            p.put(Fields.EVENT, m.substring("pam_unix(sudo:session): ".length(), forUser));
+            p.put(Field.EVENT, m.substring("pam_unix(sudo:session): ".length(), forUser));
             int by = m.indexOf(" by ", forUser);
-            p.put(Fields.TARGET_USER, beforeParen(m, forUser + 10, by < 0 ? m.length() : by));
+            p.put(Field.TARGET_USER, beforeParen(m, forUser + 10, by < 0 ? m.length() : by));
             if (by > 0) {
                 p.actorUser = beforeParen(m, by + 4, m.length());
             }
@@ -48,13 +48,13 @@ final class SudoMessages {
         int commandAt = m.indexOf("COMMAND=", colon);
         String head = commandAt < 0 ? m.substring(colon + 3) : m.substring(colon + 3, commandAt);
         if (commandAt >= 0) {
-            p.put(Fields.COMMAND, m.substring(commandAt + 8));
+            p.put(Field.COMMAND, m.substring(commandAt + 8));
         }
         String event = "COMMAND";
         for (String part : head.split(" ; ")) {
             String t = part.strip();
             if (t.startsWith("USER=")) {
-                p.put(Fields.TARGET_USER, t.substring(5));
+                p.put(Field.TARGET_USER, t.substring(5));
             } else if (t.startsWith("TTY=") || t.startsWith("PWD=") || t.startsWith("ENV=") || t.startsWith("GROUP=")
                     || t.startsWith("CHROOT=") || t.startsWith("CWD=") || t.isEmpty()) {
                 continue;
@@ -62,7 +62,7 @@ final class SudoMessages {
                 event = normalise(t);
             }
         }
-        p.put(Fields.EVENT, event);
+        p.put(Field.EVENT, event);
     }
 
     /** "3 incorrect password attempts" → "incorrect password attempts". */

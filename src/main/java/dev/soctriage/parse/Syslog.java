@@ -3,15 +3,15 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 
 /**
  * Syslog framing: RFC 3164 ("Nov 24 10:00:01 host sshd[123]: msg"), the ISO-timestamped form rsyslog
  * writes by default on current distributions, and RFC 5424 ("<34>1 2026-11-24T10:00:01Z host sshd 123 -
  * - msg"); each optionally behind a CloudWatch prefix (an ISO timestamp, as CloudWatch exports and
  * {@code aws logs tail} write, optionally followed by the log stream name). The program's message is
- * then read by {@link SshdMessages} or {@link SudoMessages}; other programs stay {@link Formats#SYSLOG}.
+ * then read by {@link SshdMessages} or {@link SudoMessages}; other programs stay {@link Format#SYSLOG}.
  */
 final class Syslog {
     private Syslog() {
@@ -94,7 +94,7 @@ final class Syslog {
         String program = s.substring(tagStart, progEnd);
         int msgStart = Math.min(tokEnd + 1, n);
         p.time = time;
-        p.put(Fields.HOST, host);
+        p.put(Field.HOST, host);
         return message(p, program, msgStart);
     }
 
@@ -151,22 +151,22 @@ final class Syslog {
             at++;
         }
         p.time = time;
-        p.put(Fields.HOST, host);
+        p.put(Field.HOST, host);
         return message(p, program, Math.min(at, n));
     }
 
     private static boolean message(Parsed p, String program, int msgStart) {
         String msg = p.line.substring(msgStart);
-        p.put(Fields.PROGRAM, program);
-        p.put(Fields.MESSAGE, msg);
+        p.put(Field.PROGRAM, program);
+        p.put(Field.MESSAGE, msg);
         if (program.equals("sshd") || program.startsWith("sshd-")) {
-            p.format = Formats.SSHD;
+            p.format = Format.SSHD;
             SshdMessages.parse(p, msg);
         } else if (program.equals("sudo")) {
-            p.format = Formats.SUDO;
+            p.format = Format.SUDO;
             SudoMessages.parse(p, msg);
         } else {
-            p.format = Formats.SYSLOG;
+            p.format = Format.SYSLOG;
         }
         return true;
     }

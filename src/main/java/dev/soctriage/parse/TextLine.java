@@ -3,13 +3,13 @@ package dev.soctriage.parse;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 
 /**
  * The fallback: a line no parser recognised is kept whole as text. Addresses that appear in it are
- * listed in {@link Fields#MENTIONED_IPS} (at most 5) and are never the actor: in free text nobody
+ * listed in {@link Field#MENTIONED_IPS} (at most 5) and are never the actor: in free text nobody
  * knows who did what.
  */
 final class TextLine {
@@ -19,10 +19,10 @@ final class TextLine {
     }
 
     static void parse(Parsed p) {
-        p.format = Formats.TEXT;
+        p.format = Format.TEXT;
         p.actorIp = null;
         p.actorUser = null;
-        p.put(Fields.MENTIONED_IPS, mentionedIps(p.line));
+        p.put(Field.MENTIONED_IPS, mentionedIps(p.line));
     }
 
     /** Comma-separated canonical addresses found in free text, or null. */

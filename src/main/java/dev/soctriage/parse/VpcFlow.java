@@ -3,8 +3,8 @@ package dev.soctriage.parse;
 import java.time.Instant;
 import java.util.Set;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
 
 /**
@@ -72,13 +72,13 @@ final class VpcFlow {
             switch (names[i]) {
                 case "srcaddr" -> src = value;
                 case "dstaddr" -> dst = value;
-                case "srcport" -> p.put(Fields.SRC_PORT, value);
-                case "dstport" -> p.put(Fields.DST_PORT, value);
-                case "protocol" -> p.put(Fields.PROTOCOL, protocol(value));
-                case "bytes" -> p.put(Fields.BYTES, value);
+                case "srcport" -> p.put(Field.SRC_PORT, value);
+                case "dstport" -> p.put(Field.DST_PORT, value);
+                case "protocol" -> p.put(Field.PROTOCOL, protocol(value));
+                case "bytes" -> p.put(Field.BYTES, value);
                 case "action" -> action = value;
-                case "account-id" -> p.put(Fields.ACCOUNT, value);
-                case "region" -> p.put(Fields.REGION, value);
+                case "account-id" -> p.put(Field.ACCOUNT, value);
+                case "region" -> p.put(Field.REGION, value);
                 case "start" -> p.time = epochSeconds(value);
                 default -> {
                 }
@@ -88,11 +88,11 @@ final class VpcFlow {
         if (actor == null && !"-".equals(src)) {
             return false;
         }
-        p.format = Formats.VPC_FLOW;
+        p.format = Format.VPC_FLOW;
         p.actorIp = actor;
-        p.put(Fields.DST_IP, Ips.canonical(dst));
-        p.put(Fields.OUTCOME, action);
-        p.put(Fields.EVENT, action);
+        p.put(Field.DST_IP, Ips.canonical(dst));
+        p.put(Field.OUTCOME, action);
+        p.put(Field.EVENT, action);
         return true;
     }
 

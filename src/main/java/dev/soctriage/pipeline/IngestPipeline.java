@@ -25,9 +25,11 @@ import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
 import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore.Suppression;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Recorded;
+import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -35,8 +37,8 @@ import dev.soctriage.verdict.VerdictStore;
  * <p>Nothing is lost (docs/contract.md, invariant 3): every event ends in a group that is judged — a verdict
  * or benign — or the invocation fails and the platform retries it. A redelivery adds nothing
  * (invariant 4): a delivery already fully processed is answered from its marker without triaging
- * again, and a partly processed one rewrites the same verdict ids, which the store's conditional
- * write refuses.
+ * again, and a partly processed one finds its delivery id on the verdicts it already joined. Findings
+ * with the same plan join the plan's open verdict, from any delivery (invariant 6).
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -109,7 +111,7 @@ public class IngestPipeline {
         long llmCalls = 0;
         long suppressed = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
-        Map<List<String>, List<Judged>> plans = new LinkedHashMap<>();
+        Map<String, List<Judged>> plans = new LinkedHashMap<>();
         Map<String, Suppression> feedback = store.suppressions(
                 groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet()));
         for (EventGroup g : groups) {
@@ -129,8 +131,8 @@ public class IngestPipeline {
                 continue;
             }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine()),
-                    k -> new ArrayList<>()).add(new Judged(g, f, s));
+            plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
+                    .add(new Judged(g, f, s));
         }
         for (List<Judged> plan : plans.values()) {
             // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
@@ -141,17 +143,21 @@ public class IngestPipeline {
                 }
             }
             long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
-                    plan.stream().map(Judged::finding).toList(), clock.instant(),
-                    carriedEvents > 0 ? carriedEvents : null);
-            if (store.create(v)) {
-                written++;
-                metrics.verdict(v.lastSeen(), v.createdAt());
-                carried.forEach((key, n) -> store.countSuppressed(key, -n));
-                LOG.infof("verdict %s %s %s engine=%s events=%d groups=%d", v.id(), v.severity().wire(),
-                        v.action().wire(), v.engine(), v.eventCount(), plan.size());
+            Contribution c = verdicts.contribution(batch.source(), batch.deliveryId(),
+                    plan.stream().map(Judged::group).toList(), plan.stream().map(Judged::finding).toList(),
+                    clock.instant(), carriedEvents > 0 ? carriedEvents : null);
+            // joins the plan's open verdict, or opens one (docs/contract.md, invariant 6)
+            Recorded r = store.record(c);
+            Verdict v = r.verdict();
+            if (r.outcome() == Recorded.Outcome.DUPLICATE) {
+                duplicates += c.verdict().eventCount();
             } else {
-                duplicates += v.eventCount();
+                written++;
+                metrics.verdict(c.verdict().evidence().lastSeen(), clock.instant().toString());
+                carried.forEach((key, n) -> store.countSuppressed(key, -n));
+                LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
+                        v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),
+                        plan.size());
             }
         }
         if (suppressed > 0) {

@@ -3,8 +3,8 @@ package dev.soctriage.triage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
@@ -33,8 +33,8 @@ final class CloudTrailSignatures {
     }
 
     static String eventName(ParsedEvent e, String line) {
-        if (Formats.CLOUDTRAIL.equals(e.format()) && e.field(Fields.EVENT) != null) {
-            return e.field(Fields.EVENT);
+        if (e.format() == Format.CLOUDTRAIL && e.field(Field.EVENT) != null) {
+            return e.field(Field.EVENT);
         }
         if (!line.contains("\"eventSource\"")) {
             return null;
@@ -43,7 +43,7 @@ final class CloudTrailSignatures {
         return m.find() ? m.group(1) : null;
     }
 
-    static String classify(ParsedEvent e, String line, String eventName) {
+    static Signal classify(ParsedEvent e, String line, String eventName) {
         switch (eventName) {
             case "StopLogging", "DeleteTrail", "DeleteFlowLogs", "PutEventSelectors":
                 if (!eventName.equals("PutEventSelectors") || line.contains("\"ReadWriteType\\\":\\\"None")) {
@@ -85,14 +85,14 @@ final class CloudTrailSignatures {
             case "CreateUser":
                 return Signal.IAM_USER_CREATED;
             case "ConsoleLogin":
-                if (CONSOLE_FAILURE.matcher(line).find() || "failure".equalsIgnoreCase(e.field(Fields.OUTCOME))) {
+                if (CONSOLE_FAILURE.matcher(line).find() || "failure".equalsIgnoreCase(e.field(Field.OUTCOME))) {
                     return Signal.CONSOLE_LOGIN_FAILURE;
                 }
                 break;
             default:
                 break;
         }
-        boolean root = "Root".equals(e.field(Fields.IDENTITY_TYPE)) || ROOT_IDENTITY.matcher(line).find();
+        boolean root = "Root".equals(e.field(Field.IDENTITY_TYPE)) || ROOT_IDENTITY.matcher(line).find();
         return root ? Signal.ROOT_ACTIVITY : Signal.NONE;
     }
 

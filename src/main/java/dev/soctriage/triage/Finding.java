@@ -6,18 +6,18 @@ import java.util.Optional;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
 
 /**
  * A judgement of one group, before it becomes a verdict.
  *
- * @param engine     {@code llm} or {@code rules}
  * @param model      the model's name when engine is llm, else null
  * @param guard      what the grounding guard refused before this finding was made, or null
  * @param crossCheck set when model and rules disagree by two severity levels or more, or null
  */
 public record Finding(Severity severity, String threatType, Action action, String target, String reasoning,
-        List<String> mitre, String engine, String model, String guard, String crossCheck) {
+        List<String> mitre, Engine engine, String model, String guard, String crossCheck) {
 
     /**
      * A rules finding whose target the guard does not accept becomes {@code monitor} without a

@@ -9,7 +9,7 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Engine;
-import dev.soctriage.model.Fields;
+import dev.soctriage.model.Field;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Signal;
 
@@ -30,39 +30,39 @@ public class RulesEngine {
 
     public Optional<Finding> judge(EventGroup g) {
         int n = g.count();
-        int users = Math.max(g.distinctCount(Fields.TARGET_USER), g.distinct(Fields.TARGET_USER).size());
+        int users = Math.max(g.distinctCount(Field.TARGET_USER), g.distinct(Field.TARGET_USER).size());
         switch (g.signal()) {
-            case Signal.PROMPT_INJECTION:
+            case PROMPT_INJECTION:
                 return Optional.of(block(g, Severity.MEDIUM, "Prompt injection attempt",
                         n + " line(s) carrying text that tries to instruct the triage model; the sender is the actor"));
-            case Signal.LOG4SHELL:
+            case LOG4SHELL:
                 return Optional.of(block(g, Severity.CRITICAL, "Log4Shell exploitation attempt",
                         n + " request(s) carrying a JNDI lookup string (CVE-2021-44228)", "T1190", "T1203"));
-            case Signal.CMD_INJECTION:
+            case CMD_INJECTION:
                 return Optional.of(block(g, Severity.HIGH, "Command injection",
                         n + " request(s) carrying shell command syntax", "T1190", "T1059.004"));
-            case Signal.SQLI:
+            case SQLI:
                 return Optional.of(block(g, Severity.HIGH, "SQL injection",
                         n + " request(s) carrying an SQL injection payload", "T1190"));
-            case Signal.SSRF:
+            case SSRF:
                 return Optional.of(block(g, Severity.HIGH, "SSRF to cloud metadata",
                         n + " request(s) pointing the server at the instance metadata service", "T1190", "T1552.005"));
-            case Signal.PATH_TRAVERSAL:
+            case PATH_TRAVERSAL:
                 return Optional.of(block(g, Severity.HIGH, "Path traversal",
                         n + " request(s) climbing out of the web root", "T1190", "T1083"));
-            case Signal.XSS:
+            case XSS:
                 return Optional.of(block(g, Severity.MEDIUM, "Cross-site scripting",
                         n + " request(s) carrying a script payload", "T1190", "T1059.007"));
-            case Signal.SCANNER:
+            case SCANNER:
                 return Optional.of(block(g, Severity.MEDIUM, "Vulnerability scanner",
                         n + " request(s) from a known scanning tool's user agent", "T1595.002", "T1046"));
-            case Signal.PROBE:
+            case PROBE:
                 return at(n, cfg.probes(), () -> block(g, Severity.MEDIUM, "Web scanning",
-                        n + " request(s) for sensitive files (" + g.distinctCount(Fields.PATH) + " distinct paths)",
+                        n + " request(s) for sensitive files (" + g.distinctCount(Field.PATH) + " distinct paths)",
                         "T1595.003"));
-            case Signal.AUTH_FAILURE:
+            case AUTH_FAILURE:
                 return ssh(g, n, users);
-            case Signal.INVALID_USER:
+            case INVALID_USER:
                 if (users >= cfg.enumerationUsers()) {
                     return Optional.of(block(g, Severity.MEDIUM, "Invalid-user enumeration",
                             n + " attempts on " + users + " non-existent user names from one address", "T1087",
@@ -70,49 +70,49 @@ public class RulesEngine {
                 }
                 return at(n, cfg.sshFailures(), () -> block(g, Severity.MEDIUM, "SSH brute force",
                         n + " attempts on a non-existent user from one address", "T1110.001"));
-            case Signal.LOGIN_FAILURE:
+            case LOGIN_FAILURE:
                 if (users >= cfg.sprayUsers() && n <= users * cfg.sprayTriesPerUser()) {
                     return Optional.of(block(g, Severity.HIGH, "Password spraying",
                             n + " failed logins spread over " + users + " accounts", "T1110.003"));
                 }
                 return at(n, cfg.loginFailures(), () -> block(g, Severity.HIGH, "Credential stuffing",
                         n + " failed logins from one client", "T1110.004"));
-            case Signal.SUDO_DENIED:
+            case SUDO_DENIED:
                 return Optional.of(monitor(g, Severity.MEDIUM, "Sudo privilege escalation attempt",
                         n + " sudo refusal(s): not in sudoers or repeated wrong passwords", "T1548.003"));
-            case Signal.FLOW_REJECT:
-                int ports = Math.max(g.distinctCount(Fields.DST_PORT), g.distinct(Fields.DST_PORT).size());
+            case FLOW_REJECT:
+                int ports = Math.max(g.distinctCount(Field.DST_PORT), g.distinct(Field.DST_PORT).size());
                 if (ports >= cfg.portScanPorts()) {
                     return Optional.of(block(g, Severity.MEDIUM, "Port scan",
                             n + " rejected flows to " + ports + " distinct ports from one source", "T1046"));
                 }
                 return at(n, cfg.rejectFlood(), () -> block(g, Severity.MEDIUM, "Rejected traffic flood",
                         n + " rejected flows from one source", "T1498"));
-            case Signal.WAF_BLOCK:
+            case WAF_BLOCK:
                 return at(n, cfg.wafBlocks(), () -> block(g, Severity.MEDIUM, "WAF blocks at volume",
                         n + " requests blocked by the WAF from one client", "T1190", "T1595"));
-            case Signal.ROOT_ACTIVITY:
+            case ROOT_ACTIVITY:
                 return Optional.of(monitor(g, Severity.HIGH, "Root account use",
                         n + " API call(s) made with the root user's credentials", "T1078.004"));
-            case Signal.CONSOLE_LOGIN_FAILURE:
+            case CONSOLE_LOGIN_FAILURE:
                 return at(n, cfg.consoleFailures(), () -> block(g, Severity.HIGH, "Console login failure burst",
                         n + " failed AWS console logins from one address", "T1110", "T1078.004"));
-            case Signal.LOGGING_TAMPER:
+            case LOGGING_TAMPER:
                 return Optional.of(disable(g, Severity.CRITICAL, "CloudTrail logging disabled",
                         n + " call(s) stopping or deleting audit logging", "T1562.008"));
-            case Signal.SECURITY_TOOL_DISABLED:
+            case SECURITY_TOOL_DISABLED:
                 return Optional.of(disable(g, Severity.CRITICAL, "Security monitoring disabled",
                         n + " call(s) disabling GuardDuty, Config or Security Hub", "T1562.001"));
-            case Signal.S3_PUBLIC:
+            case S3_PUBLIC:
                 return Optional.of(disable(g, Severity.HIGH, "S3 bucket made public",
                         n + " call(s) opening a bucket to everyone (ACL, policy or public access block)", "T1530"));
-            case Signal.IAM_ADMIN_GRANT:
+            case IAM_ADMIN_GRANT:
                 return Optional.of(disable(g, Severity.HIGH, "IAM admin privilege grant",
                         n + " call(s) granting administrator permissions", "T1098", "T1098.003"));
-            case Signal.IAM_FOREIGN_KEY:
+            case IAM_FOREIGN_KEY:
                 return Optional.of(disable(g, Severity.HIGH, "Credentials created for another user",
                         n + " call(s) creating access keys or passwords for a different IAM user", "T1098.001"));
-            case Signal.IAM_USER_CREATED:
+            case IAM_USER_CREATED:
                 return at(n, cfg.iamUsersCreated(), () -> disable(g, Severity.MEDIUM, "IAM user creation burst",
                         n + " IAM users created by one principal", "T1136.003"));
             default:

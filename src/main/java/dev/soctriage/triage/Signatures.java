@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.soctriage.group.LineClassifier;
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
@@ -243,7 +243,7 @@ public class Signatures implements LineClassifier {
     static final Pattern WAF_BLOCK = Pattern.compile("\"action\"\\s*:\\s*\"BLOCK\"");
 
     @Override
-    public String classify(ParsedEvent e) {
+    public Signal classify(ParsedEvent e) {
         String line = e.line();
         if (line == null || line.isEmpty()) {
             return Signal.NONE;
@@ -259,25 +259,25 @@ public class Signatures implements LineClassifier {
         if (eventName != null) {
             return CloudTrailSignatures.classify(e, line, eventName);
         }
-        if (Formats.VPC_FLOW.equals(e.format()) || line.contains(" eni-") && VPC_LINE.matcher(line).find()) {
-            String outcome = e.field(Fields.OUTCOME);
+        if (e.format() == Format.VPC_FLOW || line.contains(" eni-") && VPC_LINE.matcher(line).find()) {
+            String outcome = e.field(Field.OUTCOME);
             boolean reject = outcome != null ? "REJECT".equalsIgnoreCase(outcome) : line.contains(" REJECT ");
             return reject ? Signal.FLOW_REJECT : Signal.NONE;
         }
-        if (Formats.SSHD.equals(e.format()) || Formats.SUDO.equals(e.format())
+        if (e.format() == Format.SSHD || e.format() == Format.SUDO
                 || (line.contains("sshd") || line.contains("sudo")) && HOST_AUTH.matcher(line).find()) {
             // sshd and sudo lines name commands and files by design (COMMAND=/bin/bash, /etc/shadow):
             // only their own signatures apply
             return hostAuth(line);
         }
-        String path = e.field(Fields.PATH);
-        String web = webAttack(m, e, path);
-        if (!web.isEmpty()) {
+        String path = e.field(Field.PATH);
+        Signal web = webAttack(m, e, path);
+        if (web != Signal.NONE) {
             return web;
         }
         // the user agent is part of the line: the line's literals gate it too
         if (m.has(SCANNER_GATED.mask)) {
-            String ua = e.field(Fields.USER_AGENT);
+            String ua = e.field(Field.USER_AGENT);
             if (SCANNER_GATED.matches(ua != null ? ua.toLowerCase(Locale.ROOT) : m.text())) {
                 return Signal.SCANNER;
             }
@@ -290,8 +290,8 @@ public class Signatures implements LineClassifier {
         if (isLoginFailure(e, m)) {
             return Signal.LOGIN_FAILURE;
         }
-        boolean waf = Formats.WAF.equals(e.format()) || line.contains("\"terminatingRuleId\"");
-        if (waf && ("BLOCK".equalsIgnoreCase(e.field(Fields.OUTCOME)) || WAF_BLOCK.matcher(line).find())) {
+        boolean waf = e.format() == Format.WAF || line.contains("\"terminatingRuleId\"");
+        if (waf && ("BLOCK".equalsIgnoreCase(e.field(Field.OUTCOME)) || WAF_BLOCK.matcher(line).find())) {
             return Signal.WAF_BLOCK;
         }
         return Signal.NONE;
@@ -299,8 +299,8 @@ public class Signatures implements LineClassifier {
 
     /** Failed logins: the user they name is the one the sender tried. */
     @Override
-    public boolean namesAttemptedUser(String label) {
-        return Signal.FAILED_LOGINS.contains(label);
+    public boolean namesAttemptedUser(Signal label) {
+        return label.isFailedLogin();
     }
 
     /** A model addressed by name ("llm:", "assistant,", "ai:"), the gate of that injection alternative. */
@@ -329,7 +329,7 @@ public class Signatures implements LineClassifier {
     /** sshd's "Invalid user" as a whole word, tried where the phrase follows a blank. */
     private static final Pattern INVALID_USER = Pattern.compile("Invalid user\\b");
 
-    private static String hostAuth(String line) {
+    private static Signal hostAuth(String line) {
         for (String phrase : SSH_FAILURES) {
             if (afterBlank(line, phrase, 0) >= 0) {
                 return Signal.AUTH_FAILURE;
@@ -373,7 +373,7 @@ public class Signatures implements LineClassifier {
      * Each pattern runs only on text holding what every one of its alternatives needs (a literal
      * check costs a fraction of a regex scan, and most lines hold none of them).
      */
-    static String webAttack(MatchText m, ParsedEvent e, String path) {
+    static Signal webAttack(MatchText m, ParsedEvent e, String path) {
         if (Gated.any(CMD, m)) {
             return Signal.CMD_INJECTION;
         }
@@ -397,8 +397,8 @@ public class Signatures implements LineClassifier {
         String request;
         if (path != null) {
             request = request(path);
-        } else if (Formats.ACCESS_LOG.equals(e.format()) || Formats.ALB.equals(e.format())
-                || Formats.WAF.equals(e.format())) {
+        } else if (e.format() == Format.ACCESS_LOG || e.format() == Format.ALB
+                || e.format() == Format.WAF) {
             request = m.text();
         } else {
             return false;
@@ -455,10 +455,10 @@ public class Signatures implements LineClassifier {
     }
 
     private static boolean isLoginFailure(ParsedEvent e, MatchText m) {
-        String path = e.field(Fields.PATH);
-        String status = e.field(Fields.STATUS);
+        String path = e.field(Field.PATH);
+        String status = e.field(Field.STATUS);
         if (path != null && status != null) {
-            return "POST".equalsIgnoreCase(e.field(Fields.METHOD)) && (status.equals("401") || status.equals("403"))
+            return "POST".equalsIgnoreCase(e.field(Field.METHOD)) && (status.equals("401") || status.equals("403"))
                     && LOGIN_PATH.matcher(path).find();
         }
         String line = m.line;
@@ -468,8 +468,8 @@ public class Signatures implements LineClassifier {
                 return LOGIN_PATH.matcher(matcher.group(1)).find();
             }
         }
-        boolean structured = Formats.JSON.equals(e.format()) || Formats.LOGFMT.equals(e.format())
-                || Formats.TEXT.equals(e.format()) || Formats.SYSLOG.equals(e.format());
+        boolean structured = e.format() == Format.JSON || e.format() == Format.LOGFMT
+                || e.format() == Format.TEXT || e.format() == Format.SYSLOG;
         // every alternative ends in failed/failure/denied/error or names a password or credentials
         return structured && m.has(LOGIN_FAILURE_MASK) && APP_LOGIN_FAILURE.matcher(line).find();
     }

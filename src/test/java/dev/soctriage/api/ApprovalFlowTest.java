@@ -46,6 +46,7 @@ import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /** approve's routes against a real store (dynalite) and a stand-in Kestra (WireMock), both on loopback. */
@@ -132,7 +133,7 @@ class ApprovalFlowTest {
 
     @Test
     void approve_answers404_forAnUnknownVerdict() throws Exception {
-        assertError(approve(dev.soctriage.verdict.VerdictIds.of("x", "y", "z"), "{}"), 404, "not_found");
+        assertError(approve(dev.soctriage.verdict.VerdictFixtures.unknownId(), "{}"), 404, "not_found");
         assertEquals(0, KestraStubs.creates(kestra).size());
     }
 
@@ -164,9 +165,9 @@ class ApprovalFlowTest {
 
             Verdict now = store.find(v.id()).orElseThrow();
             assertEquals(Status.DISPATCH_FAILED, now.status());
-            assertTrue(now.dispatchError().contains(Integer.toString(status)), now.dispatchError());
-            assertEquals("alice@example.com", now.decidedBy());
-            assertNull(now.kestraExecutionId());
+            assertTrue(now.remediation().dispatchError().contains(Integer.toString(status)), now.remediation().dispatchError());
+            assertEquals("alice@example.com", now.decision().decidedBy());
+            assertNull(now.remediation().kestraExecutionId());
         }
     }
 
@@ -180,7 +181,7 @@ class ApprovalFlowTest {
                 VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
-        assertTrue(now.dispatchError().contains("Timeout"), now.dispatchError());
+        assertTrue(now.remediation().dispatchError().contains("Timeout"), now.remediation().dispatchError());
     }
 
     @Test
@@ -195,8 +196,8 @@ class ApprovalFlowTest {
 
             Verdict now = store.find(v.id()).orElseThrow();
             assertEquals(Status.DISPATCH_FAILED, now.status());
-            assertTrue(now.dispatchError().contains(a.getKey().toString()), now.dispatchError());
-            assertTrue(now.dispatchError().contains(a.getValue()), now.dispatchError());
+            assertTrue(now.remediation().dispatchError().contains(a.getKey().toString()), now.remediation().dispatchError());
+            assertTrue(now.remediation().dispatchError().contains(a.getValue()), now.remediation().dispatchError());
         }
     }
 
@@ -222,7 +223,7 @@ class ApprovalFlowTest {
                 .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).get(0);
         assertEquals(v.id(), search.queryParameter("filters[labels][EQUALS][verdictId]").firstValue());
         assertEquals("soc.remediation", search.queryParameter("filters[namespace][EQUALS]").firstValue());
-        assertNull(store.find(v.id()).orElseThrow().dispatchError());
+        assertNull(store.find(v.id()).orElseThrow().remediation().dispatchError());
     }
 
     @Test
@@ -324,7 +325,7 @@ class ApprovalFlowTest {
         assertEquals(1, ok);
         assertEquals(callers - 1, conflict);
         assertEquals(1, KestraStubs.creates(kestra).size());
-        assertEquals("only-one", store.find(v.id()).orElseThrow().kestraExecutionId());
+        assertEquals("only-one", store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     /**
@@ -385,11 +386,11 @@ class ApprovalFlowTest {
 
             // then one approval in all reached Kestra; all nineteen others were told they lost
             assertEquals(1, ok + Integer.parseInt(theirs[0]), "200s: ours " + ok + ", theirs " + theirs[0] + "; "
-                    + store.find(v.id()).orElseThrow().dispatchError());
+                    + store.find(v.id()).orElseThrow().remediation().dispatchError());
             assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
             assertEquals("0", theirs[2]);
             assertEquals(1, KestraStubs.creates(kestra).size());
-            assertEquals("one-of-two", store.find(v.id()).orElseThrow().kestraExecutionId());
+            assertEquals("one-of-two", store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
         } finally {
             if (rival.isAlive()) {
                 rival.destroy();
@@ -422,7 +423,7 @@ class ApprovalFlowTest {
         assertNull(rawItem(v.id()).get("expiresAt"));
         assertError(reject(v.id(), "{\"reason\":\"again\"}"), 409, "conflict");
         assertError(approve(v.id(), "{}"), 409, "conflict");
-        assertTrue(store.suppression(v.groupKey()).isEmpty(), "an ordinary rejection suppresses nothing");
+        assertTrue(store.suppression(Verdicts.groupKey(v)).isEmpty(), "an ordinary rejection suppresses nothing");
 
         Verdict failed = created();
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "down")));
@@ -437,20 +438,20 @@ class ApprovalFlowTest {
 
         assertEquals(200, reject(v.id(), "{\"reason\":\"false_positive\"}").statusCode());
 
-        Instant until = store.suppression(v.groupKey()).orElseThrow().until();
+        Instant until = store.suppression(Verdicts.groupKey(v)).orElseThrow().until();
         assertTrue(!until.isBefore(before.plus(Duration.ofDays(7))) && until.isBefore(Instant.now().plus(Duration.ofDays(7)).plusSeconds(1)),
                 until.toString());
-        String sid = "s_" + dev.soctriage.text.Digests.sha256Hex(v.groupKey()).substring(0, 32);
+        String sid = "s_" + dev.soctriage.text.Digests.sha256Hex(Verdicts.groupKey(v)).substring(0, 32);
         Map<String, AttributeValue> item = rawItem(sid);
         assertNull(item.get("status"), "a suppression must stay out of the status index");
         assertTrue(Long.parseLong(item.get("expiresAt").n()) > until.getEpochSecond(),
                 "kept past its end so the next verdict can carry the count");
         assertTrue(store.find(sid).isEmpty());
 
-        store.countSuppressed(v.groupKey(), 40);
-        store.countSuppressed(v.groupKey(), 2);
+        store.countSuppressed(Verdicts.groupKey(v), 40);
+        store.countSuppressed(Verdicts.groupKey(v), 2);
         assertEquals("42", rawItem(sid).get("suppressedEvents").n());
-        assertEquals(42, store.suppression(v.groupKey()).orElseThrow().events());
+        assertEquals(42, store.suppression(Verdicts.groupKey(v)).orElseThrow().events());
         store.countSuppressed("never-suppressed|" + v.id(), 5);
         assertTrue(store.suppression("never-suppressed|" + v.id()).isEmpty());
     }
@@ -525,7 +526,7 @@ class ApprovalFlowTest {
 
     private Verdict created() {
         Verdict v = Verdicts.pending();
-        assertTrue(store.create(v));
+        assertTrue(VerdictFixtures.create(store, v));
         return v;
     }
 

@@ -25,6 +25,7 @@ import dev.soctriage.remediate.KestraStubs;
 import dev.soctriage.remediate.KestraWireMockResource;
 import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /** approve end to end: an API Gateway event through the Lambda mock event server to WireMock-Kestra. */
@@ -43,7 +44,7 @@ class ApproveFunctionTest {
     @Test
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("e2e-exec", v.id())));
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());

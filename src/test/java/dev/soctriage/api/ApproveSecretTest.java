@@ -31,6 +31,7 @@ import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.support.InjectSecretsManager;
 import dev.soctriage.support.SecretsManagerStub;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /**
@@ -61,7 +62,7 @@ class ApproveSecretTest {
                 .withHeader("Authorization", equalTo(basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD)))
                 .willReturn(KestraStubs.execution("exec-secret-1", "any")));
         Verdict first = Verdicts.pending();
-        store.create(first);
+        VerdictFixtures.create(store, first);
 
         JsonNode approved = approve(first.id());
 
@@ -78,7 +79,7 @@ class ApproveSecretTest {
                 .withHeader("Authorization", equalTo(basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2")))
                 .willReturn(KestraStubs.execution("exec-secret-2", "any")));
         Verdict second = Verdicts.pending();
-        store.create(second);
+        VerdictFixtures.create(store, second);
 
         JsonNode refused = approve(second.id());
         assertEquals(502, refused.get("statusCode").asInt(), "the cached password is refused once: " + refused);
@@ -86,7 +87,7 @@ class ApproveSecretTest {
 
         JsonNode again = approve(second.id());
         assertEquals(200, again.get("statusCode").asInt(), "the refusal made the next call read the rotated secret: " + again);
-        assertEquals("exec-secret-2", store.find(second.id()).orElseThrow().kestraExecutionId());
+        assertEquals("exec-secret-2", store.find(second.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     private JsonNode approve(String id) throws Exception {

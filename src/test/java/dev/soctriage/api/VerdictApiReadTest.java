@@ -30,6 +30,7 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.remediate.KestraWireMockResource;
 import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictIds;
 import dev.soctriage.verdict.VerdictStore;
 
@@ -40,8 +41,13 @@ import dev.soctriage.verdict.VerdictStore;
 class VerdictApiReadTest {
     /** The contract's verdict document, every field always present. */
     static final List<String> CONTRACT_FIELDS = List.of("id", "status", "severity", "threatType", "action", "target",
-            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "firstSeen", "lastSeen",
-            "source", "createdAt", "decidedBy", "decidedAt", "comment", "kestraExecutionId");
+            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "deliveries", "firstSeen",
+            "lastSeen", "source", "createdAt", "previousVerdictId", "decidedBy", "decidedAt", "comment",
+            "kestraExecutionId");
+    /** Every field of the document: the contract's and the ones added beside them; nothing storage-only. */
+    static final Set<String> DOCUMENT_FIELDS = Set.copyOf(java.util.stream.Stream.concat(CONTRACT_FIELDS.stream(),
+            java.util.stream.Stream.of("threatTypes", "guard", "crossCheck", "sources", "timeline", "suppressedEvents",
+                    "previousDecision", "recurrence", "dispatchError", "outcomeDetail", "outcomeAt")).toList());
 
     @Inject
     VerdictApi api;
@@ -53,7 +59,7 @@ class VerdictApiReadTest {
     @Test
     void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
 
         HttpResponse r = api.handle(Events.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
 
@@ -63,6 +69,17 @@ class VerdictApiReadTest {
         for (String field : CONTRACT_FIELDS) {
             assertTrue(doc.has(field), "missing " + field);
         }
+        Set<String> fields = new HashSet<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertEquals(DOCUMENT_FIELDS, fields, "one flat object: no nested parts, no expiresAt, claim or plan key");
+        List<String> order = new ArrayList<>();
+        doc.fieldNames().forEachRemaining(order::add);
+        assertEquals(CONTRACT_FIELDS, order.stream().filter(CONTRACT_FIELDS::contains).toList(),
+                "the contract's fields in the contract's order");
+        assertEquals(1, doc.get("deliveries").asLong());
+        assertTrue(doc.get("previousVerdictId").isNull());
+        assertEquals(v.createdAt(), doc.get("timeline").get(0).get("at").asText());
+        assertEquals(40, doc.get("timeline").get(0).get("events").asLong());
         assertEquals(v.id(), doc.get("id").asText());
         assertEquals("PENDING", doc.get("status").asText());
         assertEquals("high", doc.get("severity").asText());
@@ -78,7 +95,7 @@ class VerdictApiReadTest {
 
     @Test
     void get_answers404_forAnUnknownId_and400_forAMalformedOne() throws Exception {
-        String unknown = VerdictIds.of("nowhere", "none", "nothing");
+        String unknown = dev.soctriage.verdict.VerdictFixtures.unknownId();
         HttpResponse missing = api.handle(Events.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(missing, 404, "not_found");
 
@@ -91,7 +108,7 @@ class VerdictApiReadTest {
     @Test
     void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         assertError(api.handle(Events.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(Events.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
@@ -108,7 +125,7 @@ class VerdictApiReadTest {
     @Test
     void everyAnalystRoute_answers403_forACallerOutsideTheAnalystGroup() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
         assertError(api.handle(Events.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
         assertError(api.handle(Events.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
@@ -140,7 +157,7 @@ class VerdictApiReadTest {
 
     @Test
     void routing_answers404ForRoutesOfTheOtherFunction_and405ForAWrongMethod() throws Exception {
-        String id = VerdictIds.of("a", "b", "c");
+        String id = dev.soctriage.verdict.VerdictFixtures.unknownId();
         assertError(api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.READ), 404, "not_found");
         assertError(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
@@ -160,7 +177,7 @@ class VerdictApiReadTest {
     @Test
     void routing_stripsANamedStage_butNotTheDefaultOne() {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         HttpResponse staged = api.handle(Events.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
                 VerdictApi.Routes.READ);
         assertEquals(200, staged.statusCode());
@@ -192,10 +209,10 @@ class VerdictApiReadTest {
         for (int i = 0; i < 5; i++) {
             Verdict v = Verdicts.pending(Severity.CRITICAL, t.plusSeconds(i), "g|" + i);
             criticals.add(v);
-            store.create(v);
+            VerdictFixtures.create(store, v);
         }
         Verdict low = Verdicts.pending(Severity.LOW, t.plusSeconds(10), "g|low");
-        store.create(low);
+        VerdictFixtures.create(store, low);
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -231,7 +248,7 @@ class VerdictApiReadTest {
     @Test
     void list_defaultsToPendingAndFifty_andAnswersNullNextTokenOnTheLastPage() throws Exception {
         for (int i = 0; i < 51; i++) {
-            store.create(Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
+            VerdictFixtures.create(store, Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
         }
         JsonNode first = mapper.readTree(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
                 .body());
@@ -247,11 +264,61 @@ class VerdictApiReadTest {
         assertTrue(none.get("nextToken").isNull());
     }
 
+    @Test
+    void list_byLastSeen_answersLatestActivityFirst_keepingTheSeverityFilter_andPaging() throws Exception {
+        Instant t = Instant.parse("2098-01-01T00:00:00Z");
+        List<Verdict> ours = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // created in one order, last active in the opposite one
+            Verdict v = lastSeen(Verdicts.pending(Severity.HIGH, t.plusSeconds(i), "act|" + i), t.plusSeconds(1000 - i));
+            ours.add(v);
+            VerdictFixtures.create(store, v);
+        }
+        Verdict low = lastSeen(Verdicts.pending(Severity.LOW, t, "act|low"), t.plusSeconds(5000));
+        VerdictFixtures.create(store, low);
+
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Events e = Events.get("/verdicts").query("order", "lastSeen").query("severity", "high").query("limit", "2")
+                    .asAnalyst();
+            if (token != null) {
+                e.query("nextToken", token);
+            }
+            HttpResponse r = api.handle(e.event(), VerdictApi.Routes.READ);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode page = mapper.readTree(r.body());
+            page.get("items").forEach(i -> seen.add(i.get("id").asText()));
+            token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
+            pages++;
+        } while (token != null && pages < 200);
+
+        assertEquals(ours.stream().map(Verdict::id).toList(), seen.stream().filter(
+                id -> ours.stream().anyMatch(v -> v.id().equals(id))).toList(), "latest activity first");
+        assertFalse(seen.contains(low.id()), "severity=high keeps high and above");
+        assertError(api.handle(Events.get("/verdicts").query("order", "newest").asAnalyst().event(),
+                VerdictApi.Routes.READ), 400, "invalid_query");
+        // a token of one order is no token of the other
+        String severityToken = mapper.readTree(api.handle(Events.get("/verdicts").query("limit", "1").asAnalyst()
+                .event(), VerdictApi.Routes.READ).body()).get("nextToken").asText();
+        assertError(api.handle(Events.get("/verdicts").query("order", "lastSeen").query("limit", "1")
+                .query("nextToken", severityToken).asAnalyst().event(), VerdictApi.Routes.READ), 400,
+                "invalid_next_token");
+    }
+
+    private static Verdict lastSeen(Verdict v, Instant t) {
+        Verdict.Evidence e = v.evidence();
+        return new Verdict(v.id(), v.status(), v.assessment(), new Verdict.Evidence(e.lines(), e.eventCount(),
+                e.deliveries(), e.firstSeen(), t.toString(), e.source(), e.sources(), e.timeline(),
+                e.suppressedEvents()), v.createdAt(), v.lineage(), v.decision(), v.remediation());
+    }
+
     /** list-pending end to end: an API Gateway event JSON through the Lambda mock event server. */
     @Test
     void listPending_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         assertNotEquals(0, port, "the event server publishes the port it really listens on");
         String event = """

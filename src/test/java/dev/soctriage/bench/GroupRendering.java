@@ -21,7 +21,7 @@ final class GroupRendering {
                 .append(" actor_user=").append(g.actorUser()).append(" count=").append(g.count()).append(" first=")
                 .append(g.firstSeen()).append(" last=").append(g.lastSeen()).append('\n');
         b.append("template: ").append(g.template()).append('\n');
-        for (Map.Entry<String, Set<String>> d : g.distinct().entrySet()) {
+        for (Map.Entry<dev.soctriage.model.Field, Set<String>> d : g.distinct().entrySet()) {
             b.append(d.getKey()).append(" (").append(g.distinctCount(d.getKey())).append(" distinct): ");
             int n = 0;
             for (String v : d.getValue()) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.soctriage.model.LogEvent;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.text.UntrustedText;
 
@@ -28,7 +29,7 @@ class GrouperFuzzTest {
         }
         List<ParsedEvent> parsed = GrouperTest.PARSERS.parseAll(events);
         // a classifier that labels lines by a character in them, so labelled and unlabelled lines share templates
-        LineClassifier byChar = e -> e.line().indexOf('!') >= 0 ? "bang" : "";
+        LineClassifier byChar = e -> e.line().indexOf('!') >= 0 ? Signal.PROBE : Signal.NONE;
         List<EventGroup> groups = grouper.group(parsed, byChar);
         assertEquals(parsed.size(), groups.stream().mapToInt(EventGroup::count).sum());
         Set<String> keys = new HashSet<>();

@@ -15,9 +15,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Signatures;
@@ -72,11 +73,11 @@ class GrouperTest {
 
         assertEquals(5, groups.size(), groups.toString());
         EventGroup spray = groups.get(0);
-        assertEquals("login_failure", spray.signal());
+        assertEquals(Signal.LOGIN_FAILURE, spray.signal());
         assertEquals("198.51.100.7", spray.actorIp());
         assertEquals(null, spray.actorUser());
         assertEquals(8, spray.count());
-        assertEquals(8, spray.distinctCount(Fields.TARGET_USER));
+        assertEquals(8, spray.distinctCount(Field.TARGET_USER));
         assertEquals(List.of("alice", "bob", "carol", "dave"), groups.subList(1, 5).stream().map(EventGroup::actorUser).toList());
     }
 
@@ -90,12 +91,12 @@ class GrouperTest {
         assertEquals(1, groups.size(), () -> groups.stream().map(EventGroup::template).toList().toString());
         EventGroup g = groups.get(0);
         assertEquals(5000, g.count());
-        assertEquals(Formats.SSHD, g.format());
+        assertEquals(Format.SSHD, g.format());
         assertEquals("203.0.113.7", g.actorIp());
         assertEquals(20, g.samples().size());
         assertEquals(events.get(0), g.samples().get(0));
-        assertEquals(GroupAccumulator.MAX_DISTINCT, g.distinct(Fields.TARGET_USER).size());
-        assertTrue(g.distinctCount(Fields.TARGET_USER) > 2000, "true distinct count beyond the cap");
+        assertEquals(GroupAccumulator.MAX_DISTINCT, g.distinct(Field.TARGET_USER).size());
+        assertTrue(g.distinctCount(Field.TARGET_USER) > 2000, "true distinct count beyond the cap");
         assertEquals(Instant.parse("2026-11-24T10:00:00Z"), g.firstSeen());
         assertEquals(Instant.parse("2026-11-24T11:23:19Z"), g.lastSeen());
     }
@@ -117,7 +118,7 @@ class GrouperTest {
         lines.add("Nov 24 11:00:00 ip-10-0-0-5 sshd[9]: Accepted password for root from 203.0.113.7 port 5000 ssh2");
         List<EventGroup> groups = grouper.group(parse(lines), LineClassifier.NONE);
         assertEquals(2, groups.size());
-        assertEquals(Set.of("Accepted password"), groups.get(1).distinct(Fields.EVENT));
+        assertEquals(Set.of("Accepted password"), groups.get(1).distinct(Field.EVENT));
     }
 
     @Test
@@ -136,10 +137,10 @@ class GrouperTest {
         // then the label alone keeps the attack line apart
         assertEquals(1, blind.size());
         assertEquals(2, labelled.size());
-        EventGroup attack = labelled.stream().filter(g -> !g.signal().isEmpty()).findFirst().orElseThrow();
-        assertEquals("sqli", attack.signal());
+        EventGroup attack = labelled.stream().filter(g -> g.signal() != Signal.NONE).findFirst().orElseThrow();
+        assertEquals(Signal.SQLI, attack.signal());
         assertEquals(1, attack.count());
-        assertEquals(30, labelled.stream().filter(g -> g.signal().isEmpty()).findFirst().orElseThrow().count());
+        assertEquals(30, labelled.stream().filter(g -> g.signal() == Signal.NONE).findFirst().orElseThrow().count());
         assertNotEquals(labelled.get(0).key(), labelled.get(1).key());
     }
 

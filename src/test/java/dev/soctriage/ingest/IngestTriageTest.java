@@ -82,14 +82,14 @@ class IngestTriageTest {
         assertEquals(Status.PENDING, v.status());
         assertEquals(Action.BLOCK_IP, v.action());
         assertEquals("203.0.113.7", v.target());
-        assertEquals("ip", v.targetType());
-        assertEquals("rules", v.engine());
+        assertEquals("ip", v.assessment().targetType());
+        assertEquals("rules", v.assessment().engine());
         assertEquals(40, v.eventCount());
-        assertEquals(20, v.evidence().size());
-        assertEquals(lines.get(0), v.evidence().get(0));
-        assertEquals("2026-11-24T10:00:00Z", v.firstSeen());
-        assertEquals("2026-11-24T10:00:39Z", v.lastSeen());
-        assertEquals(group, v.source());
+        assertEquals(20, v.evidence().lines().size());
+        assertEquals(lines.get(0), v.evidence().lines().get(0));
+        assertEquals("2026-11-24T10:00:00Z", v.evidence().firstSeen());
+        assertEquals("2026-11-24T10:00:39Z", v.evidence().lastSeen());
+        assertEquals(group, v.evidence().source());
     }
 
     @Test
@@ -106,18 +106,24 @@ class IngestTriageTest {
     }
 
     @Test
-    void falsePositiveFeedback_keepsTheGroupOutOfTheQueue_andTheNextVerdictCarriesTheCount() {
+    void falsePositiveRejection_keepsTheGroupOutOfTheQueue_andTheNextVerdictCarriesTheCountAndTheLink() {
+        // given a verdict an analyst rejected as a false positive
         String group = "/aws/ec2/auth/" + UUID.randomUUID();
         IngestResult first = pipeline.ingest(Events.cloudWatch(group, "a", Events.sshBruteForce("203.0.113.16", 9), NOV_24_10H));
         assertEquals(1, first.verdicts());
-        String key = only(group).groupKey();
+        Verdict rejected = only(group);
         java.time.Instant now = java.time.Instant.now();
-        store.suppress(key, now.plusSeconds(3600), "alice@example.com", now);
+        store.reject(rejected.id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
+        List<String> keys = store.suppressFeedback(rejected.id(), now.plusSeconds(3600), "alice@example.com", now);
+        assertEquals(1, keys.size());
+        String key = keys.get(0);
 
+        // when the same activity comes back while the suppression holds
         IngestResult during = pipeline.ingest(Events.cloudWatch(group, "b", Events.sshBruteForce("203.0.113.16", 7), NOV_24_10H + 60_000));
 
+        // then nothing is queued, and the suppression counts what it dropped
         assertEquals(0, during.verdicts());
-        assertEquals(1, listed(group).size());
+        assertEquals(0, listed(group).size());
         assertEquals(7, store.suppression(key).orElseThrow().events());
 
         // the suppression ends (as if its week had passed)
@@ -128,9 +134,14 @@ class IngestTriageTest {
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(now.minusSeconds(1).toString()))));
         IngestResult after = pipeline.ingest(Events.cloudWatch(group, "c", Events.sshBruteForce("203.0.113.16", 6), NOV_24_10H + 120_000));
 
+        // then a new verdict opens, linked to the rejected one, carrying what was dropped meanwhile
         assertEquals(1, after.verdicts());
-        Verdict next = listed(group).stream().filter(v -> v.eventCount() == 6).findFirst().orElseThrow();
-        assertEquals(7L, next.suppressedEvents());
+        Verdict next = only(group);
+        assertEquals(6, next.eventCount());
+        assertEquals(7L, next.evidence().suppressedEvents());
+        assertEquals(rejected.id(), next.lineage().previousVerdictId());
+        assertEquals(Status.REJECTED, next.lineage().previousDecision().status());
+        assertEquals("false_positive", next.lineage().previousDecision().comment());
         assertEquals(0, store.suppression(key).orElseThrow().events());
     }
 
@@ -218,9 +229,9 @@ class IngestTriageTest {
         Verdict v = only(source);
         assertEquals("203.0.113.17", v.target());
         assertEquals(2, v.eventCount());
-        assertEquals(lines, v.evidence());
-        assertEquals("2026-11-24T10:00:00Z", v.firstSeen());
-        assertEquals("2026-11-24T10:00:05Z", v.lastSeen());
+        assertEquals(lines, v.evidence().lines());
+        assertEquals("2026-11-24T10:00:00Z", v.evidence().firstSeen());
+        assertEquals("2026-11-24T10:00:05Z", v.evidence().lastSeen());
     }
 
     @Test
@@ -280,7 +291,7 @@ class IngestTriageTest {
     }
 
     private List<Verdict> listed(String source) {
-        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> v.source().equals(source)).toList();
+        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> v.evidence().source().equals(source)).toList();
     }
 
     private Verdict only(String source) {

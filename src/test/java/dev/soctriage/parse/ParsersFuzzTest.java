@@ -10,7 +10,7 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.net.Ips;
 import dev.soctriage.text.UntrustedText;
@@ -80,7 +80,7 @@ class ParsersFuzzTest {
         if (e.actorIp() != null) {
             assertEquals(e.actorIp(), Ips.canonical(e.actorIp()), "actor in canonical form");
         }
-        if (Formats.TEXT.equals(e.format())) {
+        if (e.format() == Format.TEXT) {
             assertTrue(e.actorIp() == null && e.actorUser() == null, "free text names no actor");
         }
         Instant t = e.time();

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.model.Fields;
-import dev.soctriage.model.Formats;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 
 class ParsersTest {
 
@@ -22,13 +22,13 @@ class ParsersTest {
         @Test
         void failedPassword_rfc3164_namesTheFromAddressAsActor() {
             ParsedEvent e = parse("Nov 24 10:00:01 ip-10-0-0-5 sshd[4120]: Failed password for invalid user admin from 203.0.113.7 port 52144 ssh2");
-            assertEquals(Formats.SSHD, e.format());
+            assertEquals(Format.SSHD, e.format());
             assertEquals("203.0.113.7", e.actorIp());
             assertNull(e.actorUser());
-            assertEquals("admin", e.field(Fields.TARGET_USER));
-            assertEquals("Failed password", e.field(Fields.EVENT));
-            assertEquals("52144", e.field(Fields.SRC_PORT));
-            assertEquals("ip-10-0-0-5", e.field(Fields.HOST));
+            assertEquals("admin", e.field(Field.TARGET_USER));
+            assertEquals("Failed password", e.field(Field.EVENT));
+            assertEquals("52144", e.field(Field.SRC_PORT));
+            assertEquals("ip-10-0-0-5", e.field(Field.HOST));
             assertEquals(Instant.parse("2026-11-24T10:00:01Z"), e.time());
         }
 
@@ -36,7 +36,7 @@ class ParsersTest {
         void userNameCarryingAFakeFromClause_doesNotMoveTheActor() {
             ParsedEvent e = parse("Nov 24 10:00:01 h sshd[1]: Failed password for invalid user x from 6.6.6.6 port 22 from 203.0.113.7 port 52144 ssh2");
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("x from 6.6.6.6 port 22", e.field(Fields.TARGET_USER));
+            assertEquals("x from 6.6.6.6 port 22", e.field(Field.TARGET_USER));
         }
 
         @Test
@@ -48,15 +48,15 @@ class ParsersTest {
         @Test
         void rfc5424_withAndWithoutStructuredData() {
             ParsedEvent a = parse("<38>1 2026-11-24T10:00:02.123Z bastion sshd 4121 - - Invalid user oracle from 198.51.100.23 port 40022");
-            assertEquals(Formats.SSHD, a.format());
-            assertEquals("Invalid user", a.field(Fields.EVENT));
-            assertEquals("oracle", a.field(Fields.TARGET_USER));
+            assertEquals(Format.SSHD, a.format());
+            assertEquals("Invalid user", a.field(Field.EVENT));
+            assertEquals("oracle", a.field(Field.TARGET_USER));
             assertEquals("198.51.100.23", a.actorIp());
             assertEquals(Instant.parse("2026-11-24T10:00:02.123Z"), a.time());
             ParsedEvent b = parse("<38>1 2026-11-24T10:00:02+01:00 bastion sshd 4121 ID47 [meta seq=\"1\" note=\"a \\\"q\\\" ]x\"] "
                     + "Accepted publickey for ubuntu from 198.51.100.9 port 50000 ssh2: ED25519 SHA256:abc");
-            assertEquals("Accepted publickey", b.field(Fields.EVENT));
-            assertEquals("ubuntu", b.field(Fields.TARGET_USER));
+            assertEquals("Accepted publickey", b.field(Field.EVENT));
+            assertEquals("ubuntu", b.field(Field.TARGET_USER));
             assertEquals("198.51.100.9", b.actorIp());
             assertEquals(Instant.parse("2026-11-24T09:00:02Z"), b.time());
         }
@@ -64,33 +64,33 @@ class ParsersTest {
         @Test
         void cloudWatchPrefixes_exportTimestampAndLogStream() {
             ParsedEvent a = parse("2026-11-24T10:00:03.000Z Nov 24 10:00:03 ip-10-0-0-5 sshd[4122]: Connection closed by authenticating user root 203.0.113.7 port 52150 [preauth]");
-            assertEquals(Formats.SSHD, a.format());
-            assertEquals("Connection closed by authenticating user", a.field(Fields.EVENT));
-            assertEquals("root", a.field(Fields.TARGET_USER));
+            assertEquals(Format.SSHD, a.format());
+            assertEquals("Connection closed by authenticating user", a.field(Field.EVENT));
+            assertEquals("root", a.field(Field.TARGET_USER));
             assertEquals("203.0.113.7", a.actorIp());
             ParsedEvent b = parse("2026-11-24T10:00:03.000000+00:00 i-0abc123 Nov 24 10:00:03 ip-10-0-0-5 sshd[4122]: Disconnected from invalid user test 203.0.113.7 port 52151 [preauth]");
-            assertEquals("Disconnected from invalid user", b.field(Fields.EVENT));
-            assertEquals("test", b.field(Fields.TARGET_USER));
+            assertEquals("Disconnected from invalid user", b.field(Field.EVENT));
+            assertEquals("test", b.field(Field.TARGET_USER));
             assertEquals("203.0.113.7", b.actorIp());
         }
 
         @Test
         void isoSyslogAndSshdSession_ofOpenSsh98() {
             ParsedEvent e = parse("2026-11-24T10:00:04.123456+00:00 web-1 sshd-session[999]: Accepted publickey for deploy from 192.0.2.10 port 50123 ssh2: ED25519 SHA256:xyz");
-            assertEquals(Formats.SSHD, e.format());
+            assertEquals(Format.SSHD, e.format());
             assertEquals("192.0.2.10", e.actorIp());
-            assertEquals("deploy", e.field(Fields.TARGET_USER));
-            assertEquals("Accepted publickey", e.field(Fields.EVENT));
+            assertEquals("deploy", e.field(Field.TARGET_USER));
+            assertEquals("Accepted publickey", e.field(Field.EVENT));
         }
 
         @Test
         void pamFailureAndDisconnects_nameTheRemoteHost() {
             ParsedEvent pam = parse("Nov 24 10:00:05 h sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.7  user=root");
-            assertEquals("authentication failure", pam.field(Fields.EVENT));
+            assertEquals("authentication failure", pam.field(Field.EVENT));
             assertEquals("203.0.113.7", pam.actorIp());
-            assertEquals("root", pam.field(Fields.TARGET_USER));
+            assertEquals("root", pam.field(Field.TARGET_USER));
             ParsedEvent bye = parse("Nov 24 10:00:05 h sshd[1]: Received disconnect from 203.0.113.7 port 52144:11: Bye Bye [preauth]");
-            assertEquals("Received disconnect", bye.field(Fields.EVENT));
+            assertEquals("Received disconnect", bye.field(Field.EVENT));
             assertEquals("203.0.113.7", bye.actorIp());
         }
 
@@ -106,8 +106,8 @@ class ParsersTest {
         @Test
         void sessionLines_nameTheUserAsTarget_withoutActor() {
             ParsedEvent e = parse("Nov 24 10:00:02 bastion sshd[901]: pam_unix(sshd:session): session opened for user alice(uid=1001) by (uid=0)");
-            assertEquals("session opened", e.field(Fields.EVENT));
-            assertEquals("alice", e.field(Fields.TARGET_USER));
+            assertEquals("session opened", e.field(Field.EVENT));
+            assertEquals("alice", e.field(Field.TARGET_USER));
             assertNull(e.actorIp());
             assertNull(e.actorUser());
         }
@@ -115,7 +115,7 @@ class ParsersTest {
         @Test
         void aListeningAddress_isNoActor() {
             ParsedEvent e = parse("Nov 24 10:00:05 h sshd[1]: Server listening on 0.0.0.0 port 22.");
-            assertEquals(Formats.SSHD, e.format());
+            assertEquals(Format.SSHD, e.format());
             assertNull(e.actorIp());
         }
     }
@@ -125,29 +125,29 @@ class ParsersTest {
         @Test
         void command_actorIsTheInvokingUser() {
             ParsedEvent e = parse("Nov 24 10:01:00 host sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/cat /etc/shadow");
-            assertEquals(Formats.SUDO, e.format());
+            assertEquals(Format.SUDO, e.format());
             assertEquals("alice", e.actorUser());
             assertNull(e.actorIp());
-            assertEquals("root", e.field(Fields.TARGET_USER));
-            assertEquals("/usr/bin/cat /etc/shadow", e.field(Fields.COMMAND));
-            assertEquals("COMMAND", e.field(Fields.EVENT));
+            assertEquals("root", e.field(Field.TARGET_USER));
+            assertEquals("/usr/bin/cat /etc/shadow", e.field(Field.COMMAND));
+            assertEquals("COMMAND", e.field(Field.EVENT));
         }
 
         @Test
         void failedAttempts_commandWithSeparatorsStaysWhole() {
             ParsedEvent e = parse("Nov 24 10:01:00 host sudo: bob : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh -c 'a ; USER=x'");
-            assertEquals("incorrect password attempts", e.field(Fields.EVENT));
+            assertEquals("incorrect password attempts", e.field(Field.EVENT));
             assertEquals("bob", e.actorUser());
-            assertEquals("root", e.field(Fields.TARGET_USER));
-            assertEquals("/bin/sh -c 'a ; USER=x'", e.field(Fields.COMMAND));
+            assertEquals("root", e.field(Field.TARGET_USER));
+            assertEquals("/bin/sh -c 'a ; USER=x'", e.field(Field.COMMAND));
         }
 
         @Test
         void pamSession_namesWhoOpenedItForWhom() {
             ParsedEvent e = parse("Nov 24 10:01:00 host sudo: pam_unix(sudo:session): session opened for user root(uid=0) by alice(uid=1000)");
-            assertEquals("session opened", e.field(Fields.EVENT));
+            assertEquals("session opened", e.field(Field.EVENT));
             assertEquals("alice", e.actorUser());
-            assertEquals("root", e.field(Fields.TARGET_USER));
+            assertEquals("root", e.field(Field.TARGET_USER));
         }
     }
 
@@ -156,12 +156,12 @@ class ParsersTest {
         @Test
         void combined_actorIsTheClient() {
             ParsedEvent e = parse("203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \"GET /index.php?id=1%27%20OR%201=1 HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"");
-            assertEquals(Formats.ACCESS_LOG, e.format());
+            assertEquals(Format.ACCESS_LOG, e.format());
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("GET", e.field(Fields.METHOD));
-            assertEquals("/index.php?id=1%27%20OR%201=1", e.field(Fields.PATH));
-            assertEquals("200", e.field(Fields.STATUS));
-            assertEquals("Mozilla/5.0 (X11; Linux x86_64)", e.field(Fields.USER_AGENT));
+            assertEquals("GET", e.field(Field.METHOD));
+            assertEquals("/index.php?id=1%27%20OR%201=1", e.field(Field.PATH));
+            assertEquals("200", e.field(Field.STATUS));
+            assertEquals("Mozilla/5.0 (X11; Linux x86_64)", e.field(Field.USER_AGENT));
             assertEquals(Instant.parse("2026-11-24T10:00:01Z"), e.time());
         }
 
@@ -170,7 +170,7 @@ class ParsersTest {
             ParsedEvent e = parse("198.51.100.4 - frank [24/Nov/2026:10:00:01 -0700] \"POST /login HTTP/1.1\" 302 -");
             assertEquals("198.51.100.4", e.actorIp());
             assertEquals("frank", e.actorUser());
-            assertNull(e.field(Fields.BYTES));
+            assertNull(e.field(Field.BYTES));
             assertEquals(Instant.parse("2026-11-24T17:00:01Z"), e.time());
         }
 
@@ -178,37 +178,37 @@ class ParsersTest {
         void unauthorisedUser_isATargetNotTheActor() {
             ParsedEvent e = parse("198.51.100.4 - admin [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 401 12 \"-\" \"x\"");
             assertNull(e.actorUser());
-            assertEquals("admin", e.field(Fields.TARGET_USER));
+            assertEquals("admin", e.field(Field.TARGET_USER));
         }
 
         @Test
         void escapedQuotesAndSpacesInQuotedFields() {
             ParsedEvent e = parse("203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \"GET /a\\\"b HTTP/1.1\" 200 5 \"-\" \"curl \\\"x\\\" y\"");
-            assertEquals("/a\\\"b", e.field(Fields.PATH));
-            assertEquals("curl \\\"x\\\" y", e.field(Fields.USER_AGENT));
+            assertEquals("/a\\\"b", e.field(Field.PATH));
+            assertEquals("curl \\\"x\\\" y", e.field(Field.USER_AGENT));
         }
 
         @Test
         void leadingVhost_andIpv6Client() {
             ParsedEvent e = parse("www.example.com:443 2001:db8::abcd - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/2.0\" 200 10 \"-\" \"ua\"");
             assertEquals("2001:db8::abcd", e.actorIp());
-            assertEquals("www.example.com:443", e.field(Fields.HOST));
+            assertEquals("www.example.com:443", e.field(Field.HOST));
         }
 
         @Test
         void behindAProxy_actorIsTheRightmostPublicForwardedAddress() {
             ParsedEvent e = parse("10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50\"");
             assertEquals("203.0.113.50", e.actorIp());
-            assertEquals("10.0.1.5", e.field(Fields.PEER));
+            assertEquals("10.0.1.5", e.field(Field.PEER));
         }
 
         @Test
         void aTlsProbe_keepsTheRawRequestAsPath() {
             ParsedEvent e = parse("203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \"\\x16\\x03\\x01\\x00\\xee\" 400 157 \"-\" \"-\"");
-            assertEquals(Formats.ACCESS_LOG, e.format());
-            assertEquals("\\x16\\x03\\x01\\x00\\xee", e.field(Fields.PATH));
-            assertNull(e.field(Fields.METHOD));
-            assertNull(e.field(Fields.USER_AGENT));
+            assertEquals(Format.ACCESS_LOG, e.format());
+            assertEquals("\\x16\\x03\\x01\\x00\\xee", e.field(Field.PATH));
+            assertNull(e.field(Field.METHOD));
+            assertNull(e.field(Field.USER_AGENT));
         }
     }
 
@@ -223,15 +223,15 @@ class ParsersTest {
         @Test
         void awsFieldOrder_actorIsTheClient() {
             ParsedEvent e = parse(String.format(LINE, "203.0.113.7:2817"));
-            assertEquals(Formats.ALB, e.format());
+            assertEquals(Format.ALB, e.format());
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("2817", e.field(Fields.SRC_PORT));
-            assertEquals("GET", e.field(Fields.METHOD));
-            assertEquals("/search?q=a%20b", e.field(Fields.PATH));
-            assertEquals("200", e.field(Fields.STATUS));
-            assertEquals("curl/7.46.0", e.field(Fields.USER_AGENT));
-            assertEquals("www.example.com", e.field(Fields.HOST));
-            assertNull(e.field(Fields.ERROR));
+            assertEquals("2817", e.field(Field.SRC_PORT));
+            assertEquals("GET", e.field(Field.METHOD));
+            assertEquals("/search?q=a%20b", e.field(Field.PATH));
+            assertEquals("200", e.field(Field.STATUS));
+            assertEquals("curl/7.46.0", e.field(Field.USER_AGENT));
+            assertEquals("www.example.com", e.field(Field.HOST));
+            assertNull(e.field(Field.ERROR));
             assertEquals(Instant.parse("2018-07-02T22:23:00.186641Z"), e.time());
         }
 
@@ -245,9 +245,9 @@ class ParsersTest {
         void noTarget_andAnErrorReason() {
             ParsedEvent e = parse("http 2026-11-24T10:00:00.000000Z app/lb/1 203.0.113.8:4000 - -1 -1 -1 460 - 38 0 \"GET http://lb:80/ HTTP/1.1\" \"-\" - - - \"-\" \"-\" \"-\" 0 2026-11-24T10:00:00.000000Z \"-\" \"-\" \"ClientClosedConnection\"");
             assertEquals("203.0.113.8", e.actorIp());
-            assertEquals("460", e.field(Fields.STATUS));
-            assertEquals("ClientClosedConnection", e.field(Fields.ERROR));
-            assertNull(e.field(Fields.USER_AGENT));
+            assertEquals("460", e.field(Field.STATUS));
+            assertEquals("ClientClosedConnection", e.field(Field.ERROR));
+            assertNull(e.field(Field.USER_AGENT));
         }
     }
 
@@ -259,13 +259,13 @@ class ParsersTest {
                     + "\"eventTime\":\"2026-11-24T10:00:00Z\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"ConsoleLogin\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.7\","
                     + "\"userAgent\":\"Mozilla/5.0\",\"errorMessage\":\"Failed authentication\",\"requestParameters\":null,\"responseElements\":{\"ConsoleLogin\":\"Failure\"},"
                     + "\"additionalEventData\":{\"MFAUsed\":\"No\"},\"eventID\":\"1\",\"eventType\":\"AwsConsoleSignIn\",\"recipientAccountId\":\"123456789012\"}");
-            assertEquals(Formats.CLOUDTRAIL, e.format());
+            assertEquals(Format.CLOUDTRAIL, e.format());
             assertEquals("alice", e.actorUser());
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("ConsoleLogin", e.field(Fields.EVENT));
-            assertEquals("signin.amazonaws.com", e.field(Fields.SERVICE));
-            assertEquals("Failure", e.field(Fields.OUTCOME));
-            assertEquals("IAMUser", e.field(Fields.IDENTITY_TYPE));
+            assertEquals("ConsoleLogin", e.field(Field.EVENT));
+            assertEquals("signin.amazonaws.com", e.field(Field.SERVICE));
+            assertEquals("Failure", e.field(Field.OUTCOME));
+            assertEquals("IAMUser", e.field(Field.IDENTITY_TYPE));
             assertEquals(Instant.parse("2026-11-24T10:00:00Z"), e.time());
         }
 
@@ -276,17 +276,17 @@ class ParsersTest {
                     + "\"errorCode\":\"AccessDenied\",\"requestParameters\":{\"userName\":\"backdoor\",\"path\":\"/\"}}");
             assertEquals("arn:aws:sts::123456789012:assumed-role/ops/i-0abc", e.actorUser());
             assertNull(e.actorIp());
-            assertEquals("AccessDenied", e.field(Fields.ERROR));
-            assertEquals("backdoor", e.field(Fields.TARGET_USER));
-            assertEquals("{\"userName\":\"backdoor\",\"path\":\"/\"}", e.field(Fields.REQUEST));
-            assertEquals("AssumedRole", e.field(Fields.IDENTITY_TYPE));
+            assertEquals("AccessDenied", e.field(Field.ERROR));
+            assertEquals("backdoor", e.field(Field.TARGET_USER));
+            assertEquals("{\"userName\":\"backdoor\",\"path\":\"/\"}", e.field(Field.REQUEST));
+            assertEquals("AssumedRole", e.field(Field.IDENTITY_TYPE));
         }
 
         @Test
         void aBadRecordInAFile_doesNotStopTheOthers() {
             String good = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"bob\"},\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"sourceIPAddress\":\"192.0.2.5\"}";
             List<ParsedEvent> out = parseAll(good, "{\"eventVersion\":\"1.08\",\"eventName\":\"Get\u0000", "{" + "[".repeat(5000), good);
-            assertEquals(List.of(Formats.CLOUDTRAIL, Formats.TEXT, Formats.TEXT, Formats.CLOUDTRAIL),
+            assertEquals(List.of(Format.CLOUDTRAIL, Format.TEXT, Format.TEXT, Format.CLOUDTRAIL),
                     out.stream().map(ParsedEvent::format).toList());
             assertEquals("bob", out.get(3).actorUser());
         }
@@ -294,7 +294,7 @@ class ParsersTest {
         @Test
         void aBrokenRecord_isKeptAsText() {
             ParsedEvent e = parse("{\"eventVersion\":\"1.08\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":");
-            assertEquals(Formats.TEXT, e.format());
+            assertEquals(Format.TEXT, e.format());
             assertNull(e.actorIp());
         }
     }
@@ -304,19 +304,19 @@ class ParsersTest {
         @Test
         void defaultV2_actorIsSrcaddr() {
             ParsedEvent e = parse("2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.1.5 49761 22 6 20 4249 1418530010 1418530070 REJECT OK");
-            assertEquals(Formats.VPC_FLOW, e.format());
+            assertEquals(Format.VPC_FLOW, e.format());
             assertEquals("203.0.113.12", e.actorIp());
-            assertEquals("10.0.1.5", e.field(Fields.DST_IP));
-            assertEquals("22", e.field(Fields.DST_PORT));
-            assertEquals("tcp", e.field(Fields.PROTOCOL));
-            assertEquals("REJECT", e.field(Fields.OUTCOME));
+            assertEquals("10.0.1.5", e.field(Field.DST_IP));
+            assertEquals("22", e.field(Field.DST_PORT));
+            assertEquals("tcp", e.field(Field.PROTOCOL));
+            assertEquals("REJECT", e.field(Field.OUTCOME));
             assertEquals(Instant.ofEpochSecond(1418530010), e.time());
         }
 
         @Test
         void noData_hasNoActor() {
             ParsedEvent e = parse("2 123456789012 eni-1235b8ca - - - - - - - 1431280876 1431280934 - NODATA");
-            assertEquals(Formats.VPC_FLOW, e.format());
+            assertEquals(Format.VPC_FLOW, e.format());
             assertNull(e.actorIp());
         }
 
@@ -327,12 +327,12 @@ class ParsersTest {
                     "5 vpc-0abc subnet-0abc i-0abc eni-0abc 123456789012 IPv6 2001:db8::99 2001:db8:1::5 443 61000 2001:db8::99 2001:db8:1::5 6 1200 4 1700000000 1700000060 ACCEPT 19 OK",
                     "not a flow record");
             assertEquals(3, out.size());
-            assertEquals("header", out.get(0).field(Fields.EVENT));
-            assertEquals(Formats.VPC_FLOW, out.get(1).format());
+            assertEquals("header", out.get(0).field(Field.EVENT));
+            assertEquals(Format.VPC_FLOW, out.get(1).format());
             assertEquals("2001:db8::99", out.get(1).actorIp());
-            assertEquals("61000", out.get(1).field(Fields.DST_PORT));
-            assertEquals("ACCEPT", out.get(1).field(Fields.OUTCOME));
-            assertEquals(Formats.TEXT, out.get(2).format());
+            assertEquals("61000", out.get(1).field(Field.DST_PORT));
+            assertEquals("ACCEPT", out.get(1).field(Field.OUTCOME));
+            assertEquals(Format.TEXT, out.get(2).format());
         }
     }
 
@@ -344,13 +344,13 @@ class ParsersTest {
                     + "\"terminatingRuleId\":\"AWS-AWSManagedRulesSQLiRuleSet\",\"terminatingRuleType\":\"MANAGED_RULE_GROUP\",\"action\":\"BLOCK\","
                     + "\"httpSourceName\":\"ALB\",\"httpRequest\":{\"clientIp\":\"203.0.113.7\",\"country\":\"NL\",\"headers\":[{\"name\":\"Host\",\"value\":\"shop.example.com\"},"
                     + "{\"name\":\"User-Agent\",\"value\":\"sqlmap/1.7\"}],\"uri\":\"/products\",\"args\":\"id=1%27%20OR%201=1\",\"httpVersion\":\"HTTP/1.1\",\"httpMethod\":\"GET\",\"requestId\":\"x\"}}");
-            assertEquals(Formats.WAF, e.format());
+            assertEquals(Format.WAF, e.format());
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("BLOCK", e.field(Fields.OUTCOME));
-            assertEquals("AWS-AWSManagedRulesSQLiRuleSet", e.field(Fields.RULE));
-            assertEquals("/products?id=1%27%20OR%201=1", e.field(Fields.PATH));
-            assertEquals("sqlmap/1.7", e.field(Fields.USER_AGENT));
-            assertEquals("shop.example.com", e.field(Fields.HOST));
+            assertEquals("BLOCK", e.field(Field.OUTCOME));
+            assertEquals("AWS-AWSManagedRulesSQLiRuleSet", e.field(Field.RULE));
+            assertEquals("/products?id=1%27%20OR%201=1", e.field(Field.PATH));
+            assertEquals("sqlmap/1.7", e.field(Field.USER_AGENT));
+            assertEquals("shop.example.com", e.field(Field.HOST));
             assertEquals(Instant.ofEpochMilli(1764000000000L), e.time());
         }
     }
@@ -360,11 +360,11 @@ class ParsersTest {
         @Test
         void json_commonKeysNameTheActor() {
             ParsedEvent e = parse("{\"time\":\"2026-11-24T10:00:00Z\",\"level\":\"warn\",\"msg\":\"login failed\",\"user\":\"alice\",\"client_ip\":\"203.0.113.7:5555\"}");
-            assertEquals(Formats.JSON, e.format());
+            assertEquals(Format.JSON, e.format());
             assertEquals("203.0.113.7", e.actorIp());
             assertEquals("alice", e.actorUser());
-            assertEquals("login failed", e.field(Fields.MESSAGE));
-            assertEquals("warn", e.field(Fields.LEVEL));
+            assertEquals("login failed", e.field(Field.MESSAGE));
+            assertEquals("warn", e.field(Field.LEVEL));
         }
 
         @Test
@@ -372,33 +372,33 @@ class ParsersTest {
             ParsedEvent e = parse("{\"@timestamp\":\"2026-11-24T10:00:00.5Z\",\"source\":{\"ip\":\"198.51.100.3\"},\"user\":{\"name\":\"bob\"},\"message\":\"x\",\"http\":{\"request\":{\"method\":\"POST\"}}}");
             assertEquals("198.51.100.3", e.actorIp());
             assertEquals("bob", e.actorUser());
-            assertEquals("POST", e.field(Fields.METHOD));
+            assertEquals("POST", e.field(Field.METHOD));
             assertEquals(Instant.parse("2026-11-24T10:00:00.5Z"), e.time());
         }
 
         @Test
         void json_anAddressThatIsNotOne_isNoActor() {
             ParsedEvent e = parse("{\"msg\":\"hello\",\"ip\":\"not-an-ip\",\"note\":\"from 203.0.113.7\"}");
-            assertEquals(Formats.JSON, e.format());
+            assertEquals(Format.JSON, e.format());
             assertNull(e.actorIp());
         }
 
         @Test
         void containerLineInsideAShippersJson_isReadItself() {
             ParsedEvent e = parse("{\"log\":\"203.0.113.7 - - [24/Nov/2026:10:00:01 +0000] \\\"GET /admin HTTP/1.1\\\" 404 9 \\\"-\\\" \\\"curl/8.0\\\"\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-24T10:00:01.5Z\"}");
-            assertEquals(Formats.ACCESS_LOG, e.format());
+            assertEquals(Format.ACCESS_LOG, e.format());
             assertEquals("203.0.113.7", e.actorIp());
-            assertEquals("/admin", e.field(Fields.PATH));
-            assertEquals("curl/8.0", e.field(Fields.USER_AGENT));
+            assertEquals("/admin", e.field(Field.PATH));
+            assertEquals("curl/8.0", e.field(Field.USER_AGENT));
         }
 
         @Test
         void logfmt_quotedValues() {
             ParsedEvent e = parse("time=2026-11-24T10:00:00Z level=info msg=\"user \\\"alice\\\" logged in\" user=alice remote_addr=203.0.113.7");
-            assertEquals(Formats.LOGFMT, e.format());
+            assertEquals(Format.LOGFMT, e.format());
             assertEquals("203.0.113.7", e.actorIp());
             assertEquals("alice", e.actorUser());
-            assertEquals("user \"alice\" logged in", e.field(Fields.MESSAGE));
+            assertEquals("user \"alice\" logged in", e.field(Field.MESSAGE));
         }
     }
 
@@ -407,25 +407,25 @@ class ParsersTest {
         @Test
         void freeText_mentionsAddressesButNamesNoActor() {
             ParsedEvent e = parse("Connection from 203.0.113.7 refused by policy, retry 2001:db8::1.");
-            assertEquals(Formats.TEXT, e.format());
+            assertEquals(Format.TEXT, e.format());
             assertNull(e.actorIp());
             assertNull(e.actorUser());
-            assertEquals("203.0.113.7,2001:db8::1", e.field(Fields.MENTIONED_IPS));
+            assertEquals("203.0.113.7,2001:db8::1", e.field(Field.MENTIONED_IPS));
         }
 
         @Test
         void otherSyslogPrograms_keepTheirAddressesAsMentions() {
             ParsedEvent e = parse("Nov 24 10:00:00 fw kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 DST=10.0.0.5 PROTO=TCP");
-            assertEquals(Formats.SYSLOG, e.format());
-            assertEquals("kernel", e.field(Fields.PROGRAM));
+            assertEquals(Format.SYSLOG, e.format());
+            assertEquals("kernel", e.field(Field.PROGRAM));
             assertNull(e.actorIp());
-            assertTrue(e.field(Fields.MENTIONED_IPS).contains("203.0.113.7"));
+            assertTrue(e.field(Field.MENTIONED_IPS).contains("203.0.113.7"));
         }
 
         @Test
         void deeplyNestedJson_isKeptAsText() {
             ParsedEvent e = parse("{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001));
-            assertEquals(Formats.TEXT, e.format());
+            assertEquals(Format.TEXT, e.format());
         }
 
         @Test
@@ -433,7 +433,7 @@ class ParsersTest {
             String huge = "Nov 24 10:00:01 h sshd[1]: Invalid user " + "a".repeat(100_000) + " from 203.0.113.7 port 1";
             ParsedEvent e = parse(huge);
             assertEquals(huge, e.line());
-            assertEquals(Formats.SSHD, e.format());
+            assertEquals(Format.SSHD, e.format());
             assertNull(e.actorIp(), "the address beyond the cap is not read");
         }
 
@@ -441,7 +441,7 @@ class ParsersTest {
         void emptyAndNullLines_areKept() {
             List<ParsedEvent> out = parseAll("", "   ", "\r\n");
             assertEquals(3, out.size());
-            out.forEach(e -> assertEquals(Formats.TEXT, e.format()));
+            out.forEach(e -> assertEquals(Format.TEXT, e.format()));
         }
 
         @Test

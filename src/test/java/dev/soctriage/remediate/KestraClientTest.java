@@ -102,15 +102,15 @@ class KestraClientTest {
         ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions,
                 new dev.soctriage.guard.Guard(List.of()));
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        store.create(v);
+        VerdictFixtures.create(store, v);
         Identity alice = new Identity("u-1", "alice@example.com", java.util.Set.of("soc-analysts"), java.util.Set.of());
 
         assertThrows(KestraUnavailableException.class, () -> approvals.approve(v.id(), alice, "go"));
 
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
-        assertTrue(now.dispatchError().contains("Connect"), now.dispatchError());
-        assertEquals("go", now.comment());
+        assertTrue(now.remediation().dispatchError().contains("Connect"), now.remediation().dispatchError());
+        assertEquals("go", now.decision().comment());
     }
 
     @Test
@@ -150,9 +150,10 @@ class KestraClientTest {
 
     private static Verdict disableUser() {
         Verdict v = VerdictFixtures.pending(Severity.MEDIUM, Instant.now());
-        return new Verdict(v.id(), v.status(), v.severity(), "Password spraying", Action.DISABLE_USER, "bob", "user",
-                v.reasoning(), List.of(), v.engine(), v.model(), v.evidence(), v.eventCount(), v.firstSeen(), v.lastSeen(),
-                v.source(), v.createdAt(), null, null, null, null, null, null, v.groupKey(), null, null, null, null, null);
+        Verdict.Assessment a = v.assessment();
+        return new Verdict(v.id(), v.status(), new Verdict.Assessment(a.severity(), "Password spraying",
+                List.of("Password spraying"), Action.DISABLE_USER, "bob", "user", a.reasoning(), List.of(), a.engine(),
+                a.model(), null, null), v.evidence(), v.createdAt(), null, null, null);
     }
 
     private static KestraConfig config(String url, String tenant, String namespace, String user, String password,

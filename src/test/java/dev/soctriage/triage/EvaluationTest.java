@@ -130,7 +130,7 @@ class EvaluationTest {
                 batch.add(new LogEvent(c.id() + "-" + i, 1764000000000L + i * 1000L, c.lines().get(i)));
             }
             List<ParsedEvent> events = parsers.parseAll(batch);
-            boolean parsed = events.stream().allMatch(e -> c.acceptedFormats().contains(e.format()));
+            boolean parsed = events.stream().allMatch(e -> c.acceptedFormats().contains(e.format().wire()));
             List<Finding> findings = new ArrayList<>();
             int ungrounded = 0;
             int calls = 0;

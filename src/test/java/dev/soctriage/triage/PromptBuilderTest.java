@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Groups;
+import dev.soctriage.model.Field;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.triage.llm.Prompt;
 import dev.soctriage.triage.llm.PromptBuilder;
@@ -65,7 +67,7 @@ class PromptBuilderTest {
         for (int i = 0; i < 50; i++) {
             users.add("user" + i);
         }
-        EventGroup g = Groups.of("auth_failure", Map.of("target_user", users), Map.of("target_user", 300), samples, 5000);
+        EventGroup g = Groups.of(Signal.AUTH_FAILURE, Map.of(Field.TARGET_USER, users), Map.of(Field.TARGET_USER, 300), samples, 5000);
 
         // when
         Prompt p = new PromptBuilder(1500, 600).build(g);
@@ -83,18 +85,18 @@ class PromptBuilderTest {
 
     @Test
     void build_summarisesFieldsThatDoNotFit() throws Exception {
-        // given a group with 60 fields of long distinct values and the smallest budget allowed
-        Map<String, Set<String>> distinct = new java.util.HashMap<>();
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (int f = 0; f < 60; f++) {
+        // given a group with every field holding long distinct values and the smallest budget allowed
+        Map<Field, Set<String>> distinct = new java.util.EnumMap<>(Field.class);
+        Map<Field, Integer> counts = new java.util.EnumMap<>(Field.class);
+        for (Field f : Field.values()) {
             Set<String> values = new LinkedHashSet<>();
             for (int v = 0; v < 12; v++) {
                 values.add("value-" + v + "-" + "y".repeat(100));
             }
-            distinct.put("field" + f, values);
-            counts.put("field" + f, 12);
+            distinct.put(f, values);
+            counts.put(f, 12);
         }
-        EventGroup g = Groups.of("", distinct, counts, List.of(Groups.event("a line", "203.0.113.5", null)), 1);
+        EventGroup g = Groups.of(Signal.NONE, distinct, counts, List.of(Groups.event("a line", "203.0.113.5", null)), 1);
 
         // when
         Prompt p = new PromptBuilder(1000, 600).build(g);

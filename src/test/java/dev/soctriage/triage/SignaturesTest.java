@@ -17,8 +17,9 @@ class SignaturesTest {
     private final Parsers parsers = new Parsers(Clock.systemUTC());
     private final Signatures signatures = new Signatures();
 
+    /** The label's wire name, as group and feedback keys carry it. */
     private String classify(String line) {
-        return signatures.classify(parsers.parse(new LogEvent("e1", 1764000000000L, line)));
+        return signatures.classify(parsers.parse(new LogEvent("e1", 1764000000000L, line))).wire();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +80,7 @@ class SignaturesTest {
     void invalidUser_isWhatTheRegexSays(String message) {
         String line = "Nov 24 10:00:00 web-1 sshd[1]: " + message;
         boolean regex = java.util.regex.Pattern.compile("(?<=\\s|^)Invalid user\\b").matcher(line).find();
-        assertEquals(regex ? Signal.INVALID_USER : Signal.NONE, classify(line), line);
+        assertEquals((regex ? Signal.INVALID_USER : Signal.NONE).wire(), classify(line), line);
     }
 
     /** Chat-template role markers, underscores and all (the matcher reads '_' as a blank). */
@@ -88,6 +89,6 @@ class SignaturesTest {
             "Nov 24 10:00:00 web-1 app[1]: order note: <|IM_END|> thanks",
             "{\"level\":\"info\",\"msg\":\"comment <|endoftext|> thanks\"}" })
     void classify_labelsChatTemplateMarkers(String line) {
-        assertEquals(Signal.PROMPT_INJECTION, classify(line));
+        assertEquals(Signal.PROMPT_INJECTION.wire(), classify(line));
     }
 }

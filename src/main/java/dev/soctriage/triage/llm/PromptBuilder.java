@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.soctriage.group.EventGroup;
+import dev.soctriage.model.Field;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -47,8 +48,8 @@ public final class PromptBuilder {
         String system = systemPrompt(delimiter);
 
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("format", g.format());
-        data.put("signal", g.signal());
+        data.put("format", g.format().wire());
+        data.put("signal", g.signal().wire());
         data.put("events", g.count());
         data.put("firstSeen", g.firstSeen() == null ? null : g.firstSeen().toString());
         data.put("lastSeen", g.lastSeen() == null ? null : g.lastSeen().toString());
@@ -112,15 +113,19 @@ public final class PromptBuilder {
         Map<String, Object> out = new TreeMap<>();
         int used = 0;
         int fieldsLeft = g.distinct().size();
-        for (Map.Entry<String, Set<String>> f : new TreeMap<>(g.distinct()).entrySet()) {
+        // by wire name, as the prompt has always listed them
+        Map<String, Field> byName = new TreeMap<>();
+        g.distinct().keySet().forEach(f -> byName.put(f.wire(), f));
+        for (Map.Entry<String, Field> f : byName.entrySet()) {
+            Set<String> values = g.distinct(f.getValue());
             if (used + f.getKey().length() + 40 > room) {
                 out.put("~", "+" + fieldsLeft + " more fields not shown");
                 break;
             }
             fieldsLeft--;
-            int total = Math.max(g.distinctCount(f.getKey()), f.getValue().size());
+            int total = Math.max(g.distinctCount(f.getValue()), values.size());
             List<String> shown = new ArrayList<>();
-            for (String v : f.getValue()) {
+            for (String v : values) {
                 String c = cap(v, MAX_VALUE_CHARS);
                 int cost = write(c).length() + 1;
                 if (shown.size() >= MAX_DISTINCT_SHOWN || used + cost > room) {

@@ -1,0 +1,36 @@
+package dev.soctriage.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The log formats the parsers recognise; {@link #TEXT} is the never-dropped fallback. */
+public enum Format {
+    SSHD("sshd"),
+    SUDO("sudo"),
+    SYSLOG("syslog"),
+    ACCESS_LOG("access_log"),
+    ALB("alb"),
+    CLOUDTRAIL("cloudtrail"),
+    VPC_FLOW("vpc_flow"),
+    WAF("waf"),
+    JSON("json"),
+    LOGFMT("logfmt"),
+    TEXT("text");
+
+    private final String wire;
+
+    Format(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name group keys, templates and prompts carry, e.g. {@code access_log}. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** The wire name, so that a group key built by concatenation stays byte-identical. */
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
