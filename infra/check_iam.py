@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Each function's role allows exactly the AWS calls its code makes, on its own resources.
 
-The calls come from the tests: dev.soctriage.support.AwsOperationRecorder (an SDK ExecutionInterceptor
+The calls come from the tests: dev.soctriage.fixtures.AwsOperationRecorder (an SDK ExecutionInterceptor
 on the test class path) writes one line per distinct call -- function, IAM action, resource, caller --
 to target/aws-operations/operations.tsv while `mvn verify` runs. This script compares them, function by
 function, with

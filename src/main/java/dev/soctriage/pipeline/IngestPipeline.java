@@ -1,11 +1,15 @@
 package dev.soctriage.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +18,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
 import dev.soctriage.config.Metrics;
+import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
+import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
+import dev.soctriage.text.Digests;
 import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.TemplateMemory;
+import dev.soctriage.verdict.TemplateMemoryConfig;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -52,12 +62,16 @@ public class IngestPipeline {
     private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final IngestConfig config;
+    private final TemplateMemory memory;
+    private final TemplateMemoryConfig memoryConfig;
     private final Clock clock;
     private final Metrics metrics;
+    /** what one verdict write may take, to judge before the first write whether all fit in the time left */
+    static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
-            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config, Clock clock,
-            Metrics metrics) {
+            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
+            TemplateMemory memory, TemplateMemoryConfig memoryConfig, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.decoder = decoder;
         this.parsers = parsers;
@@ -67,6 +81,8 @@ public class IngestPipeline {
         this.verdicts = verdicts;
         this.store = store;
         this.config = config;
+        this.memory = memory;
+        this.memoryConfig = memoryConfig;
         this.clock = clock;
     }
 
@@ -79,61 +95,111 @@ public class IngestPipeline {
         Instant deadline = start.plus(config.timeBudget());
         List<LogBatch> batches = decoder.decode(event);
         IngestResult total = IngestResult.EMPTY;
-        for (LogBatch batch : batches) {
-            total = total.plus(process(batch, deadline));
+        try {
+            for (LogBatch batch : batches) {
+                total = total.plus(process(batch, start, deadline));
+            }
+        } finally {
+            batches.forEach(LogBatch::close);
         }
-        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d failed=%d ms=%d",
-                total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(), total.failed(),
-                clock.millis() - start.toEpochMilli());
+        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d failed=%d ms=%d",
+                total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(),
+                total.memoryHits(), total.failed(), clock.millis() - start.toEpochMilli());
         metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }
 
-    private IngestResult process(LogBatch batch, Instant deadline) {
-        for (String failure : batch.failures()) {
-            LOG.warnf("failed record in %s: %s", batch.source(), failure);
-        }
-        long events = batch.events().size();
-        long failed = batch.failures().size();
+    private IngestResult process(LogBatch batch, Instant start, Instant deadline) {
         if (batch.control()) {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
         if (store.deliverySeen(batch.deliveryId())) {
+            long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
             LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(),
                     batch.source(), events);
-            return new IngestResult(events, 0, 0, events, 0, failed);
+            return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
         }
-        List<ParsedEvent> parsed = parsers.parseAll(batch.events());
-        List<EventGroup> groups = grouper.group(parsed, signatures);
+        List<EventGroup> groups = group(batch, start);
+        long events = groups.stream().mapToLong(EventGroup::count).sum();
+        for (String failure : batch.failures()) {
+            LOG.warnf("failed record in %s: %s", batch.source(), failure);
+        }
+        long failed = batch.failures().size();
         long written = 0;
         long duplicates = 0;
         long llmCalls = 0;
         long suppressed = 0;
+        long memoryHits = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
         Map<String, List<Judged>> plans = new LinkedHashMap<>();
-        Map<String, Suppression> feedback = store.suppressions(
-                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet()));
+        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
+                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet())));
+        List<EventGroup> open = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
-            String feedbackKey = VerdictFactory.feedbackKey(g);
-            Suppression s = feedback.get(feedbackKey);
-            if (s != null && s.until().isAfter(clock.instant())) {
-                // an analyst rejected this (rule, actor) as a false positive: count, don't queue
-                store.countSuppressed(feedbackKey, g.count());
-                metrics.suppressed(g.count());
+            if (isSuppressed(g, feedback)) {
                 suppressed += g.count();
+                metrics.suppressed(g.count());
+            } else {
+                open.add(g);
+            }
+        }
+        // the memory of benign templates: a remembered template is not asked about again
+        Map<EventGroup, String> memoryKeys = new HashMap<>();
+        if (triage.modelEnabled() && memoryConfig.enabled()) {
+            open.stream().filter(IngestPipeline::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
+        }
+        Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());
+        List<EventGroup> asked = new ArrayList<>(open.size());
+        List<Judgement> judgements = new ArrayList<>(open.size());
+        for (EventGroup g : open) {
+            String key = memoryKeys.get(g);
+            if (key != null && remembered.contains(key)) {
+                memoryHits++;
+                judgements.add(triage.judgeByRules(g));
+            } else {
+                asked.add(g);
+            }
+        }
+        // independent groups are judged concurrently; model calls stop in time to write the verdicts
+        List<Judgement> answers = triage.judgeAll(asked, deadline.minus(config.writeReserve()));
+        Set<String> learned = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Judgement j = answers.get(i);
+            String key = memoryKeys.get(asked.get(i));
+            if (j.modelBenign() && j.finding().isEmpty() && key != null && !remembered.contains(key) && learned.add(key)) {
+                memory.remember(key, clock.instant());
+            }
+        }
+        judgements.addAll(answers);
+        // a finding about one actor of a cross-actor group: that actor's feedback counts too
+        Set<String> narrowedKeys = judgements.stream().filter(j -> j.finding().isPresent())
+                .map(j -> VerdictFactory.feedbackKey(j.about())).filter(k -> !feedback.containsKey(k))
+                .collect(Collectors.toSet());
+        if (!narrowedKeys.isEmpty()) {
+            feedback.putAll(store.suppressions(narrowedKeys));
+        }
+        for (Judgement j : judgements) {
+            llmCalls += j.llmCalls();
+            metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
+            if (j.finding().isEmpty()) {
                 continue;
             }
-            Judgement j = triage.judge(g, deadline);
-            metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
-            llmCalls += j.llmCalls();
-            if (j.finding().isEmpty()) {
+            EventGroup g = j.about();
+            if (isSuppressed(g, feedback)) {
+                suppressed += g.count();
+                metrics.suppressed(g.count());
                 continue;
             }
             Finding f = j.finding().get();
             plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
-                    .add(new Judged(g, f, s));
+                    .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
+        if (memoryHits > 0 || !learned.isEmpty()) {
+            LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered",
+                    batch.source(), memoryHits, learned.size());
+        }
+        checkTimeToWrite(batch, plans.size(), deadline);
         for (List<Judged> plan : plans.values()) {
             // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
             Map<String, Long> carried = new LinkedHashMap<>();
@@ -164,6 +230,66 @@ public class IngestPipeline {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
         store.recordDelivery(batch.deliveryId(), clock.instant());
-        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed);
+        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, memoryHits);
+    }
+
+    /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
+    private List<EventGroup> group(LogBatch batch, Instant start) {
+        Instant groupingDeadline = start.plus(config.groupingBudget());
+        GroupingSession session = grouper.session(signatures, clock, groupingDeadline);
+        try {
+            batch.forEachChunk(config.chunkLines(), chunk -> {
+                if (clock.instant().isAfter(groupingDeadline)) {
+                    throw new BudgetExceededException("parsing passed its deadline after " + session.events() + " events");
+                }
+                session.add(parsers.parseAll(chunk));
+            });
+            return session.finish();
+        } catch (BudgetExceededException e) {
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source()
+                    + " cannot be triaged within this invocation's budget (ingest.grouping-budget "
+                    + config.groupingBudget() + "): " + e.getMessage() + "; nothing was written. Split the input "
+                    + "into smaller deliveries or raise the budget");
+        }
+    }
+
+    /**
+     * Refuses, before the first write, a batch whose verdicts could not all be written in the time left:
+     * never a timeout after partial writes. A verdict write is one or two conditional writes of a few
+     * milliseconds; {@link #WRITE_ESTIMATE} leaves room for a slow store.
+     */
+    private void checkTimeToWrite(LogBatch batch, int verdicts, Instant deadline) {
+        Duration needed = WRITE_ESTIMATE.multipliedBy(verdicts + 1L);
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (needed.compareTo(left) > 0) {
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
+                    + verdicts + " verdicts to write need about " + needed.toMillis() + " ms, " + left.toMillis()
+                    + " ms left of ingest.time-budget; nothing was written. Split the input into smaller deliveries");
+        }
+    }
+
+    private boolean isSuppressed(EventGroup g, Map<String, Suppression> feedback) {
+        String feedbackKey = VerdictFactory.feedbackKey(g);
+        Suppression s = feedback.get(feedbackKey);
+        if (s != null && s.until().isAfter(clock.instant())) {
+            // an analyst rejected this (rule, actor) as a false positive: count, don't queue
+            store.countSuppressed(feedbackKey, g.count());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a group may be answered from the memory of benign templates: lines without a signal that
+     * were grouped by template — across actors, or without any actor. A signal line is never answered
+     * from memory, nor an actor whose volume stood out (grouped alone to be looked at).
+     */
+    static boolean memorable(EventGroup g) {
+        return g.signal() == Signal.NONE && (g.crossActor() || (g.actorIp() == null && g.actorUser() == null));
+    }
+
+    /** The memory's key: a digest of (format, template), nothing of the log text itself. */
+    static String memoryKey(EventGroup g) {
+        return Digests.sha256Hex("benign-template", g.format().wire(), g.template()).substring(0, 40);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.soctriage.support.SecretsManagerStub;
+import dev.soctriage.fixtures.SecretsManagerStub;
 
 /** approve as deployed: the Kestra credentials named by ARN (KESTRA_SECRET_ARN), read from Secrets Manager. */
 public class ApproveSecretProfile implements QuarkusTestProfile {

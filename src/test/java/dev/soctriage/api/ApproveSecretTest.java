@@ -1,16 +1,11 @@
 package dev.soctriage.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import jakarta.inject.Inject;
 
@@ -24,12 +19,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.model.Status;
-import dev.soctriage.remediate.InjectKestra;
-import dev.soctriage.remediate.KestraStubs;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.InjectSecretsManager;
-import dev.soctriage.support.SecretsManagerStub;
+import dev.soctriage.servers.KestraFake;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.InjectSecretsManager;
+import dev.soctriage.fixtures.SecretsManagerStub;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -42,7 +37,7 @@ import dev.soctriage.verdict.VerdictStore;
 @QuarkusTest
 @TestProfile(ApproveSecretProfile.class)
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SecretsManagerStub.class, restrictToAnnotatedClass = true)
 class ApproveSecretTest {
     @Inject
@@ -50,17 +45,15 @@ class ApproveSecretTest {
     @Inject
     ObjectMapper mapper;
     @InjectKestra
-    WireMockServer kestra;
+    KestraFake kestra;
     @InjectSecretsManager
     WireMockServer secretsManager;
 
     @Test
     void approve_sendsTheSecretsCredentials_andPicksUpARotation_withoutARestart() throws Exception {
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
-        kestra.stubFor(KestraStubs.createBlockIp().atPriority(9).willReturn(KestraStubs.error(401, "Unauthorized")));
-        kestra.stubFor(KestraStubs.createBlockIp().atPriority(1)
-                .withHeader("Authorization", equalTo(basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD)))
-                .willReturn(KestraStubs.execution("exec-secret-1", "any")));
+        kestra.reset();
+        // Kestra takes only the secret's credentials, not the plain KESTRA_USERNAME/PASSWORD of KestraResource
+        kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
         Verdict first = Verdicts.pending();
         VerdictFixtures.create(store, first);
 
@@ -72,12 +65,7 @@ class ApproveSecretTest {
         // the secret is rotated; Kestra now takes only the new password
         SecretsManagerStub.secret(secretsManager, SecretsManagerStub.KESTRA_ARN,
                 SecretsManagerStub.kestraSecret(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
-        kestra.resetMappings();
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
-        kestra.stubFor(KestraStubs.createBlockIp().atPriority(9).willReturn(KestraStubs.error(401, "Unauthorized")));
-        kestra.stubFor(KestraStubs.createBlockIp().atPriority(1)
-                .withHeader("Authorization", equalTo(basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2")))
-                .willReturn(KestraStubs.execution("exec-secret-2", "any")));
+        kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
         Verdict second = Verdicts.pending();
         VerdictFixtures.create(store, second);
 
@@ -87,7 +75,7 @@ class ApproveSecretTest {
 
         JsonNode again = approve(second.id());
         assertEquals(200, again.get("statusCode").asInt(), "the refusal made the next call read the rotated secret: " + again);
-        assertEquals("exec-secret-2", store.find(second.id()).orElseThrow().remediation().kestraExecutionId());
+        assertEquals(Status.APPROVED, store.find(second.id()).orElseThrow().status());
     }
 
     private JsonNode approve(String id) throws Exception {
@@ -108,9 +96,5 @@ class ApproveSecretTest {
                 BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return mapper.readTree(r.body());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

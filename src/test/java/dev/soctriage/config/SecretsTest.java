@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import dev.soctriage.support.SecretsManagerStub;
+import dev.soctriage.fixtures.SecretsManagerStub;
 
 /** {@link Secrets} against Secrets Manager's documented GetSecretValue JSON protocol on loopback (WireMock). */
 class SecretsTest {

@@ -18,9 +18,10 @@ import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.Events;
-import dev.soctriage.support.SecretsManagerStub;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.SecretsManagerStub;
 
 /**
  * ingest-triage as deployed: the Groq key named by ARN (GROQ_API_KEY_SECRET_ARN) and read from Secrets
@@ -53,7 +54,7 @@ class ModelKeySecretTest {
                 .willReturn(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.61", "\"T1110.001\"")));
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
 
-        RestAssured.given().body(Events.direct("direct/" + UUID.randomUUID(), Events.sshBruteForce("203.0.113.61", 8))
+        RestAssured.given().body(IngestEvents.direct("direct/" + UUID.randomUUID(), IngestEvents.sshBruteForce("203.0.113.61", 8))
                 .toString()).post("http://localhost:" + port + "/")
                 .then().statusCode(200).body("verdicts", equalTo(1)).body("llmCalls", greaterThanOrEqualTo(1));
 
