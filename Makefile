@@ -64,6 +64,7 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 # stack, a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+, the
 # deployment templates
 test: bootstrap
+	rm -rf target/aws-operations # what the functions call, recorded afresh by this run's tests
 	$(MVN) verify -DskipITs=false
 	@touch $(PACKAGED) # verify packaged the application
 	$(MAKE) --no-print-directory test-local
@@ -71,7 +72,7 @@ test: bootstrap
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
 	$(MAKE) --no-print-directory test-jdk21
-	$(MAKE) --no-print-directory test-infra
+	$(MAKE) --no-print-directory test-infra AWS_OPERATIONS=target/aws-operations
 
 # coverage-guided fuzzing (Jazzer), each target for its maxDuration (about 20 s)
 fuzz: bootstrap
@@ -89,8 +90,11 @@ test-jdk21:
 	JAVA_HOME=$(JDK21) $(MVN) -q test -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dtest='dev.soctriage.triage.*Test,dev.soctriage.parse.*Test,dev.soctriage.group.*Test,dev.soctriage.net.*Test,dev.soctriage.text.*Test,dev.soctriage.guard.*Test'
 
+# the deployment templates, offline and strict (a step whose tool is missing fails; .ci/run says where
+# the tools come from); with AWS_OPERATIONS=DIR (make test sets it) also each function's role in SAM and
+# Terraform against the AWS calls its code made in the tests
 test-infra:
-	infra/check.sh
+	infra/check.sh --strict $(if $(AWS_OPERATIONS),--aws-operations $(AWS_OPERATIONS))
 
 # the loopback servers' tests (the Kestra fake), the local stack's tests, and LocalStackIT: the sample
 # logs through the packaged application under the AWS runtime client, approved, one Kestra execution

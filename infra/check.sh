@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Offline checks of the deployment templates; exits non-zero on any problem.
 #
-#   infra/check.sh            # from anywhere; ~15-25 s on this machine
-#   infra/check.sh --strict   # also fail when cfn-lint or terraform (with its AWS provider) is missing
+#   infra/check.sh                         # from anywhere; ~15-25 s on this machine. Strict: a step that
+#                                          # cannot run (cfn-lint, terraform or its AWS provider missing) fails
+#   infra/check.sh --allow-skips           # a machine without those tools: skip their steps, say so
+#   infra/check.sh --aws-operations DIR    # also: each role allows exactly the AWS calls the tests recorded
+#                                          # in DIR (make test passes target/aws-operations)
 #
 # 1. check_templates.py: the SAM template's references resolve, the functions carry the contract's
 #    environment variables, Terraform names the same resources/parameters/outputs.
@@ -10,11 +13,23 @@
 # 3. terraform fmt -check and `terraform test`, which validates first (mocked provider: plans without an
 #    account) including a test generated from the SAM template: same environment names per
 #    function and the same routes, scenario by scenario.
+# 4. with --aws-operations: check_iam.py holds each SAM role to the recorded calls and generates the
+#    Terraform half, which step 3 runs.
+# Where the tools come from: .ci/run (cfn-lint from pip, terraform and hashicorp/aws on the image).
 # Nothing here deploys or calls AWS.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-strict=false
-[ "${1:-}" = "--strict" ] && strict=true
+strict=true
+operations=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --strict) strict=true ;;
+    --allow-skips) strict=false ;;
+    --aws-operations) operations="${2:?--aws-operations needs a directory}"; shift ;;
+    *) echo "check: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 failed=0
 skipped=()
@@ -40,6 +55,12 @@ if python3 -c 'import yaml' 2>/dev/null; then
     --emit-tftest "$work/tf/tests/parity_generated.tftest.hcl" || fail "check_templates.py"
 else
   fail "python3 with PyYAML is required"
+fi
+
+# 4. IAM against the code (its Terraform half joins the terraform test below)
+if [ -n "$operations" ]; then
+  python3 "$here/check_iam.py" --records "$operations" --sam "$here/sam/template.yaml" \
+    --emit-tftest "$work/tf/tests/iam_generated.tftest.hcl" || fail "check_iam.py (roles vs the AWS calls the tests recorded)"
 fi
 
 # 3. terraform, on a copy so that .terraform/ and the lock file stay out of the worktree
@@ -79,7 +100,7 @@ if [ "$failed" -ne 0 ]; then
   exit 1
 fi
 if [ "${#skipped[@]}" -gt 0 ] && $strict; then
-  echo "check: --strict and ${#skipped[@]} step(s) skipped" >&2
+  echo "check: ${#skipped[@]} step(s) could not run; install the tools (.ci/run does) or pass --allow-skips" >&2
   exit 1
 fi
 echo "check: infra templates OK${skipped:+ (with ${#skipped[@]} step(s) skipped)}"

@@ -25,7 +25,7 @@ PSEUDO = {"AWS::AccountId", "AWS::NoValue", "AWS::NotificationARNs", "AWS::Parti
 # The contract's configuration table, as it applies in AWS: variable -> functions that read it.
 CONTRACT_ENV = {
     "VERDICTS_TABLE": {"ingest-triage", "list-pending", "approve"},
-    "GROQ_API_KEY": {"ingest-triage"},
+    "GROQ_API_KEY_SECRET_ARN": {"ingest-triage"},
     "GROQ_BASE_URL": {"ingest-triage"},
     "GROQ_MODEL": {"ingest-triage"},
     "GROQ_RESPONSE_FORMAT": {"ingest-triage"},
@@ -33,16 +33,16 @@ CONTRACT_ENV = {
     "KESTRA_URL": {"approve"},
     "KESTRA_TENANT": {"approve"},
     "KESTRA_NAMESPACE": {"approve"},
-    "KESTRA_USERNAME": {"approve"},
-    "KESTRA_PASSWORD": {"approve"},
-    "KESTRA_API_TOKEN": {"approve"},
+    "KESTRA_SECRET_ARN": {"approve"},
     "ANALYST_GROUP": {"list-pending", "approve"},
     "ANALYST_GROUPS_CLAIM": {"list-pending", "approve"},
     "REMEDIATION_GROUP": {"approve"},
 }
-# For local runs and tests only: a deployed function must not carry them.
+# For local runs and tests only: a deployed function must not carry them (in AWS the secrets are read
+# at run time by ARN, never put into the environment).
 LOCAL_ONLY_ENV = {"SOC_CREATE_TABLE", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "QUARKUS_S3_ENDPOINT_OVERRIDE",
-                  "QUARKUS_S3_PATH_STYLE_ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"}
+                  "QUARKUS_S3_PATH_STYLE_ACCESS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+                  "GROQ_API_KEY", "KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"}
 # Set by the templates for the runtime, not the application's configuration.
 PLATFORM_ENV = {"QUARKUS_FUNQY_EXPORT", "JAVA_TOOL_OPTIONS", "DISABLE_SIGNAL_HANDLERS"}
 FUNCTIONS = {"IngestTriageFunction": "ingest-triage", "ListPendingFunction": "list-pending",
@@ -66,15 +66,17 @@ ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 CONSOLE_CONFIG_KEYS = {"mode", "issuer", "clientId", "cognitoDomain", "redirectUrl", "signOutUrl", "scope", "groupsClaim"}
 
 # Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
+GROQ_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:groq-AbCdEf"
+KESTRA_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-GhIjKl"
 SCENARIOS = {
     "parity_jvm_all_secrets": (
-        {"IsNative": False, "HasGroqSecret": True, "KestraBasic": True, "KestraToken": False},
-        {"groq_api_key_secret": "groq", "kestra_secret": "kestra", "kestra_auth": "basic"}),
-    "parity_native_kestra_token": (
-        {"IsNative": True, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": True},
-        {"runtime": "provided.al2023", "kestra_secret": "kestra", "kestra_auth": "token"}),
+        {"IsNative": False, "HasGroqSecret": True, "HasKestraSecret": True},
+        {"groq_api_key_secret_arn": GROQ_ARN, "kestra_secret_arn": KESTRA_ARN}),
+    "parity_native_kestra_secret": (
+        {"IsNative": True, "HasGroqSecret": False, "HasKestraSecret": True},
+        {"runtime": "provided.al2023", "kestra_secret_arn": KESTRA_ARN}),
     "parity_defaults": (
-        {"IsNative": False, "HasGroqSecret": False, "KestraBasic": False, "KestraToken": False}, {}),
+        {"IsNative": False, "HasGroqSecret": False, "HasKestraSecret": False}, {}),
 }
 
 
@@ -283,6 +285,73 @@ class Checker:
         if "${ConsoleDistribution.DomainName}" not in str(cfg.get("Config", {}).get("redirectUrl")):
             self.problem("console: config.json's redirectUrl must be the CloudFront address")
 
+    def check_secrets(self, sam_text):
+        """Secrets are read at run time by ARN: nothing resolves them into the template or the state."""
+        if "{{resolve:" in sam_text:
+            self.problem("SAM resolves a dynamic reference ({{resolve:...}}): secrets are read at run time by ARN")
+        tf_text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
+        for source in ("aws_secretsmanager_secret_version", "aws_ssm_parameter"):
+            if re.search(r'^data\s+"' + source + '"', tf_text, re.M):
+                self.problem(f"terraform reads {source}: its value would be in the state; pass the ARN")
+
+    # ------------------------------------------------------------------ watched and protected
+    WATCH_ALARMS = ("IngestDeadLetterAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "ApiServerErrorsAlarm",
+                    "DispatchFailedAlarm", "ModelFallbackRateAlarm")
+
+    def check_watched(self, metrics_source, samconfig):
+        """Alarms, dashboard, reserved concurrency, protection of what holds state, tags (issue 13, item 17)."""
+        res = self.t["Resources"]
+        for name in self.WATCH_ALARMS:
+            alarm = res.get(name, {})
+            if alarm.get("Type") != "AWS::CloudWatch::Alarm":
+                self.problem(f"alarm {name} is missing")
+            elif alarm["Properties"].get("AlarmActions") != {"Fn::If": ["HasAlarmTopic", [{"Ref": "AlarmTopicArn"}],
+                                                                         {"Ref": "AWS::NoValue"}]}:
+                self.problem(f"{name}: must notify AlarmTopicArn when it is given")
+        if res.get("Dashboard", {}).get("Type") != "AWS::CloudWatch::Dashboard":
+            self.problem("the CloudWatch dashboard (Dashboard) is missing")
+        # every soc-triage metric the templates read is one the application writes (Metrics.java)
+        emitted = set(re.findall(r'values\.put\("(\w+)"', open(metrics_source).read())) | {"Decisions"}
+        read = set()
+        for alarm in (r for r in res.values() if isinstance(r, dict) and r.get("Type") == "AWS::CloudWatch::Alarm"):
+            props = alarm["Properties"]
+            metrics = [props] + [m.get("MetricStat", {}).get("Metric", {}) for m in props.get("Metrics", [])]
+            read |= {m["MetricName"] for m in metrics if m.get("Namespace") == "soc-triage"}
+        for name in sorted(read - emitted):
+            self.problem(f"an alarm reads soc-triage/{name}, which Metrics.java never writes")
+        body = str(res.get("Dashboard", {}).get("Properties", {}).get("DashboardBody"))
+        for name in sorted(set(re.findall(r'\["soc-triage","(\w+)"', body)) - emitted):
+            self.problem(f"the dashboard shows soc-triage/{name}, which Metrics.java never writes")
+        if "ReservedConcurrentExecutions" not in res["IngestTriageFunction"]["Properties"]:
+            self.problem("IngestTriageFunction: reserved concurrency is required")
+        pool = res.get("UserPool", {})
+        if pool.get("DeletionPolicy") != "Retain" or pool.get("Properties", {}).get("DeletionProtection") != "ACTIVE" \
+                or pool.get("Properties", {}).get("MfaConfiguration") != "ON":
+            self.problem("UserPool: retained on delete, deletion protection ACTIVE, MFA ON expected")
+        table = res["VerdictsTable"]
+        if table.get("DeletionPolicy") != "Retain" or table["Properties"].get("DeletionProtectionEnabled") is not True:
+            self.problem("VerdictsTable: retained on delete and deletion protection expected")
+        bucket = res.get("LogBucket", {})
+        rules = bucket.get("Properties", {}).get("LifecycleConfiguration", {}).get("Rules", [])
+        if bucket.get("DeletionPolicy") != "Retain" or not any("ExpirationInDays" in r for r in rules):
+            self.problem("LogBucket: retained on delete, with a lifecycle rule that expires objects")
+        tf = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
+        m = re.search(r'required_version\s*=\s*">=\s*(\d+)\.(\d+)', tf)
+        if not m or (int(m.group(1)), int(m.group(2))) < (1, 11):
+            self.problem("terraform required_version must be >= 1.11 (the tests use override_during)")
+        for pattern, what in ((r'mfa_configuration\s*=\s*"ON"', "user pool MFA ON"),
+                              (r'deletion_protection\s*=\s*"ACTIVE"', "user pool deletion protection"),
+                              (r"deletion_protection_enabled\s*=\s*true", "table deletion protection"),
+                              (r'resource "aws_s3_bucket_lifecycle_configuration" "log_bucket"', "log bucket lifecycle"),
+                              (r"reserved_concurrent_executions\s*=\s*var\.ingest_reserved_concurrency",
+                               "ingest-triage reserved concurrency")):
+            if not re.search(pattern, tf):
+                self.problem(f"terraform lacks the {what} that SAM has")
+        sam_tags = dict(re.findall(r'(\w+)=\\"([^\\]*)\\"', re.search(r"^tags = (.*)$", open(samconfig).read(), re.M).group(1)))
+        tf_tags = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', re.search(r'variable "tags" \{(?:.|\n)*?default\s*=\s*\{([^}]*)\}', tf).group(1)))
+        if not sam_tags or sam_tags != tf_tags:
+            self.problem(f"tags differ: samconfig.toml {sam_tags}, terraform var.tags {tf_tags}")
+
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
@@ -330,9 +399,6 @@ class Checker:
                  '  mock_data "aws_partition" {',
                  '    defaults = { partition = "aws" }',
                  "  }",
-                 '  mock_data "aws_secretsmanager_secret_version" {',
-                 '    defaults = { secret_string = "{\\"username\\":\\"u\\",\\"password\\":\\"p\\",\\"apiToken\\":\\"t\\"}" }',
-                 "  }",
                  "}",
                  'variables {',
                  '  function_zip = "versions.tf"',
@@ -368,6 +434,11 @@ def main():
     c = Checker(args.sam, args.tf)
     c.check_references()
     c.check_contract()
+    c.check_secrets(open(args.sam).read())
+    root = os.path.join(os.path.dirname(os.path.abspath(args.sam)), "..", "..")
+    c.check_watched(os.path.join(root, "src/main/java/dev/soctriage/config/Metrics.java"),
+                    os.path.join(os.path.dirname(os.path.abspath(args.sam)), "samconfig.toml"))
+
     c.check_console()
     c.check_parity()
     if args.emit_tftest:

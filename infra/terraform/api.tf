@@ -112,7 +112,9 @@ resource "aws_cognito_user_pool" "user_pool" {
   name                     = var.name
   username_attributes      = ["email"]
   auto_verified_attributes = ["email"]
-  mfa_configuration        = "OPTIONAL"
+  # analysts can block addresses and disable users: MFA is required, and the pool outlives a destroy
+  mfa_configuration   = "ON"
+  deletion_protection = "ACTIVE"
 
   admin_create_user_config {
     allow_admin_create_user_only = true

@@ -104,6 +104,22 @@ resource "aws_s3_bucket_ownership_controls" "log_bucket" {
   }
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "log_bucket" {
+  count  = local.create_log_bucket ? 1 : 0
+  bucket = aws_s3_bucket.log_bucket[0].id
+  rule {
+    id     = "expire-log-objects"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = var.log_object_expiration_days
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket_notification" "log_bucket" {
   count       = local.create_log_bucket ? 1 : 0
   bucket      = aws_s3_bucket.log_bucket[0].id

@@ -66,15 +66,20 @@ variable "log_retention_days" {
 }
 
 variable "kms_key_arn" {
-  description = "Customer managed KMS key for the functions' environment variables (which hold the resolved secrets); empty uses Lambda's AWS managed key."
+  description = "Customer managed KMS key for the functions' environment variables; empty uses Lambda's AWS managed key."
   type        = string
   default     = ""
 }
 
-variable "groq_api_key_secret" {
-  description = "Secrets Manager secret (name or ARN) whose SecretString is the Groq API key; empty leaves GROQ_API_KEY unset (rules engine only)."
+# ---- secrets: read at run time by ARN (GROQ_API_KEY_SECRET_ARN, KESTRA_SECRET_ARN); nothing secret in the state
+variable "groq_api_key_secret_arn" {
+  description = "ARN of the Secrets Manager secret whose SecretString is the Groq API key (read at run time, cached); empty means no model (rules engine only)."
   type        = string
   default     = ""
+  validation {
+    condition     = can(regex("^$|^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.groq_api_key_secret_arn))
+    error_message = "groq_api_key_secret_arn must be a Secrets Manager secret ARN (or empty)."
+  }
 }
 
 variable "groq_base_url" {
@@ -112,18 +117,13 @@ variable "kestra_namespace" {
   default = "soc.remediation"
 }
 
-variable "kestra_secret" {
-  description = "Secrets Manager secret (name or ARN) holding JSON {\"username\",\"password\"} (kestra_auth = basic) or {\"apiToken\"} (token); empty sends no credentials."
+variable "kestra_secret_arn" {
+  description = "ARN of the Secrets Manager secret holding JSON {\"username\",\"password\"} (basic auth) or {\"apiToken\"} (bearer), read at run time and cached; empty sends no credentials."
   type        = string
   default     = ""
-}
-
-variable "kestra_auth" {
-  type    = string
-  default = "basic"
   validation {
-    condition     = contains(["basic", "token"], var.kestra_auth)
-    error_message = "kestra_auth must be basic or token."
+    condition     = can(regex("^$|^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.kestra_secret_arn))
+    error_message = "kestra_secret_arn must be a Secrets Manager secret ARN (or empty)."
   }
 }
 
@@ -213,9 +213,40 @@ variable "throttling_burst_limit" {
 }
 
 variable "alarm_topic_arn" {
-  description = "SNS topic notified when ingest events land in the dead-letter queue; empty records the alarm state only."
+  description = "SNS topic every alarm notifies (dead letters, function errors and throttles, API 5xx, failed dispatches, model fallbacks); empty records the alarm state only."
   type        = string
   default     = ""
+}
+
+# ---- watched (docs/deployment.md, "Watching it")
+variable "ingest_reserved_concurrency" {
+  description = "Reserved concurrency of ingest-triage, so a log burst can neither starve the API functions nor burn the model quota."
+  type        = number
+  default     = 10
+  validation {
+    condition     = var.ingest_reserved_concurrency >= 1
+    error_message = "ingest_reserved_concurrency must be at least 1."
+  }
+}
+
+variable "model_fallback_rate_percent" {
+  description = "Alarm when more than this share of the groups sent to the model were judged by the rules instead (over 15 minutes)."
+  type        = number
+  default     = 50
+  validation {
+    condition     = var.model_fallback_rate_percent >= 1 && var.model_fallback_rate_percent <= 100
+    error_message = "model_fallback_rate_percent must be 1..100."
+  }
+}
+
+variable "log_object_expiration_days" {
+  description = "Objects in the created log bucket expire after this many days (the verdicts keep their evidence)."
+  type        = number
+  default     = 90
+  validation {
+    condition     = var.log_object_expiration_days >= 1
+    error_message = "log_object_expiration_days must be at least 1."
+  }
 }
 
 variable "console_dir" {

@@ -1,5 +1,6 @@
 terraform {
-  required_version = ">= 1.6"
+  # mock_provider and override_during in the tests need 1.11
+  required_version = ">= 1.11"
 
   required_providers {
     aws = {

@@ -22,9 +22,6 @@ mock_provider "aws" {
       arn = "arn:aws:s3:::soc-triage-logs-1"
     }
   }
-  mock_data "aws_secretsmanager_secret_version" {
-    defaults = { secret_string = "{\"username\":\"u\",\"password\":\"p\",\"apiToken\":\"t\"}" }
-  }
 }
 
 variables {
@@ -73,18 +70,59 @@ run "jvm_defaults" {
   }
 }
 
+run "watched_and_protected" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.ingest_triage_function.reserved_concurrent_executions == 10
+    error_message = "ingest-triage has reserved concurrency (a burst cannot starve the API or burn the model quota)"
+  }
+  assert {
+    condition     = aws_cognito_user_pool.user_pool[0].mfa_configuration == "ON" && aws_cognito_user_pool.user_pool[0].deletion_protection == "ACTIVE" && aws_dynamodb_table.verdicts_table.deletion_protection_enabled
+    error_message = "analysts need MFA; the user pool and the table are protected from deletion"
+  }
+  assert {
+    condition     = one(aws_s3_bucket_lifecycle_configuration.log_bucket[0].rule).expiration[0].days == 90 && one(aws_s3_bucket_lifecycle_configuration.log_bucket[0].rule).status == "Enabled"
+    error_message = "the created log bucket expires objects after 90 days by default"
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.dispatch_failed_alarm.namespace == "soc-triage" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.metric_name == "Decisions" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Function"] == "approve" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Decision"] == "DISPATCH_FAILED"
+    error_message = "DISPATCH_FAILED approvals alarm on the application's EMF metric"
+  }
+  assert {
+    condition     = length(aws_cloudwatch_metric_alarm.function_errors_alarm.metric_query) == 4 && length(aws_cloudwatch_metric_alarm.function_throttles_alarm.metric_query) == 4 && aws_cloudwatch_metric_alarm.model_fallback_rate_alarm.threshold == 50 && aws_cloudwatch_metric_alarm.api_server_errors_alarm.metric_name == "5xx"
+    error_message = "errors and throttles of the three functions, API 5xx, model fallback rate over 50 %"
+  }
+  assert {
+    condition     = aws_cloudwatch_dashboard.dashboard.dashboard_name == "soc-triage"
+    error_message = "the dashboard is named after the stack"
+  }
+}
+
+run "alarms_notify_the_topic" {
+  command = plan
+
+  variables {
+    alarm_topic_arn = "arn:aws:sns:eu-west-1:111122223333:soc"
+  }
+
+  assert {
+    condition     = alltrue([for a in [aws_cloudwatch_metric_alarm.ingest_dead_letter_alarm, aws_cloudwatch_metric_alarm.function_errors_alarm, aws_cloudwatch_metric_alarm.function_throttles_alarm, aws_cloudwatch_metric_alarm.api_server_errors_alarm, aws_cloudwatch_metric_alarm.dispatch_failed_alarm, aws_cloudwatch_metric_alarm.model_fallback_rate_alarm] : a.alarm_actions == toset(["arn:aws:sns:eu-west-1:111122223333:soc"])])
+    error_message = "every alarm notifies alarm_topic_arn"
+  }
+}
+
 run "native_existing_bucket_and_issuer" {
   command = plan
 
   variables {
-    runtime         = "provided.al2023"
-    log_bucket_name = "my-trail-bucket"
-    log_key_prefix  = "AWSLogs/"
-    log_group_names = ["/aws/ec2/auth", "/var/log/secure"]
-    jwt_issuer      = "https://issuer.example.com"
-    jwt_audience    = ["client-a"]
-    kestra_secret   = "kestra"
-    kestra_auth     = "token"
+    runtime           = "provided.al2023"
+    log_bucket_name   = "my-trail-bucket"
+    log_key_prefix    = "AWSLogs/"
+    log_group_names   = ["/aws/ec2/auth", "/var/log/secure"]
+    jwt_issuer        = "https://issuer.example.com"
+    jwt_audience      = ["client-a"]
+    kestra_secret_arn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf"
   }
 
   assert {
@@ -104,8 +142,8 @@ run "native_existing_bucket_and_issuer" {
     error_message = "the rule matches the given bucket and prefix"
   }
   assert {
-    condition     = nonsensitive(aws_lambda_function.approve_function.environment[0].variables["KESTRA_API_TOKEN"]) == "t" && !contains(keys(aws_lambda_function.approve_function.environment[0].variables), "KESTRA_PASSWORD")
-    error_message = "kestra_auth = token sets KESTRA_API_TOKEN only"
+    condition     = aws_lambda_function.approve_function.environment[0].variables["KESTRA_SECRET_ARN"] == "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf" && length(setintersection(keys(aws_lambda_function.approve_function.environment[0].variables), ["KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"])) == 0
+    error_message = "the Kestra secret reaches approve as its ARN only, never as values"
   }
 }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.config.Metrics;
+
 /**
  * One JSON log line per decision (audit trail beside the verdict's own fields). Values are written by
  * Jackson, so a caller-controlled name cannot forge a line; comments and reasons are never logged,
@@ -19,14 +21,17 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger("dev.soctriage.decision");
 
     private final ObjectMapper mapper;
+    private final Metrics metrics;
 
-    public DecisionLog(ObjectMapper mapper) {
+    public DecisionLog(ObjectMapper mapper, Metrics metrics) {
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     public void record(String verdictId, String route, String action, String decision, String by,
             String executionId, String text, String error) {
         Map<String, Object> line = new LinkedHashMap<>();
+        metrics.decision(route, decision);
         line.put("event", "decision");
         line.put("verdictId", verdictId);
         line.put("route", route);

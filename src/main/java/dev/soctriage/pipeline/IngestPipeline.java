@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.config.Metrics;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
@@ -65,12 +66,14 @@ public class IngestPipeline {
     private final TemplateMemory memory;
     private final TemplateMemoryConfig memoryConfig;
     private final Clock clock;
+    private final Metrics metrics;
     /** what one verdict write may take, to judge before the first write whether all fit in the time left */
     static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
             TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
-            TemplateMemory memory, TemplateMemoryConfig memoryConfig, Clock clock) {
+            TemplateMemory memory, TemplateMemoryConfig memoryConfig, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
@@ -103,6 +106,7 @@ public class IngestPipeline {
         LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d failed=%d ms=%d",
                 total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(),
                 total.memoryHits(), total.failed(), clock.millis() - start.toEpochMilli());
+        metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }
 
@@ -136,6 +140,7 @@ public class IngestPipeline {
         for (EventGroup g : groups) {
             if (isSuppressed(g, feedback)) {
                 suppressed += g.count();
+                metrics.suppressed(g.count());
             } else {
                 open.add(g);
             }
@@ -177,12 +182,14 @@ public class IngestPipeline {
         }
         for (Judgement j : judgements) {
             llmCalls += j.llmCalls();
+            metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
             if (j.finding().isEmpty()) {
                 continue;
             }
             EventGroup g = j.about();
             if (isSuppressed(g, feedback)) {
                 suppressed += g.count();
+                metrics.suppressed(g.count());
                 continue;
             }
             Finding f = j.finding().get();
@@ -223,6 +230,7 @@ public class IngestPipeline {
                 duplicates += c.verdict().eventCount();
             } else {
                 written++;
+                metrics.verdict(c.verdict().evidence().lastSeen(), clock.instant().toString());
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));
                 LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
                         v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),

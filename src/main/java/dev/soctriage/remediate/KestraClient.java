@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.config.SecretUnavailableException;
+import dev.soctriage.config.Secrets;
 import dev.soctriage.verdict.Verdict;
 
 /**
@@ -34,11 +36,18 @@ public class KestraClient {
     private final ObjectMapper mapper;
     private final KestraApi api;
     private final String notConfigured;
+    /** Reads {@link KestraConfig#secretArn()}; null for clients built by hand with plain credentials. */
+    private final Secrets secrets;
+
+    public KestraClient(KestraConfig config, ObjectMapper mapper) {
+        this(config, mapper, null);
+    }
 
     @Inject
-    public KestraClient(KestraConfig config, ObjectMapper mapper) {
+    public KestraClient(KestraConfig config, ObjectMapper mapper, Secrets secrets) {
         this.config = config;
         this.mapper = mapper;
+        this.secrets = secrets;
         String url = config.url().map(String::trim).orElse("");
         KestraApi built = null;
         String why = null;
@@ -116,8 +125,14 @@ public class KestraClient {
     private <T> T call(String what, Supplier<T> op) {
         try {
             return op.get();
+        } catch (SecretUnavailableException e) {
+            throw new KestraUnavailableException("Kestra credentials unavailable: " + e.getMessage(), e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 401 && secrets != null) {
+                // refused credentials: the next call reads the secret again (it may have been rotated)
+                config.secretArn().ifPresent(secrets::invalidate);
+            }
             String detail = "Kestra " + what + " answered " + status + messageOf(e);
             if (status >= 400 && status < 500) {
                 throw new KestraRejectedException(status, detail, e);
@@ -158,6 +173,10 @@ public class KestraClient {
     }
 
     private String authorization() {
+        Optional<String> arn = config.secretArn().filter(a -> !a.isBlank());
+        if (arn.isPresent()) {
+            return fromSecret(arn.get());
+        }
         Optional<String> token = config.apiToken().filter(t -> !t.isBlank());
         if (token.isPresent()) {
             return "Bearer " + token.get();
@@ -168,6 +187,30 @@ public class KestraClient {
             return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
         return null;
+    }
+
+    /** {@code {"apiToken"}} gives a bearer token, {@code {"username","password"}} basic auth. */
+    private String fromSecret(String arn) {
+        if (secrets == null) {
+            throw new SecretUnavailableException("KESTRA_SECRET_ARN is set but no secrets reader is configured", null);
+        }
+        JsonNode n;
+        try {
+            n = mapper.readTree(secrets.get(arn));
+        } catch (IOException e) {
+            // the parser's message may quote the secret: name only the ARN
+            throw new SecretUnavailableException("secret " + arn + " is not JSON", null);
+        }
+        String token = n == null ? "" : n.path("apiToken").asText("");
+        String user = n == null ? "" : n.path("username").asText("");
+        if (!token.isBlank()) {
+            return "Bearer " + token;
+        }
+        if (!user.isBlank()) {
+            String pair = user + ":" + n.path("password").asText("");
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+        throw new SecretUnavailableException("secret " + arn + " holds neither apiToken nor username", null);
     }
 
     private static String orEmpty(String s) {

@@ -8,8 +8,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Where remediation flows run ({@code KESTRA_URL}, {@code KESTRA_TENANT}, {@code KESTRA_NAMESPACE},
- * {@code KESTRA_USERNAME}/{@code KESTRA_PASSWORD}, {@code KESTRA_API_TOKEN}). An unset URL is not a
- * start failure: every approval then ends {@code DISPATCH_FAILED} saying so.
+ * {@code KESTRA_USERNAME}/{@code KESTRA_PASSWORD}, {@code KESTRA_API_TOKEN}, {@code KESTRA_SECRET_ARN}).
+ * An unset URL is not a start failure: every approval then ends {@code DISPATCH_FAILED} saying so; an
+ * {@code http://} URL to anything but loopback is ({@link KestraUrlCheck}).
  */
 @ConfigMapping(prefix = "kestra")
 public interface KestraConfig {
@@ -30,6 +31,13 @@ public interface KestraConfig {
 
     /** Bearer token (Kestra Enterprise and Cloud); wins over basic auth when both are set. */
     Optional<String> apiToken();
+
+    /**
+     * In AWS ({@code KESTRA_SECRET_ARN}): a Secrets Manager secret holding JSON
+     * {@code {"username","password"}} or {@code {"apiToken"}}, read at run time and cached; wins over
+     * the plain variables above, which are for local runs.
+     */
+    Optional<String> secretArn();
 
     /**
      * Read timeout of one Kestra call. An approval makes at most two calls (search, create), each

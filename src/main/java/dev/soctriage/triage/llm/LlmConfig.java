@@ -10,11 +10,20 @@ import jakarta.validation.constraints.Pattern;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The model ({@code GROQ_API_KEY}, {@code GROQ_BASE_URL}, {@code GROQ_MODEL}, {@code GROQ_RESPONSE_FORMAT}). */
+/**
+ * The model ({@code GROQ_API_KEY} or {@code GROQ_API_KEY_SECRET_ARN}, {@code GROQ_BASE_URL},
+ * {@code GROQ_MODEL}, {@code GROQ_RESPONSE_FORMAT}).
+ */
 @ConfigMapping(prefix = "triage.llm")
 public interface LlmConfig {
     /** Unset or empty: no model call, the rules engine triages alone. Never logged. */
     Optional<String> apiKey();
+
+    /**
+     * In AWS: the Secrets Manager secret whose {@code SecretString} is the key, read at run time and
+     * cached ({@link dev.soctriage.config.Secrets}); wins over {@link #apiKey()}, which is for local runs.
+     */
+    Optional<String> apiKeySecretArn();
 
     /** An OpenAI-compatible API root; {@code /chat/completions} is appended. */
     @WithDefault("https://api.groq.com/openai/v1")

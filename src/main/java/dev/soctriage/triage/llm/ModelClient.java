@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.ProcessingException;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.soctriage.config.SecretUnavailableException;
+import dev.soctriage.config.Secrets;
 import dev.soctriage.group.EventGroup;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
@@ -51,7 +54,8 @@ public class ModelClient {
     private final ObjectReader envelopeReader;
     private final ObjectReader errorReader;
     private final PromptBuilder prompts;
-    private final String authorization;
+    /** The key: a plain GROQ_API_KEY (local runs) or read by ARN from Secrets Manager (AWS). */
+    private final ApiKey apiKey;
     private final ChatApi api;
     /** The server's rate-limit answers, shared by the container's concurrent calls. */
     private final RateLimits limits = new RateLimits();
@@ -63,7 +67,21 @@ public class ModelClient {
      */
     private final Guard guard;
 
+    /** Where the key comes from; {@link #value()} may throw {@link SecretUnavailableException}. */
+    private interface ApiKey {
+        String value();
+
+        /** The server refused the key: a secret read again may hold its rotated value. */
+        default void refused() {
+        }
+    }
+
     public ModelClient(LlmConfig cfg, Clock clock, Validator validator, ObjectMapper mapper) {
+        this(cfg, clock, validator, mapper, null);
+    }
+
+    @Inject
+    public ModelClient(LlmConfig cfg, Clock clock, Validator validator, ObjectMapper mapper, Secrets secrets) {
         this.cfg = cfg;
         this.clock = clock;
         this.validator = validator;
@@ -76,8 +94,23 @@ public class ModelClient {
             throw new IllegalArgumentException("GROQ_RESPONSE_FORMAT must be json_schema or json_object");
         }
         String key = cfg.apiKey().map(String::strip).orElse("");
-        this.authorization = key.isEmpty() ? null : "Bearer " + key;
-        this.api = key.isEmpty() ? null
+        String arn = cfg.apiKeySecretArn().map(String::strip).orElse("");
+        if (!arn.isEmpty()) {
+            this.apiKey = new ApiKey() {
+                @Override
+                public String value() {
+                    return secrets.get(arn).strip();
+                }
+
+                @Override
+                public void refused() {
+                    secrets.invalidate(arn);
+                }
+            };
+        } else {
+            this.apiKey = () -> key;
+        }
+        this.api = key.isEmpty() && arn.isEmpty() ? null
                 : QuarkusRestClientBuilder.newBuilder()
                         .baseUri(URI.create(cfg.baseUrl().replaceAll("/+$", "")))
                         .connectTimeout(cfg.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -110,7 +143,7 @@ public class ModelClient {
         return cfg.concurrency();
     }
 
-    /** False when GROQ_API_KEY is unset or empty: then no call is ever made. */
+    /** False when neither GROQ_API_KEY nor GROQ_API_KEY_SECRET_ARN is set: then no call is ever made. */
     public boolean enabled() {
         return api != null;
     }
@@ -179,7 +212,9 @@ public class ModelClient {
     private ModelVerdict callOnce(ChatRequest request, Duration timeout) {
         Response response;
         try {
-            response = api.complete(authorization, request).await().atMost(timeout);
+            response = api.complete("Bearer " + apiKey.value(), request).await().atMost(timeout);
+        } catch (SecretUnavailableException e) {
+            throw new ModelUnreachableException("API key unavailable: " + e.getMessage());
         } catch (TimeoutException e) {
             throw new ModelTimeoutException("no answer within " + timeout.toMillis() + " ms");
         } catch (ProcessingException | java.util.concurrent.CompletionException e) {
@@ -211,6 +246,9 @@ public class ModelClient {
             }
             if (status >= 500) {
                 throw new ModelServerException("server error " + status);
+            }
+            if (status == 401) {
+                apiKey.refused();
             }
             throw new ModelRequestRejectedException("rejected " + status + errorCode(body));
         }

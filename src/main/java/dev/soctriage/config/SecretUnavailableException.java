@@ -1,0 +1,8 @@
+package dev.soctriage.config;
+
+/** A secret could not be read (Secrets Manager unreachable, access denied, not a string); never carries its value. */
+public class SecretUnavailableException extends RuntimeException {
+    public SecretUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

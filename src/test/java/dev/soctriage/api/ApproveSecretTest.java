@@ -1,0 +1,100 @@
+package dev.soctriage.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import dev.soctriage.model.Status;
+import dev.soctriage.servers.KestraFake;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.InjectSecretsManager;
+import dev.soctriage.fixtures.SecretsManagerStub;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
+import dev.soctriage.verdict.VerdictStore;
+
+/**
+ * approve with its Kestra credentials in Secrets Manager (KESTRA_SECRET_ARN), end to end through the
+ * Lambda event server: the secret's credentials reach Kestra, and a rotated secret is picked up without
+ * a restart once Kestra refuses the old one.
+ */
+@QuarkusTest
+@TestProfile(ApproveSecretProfile.class)
+@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SecretsManagerStub.class, restrictToAnnotatedClass = true)
+class ApproveSecretTest {
+    @Inject
+    VerdictStore store;
+    @Inject
+    ObjectMapper mapper;
+    @InjectKestra
+    KestraFake kestra;
+    @InjectSecretsManager
+    WireMockServer secretsManager;
+
+    @Test
+    void approve_sendsTheSecretsCredentials_andPicksUpARotation_withoutARestart() throws Exception {
+        kestra.reset();
+        // Kestra takes only the secret's credentials, not the plain KESTRA_USERNAME/PASSWORD of KestraResource
+        kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
+        Verdict first = Verdicts.pending();
+        VerdictFixtures.create(store, first);
+
+        JsonNode approved = approve(first.id());
+
+        assertEquals(200, approved.get("statusCode").asInt(), approved.toString());
+        assertEquals(Status.APPROVED, store.find(first.id()).orElseThrow().status());
+
+        // the secret is rotated; Kestra now takes only the new password
+        SecretsManagerStub.secret(secretsManager, SecretsManagerStub.KESTRA_ARN,
+                SecretsManagerStub.kestraSecret(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
+        kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
+        Verdict second = Verdicts.pending();
+        VerdictFixtures.create(store, second);
+
+        JsonNode refused = approve(second.id());
+        assertEquals(502, refused.get("statusCode").asInt(), "the cached password is refused once: " + refused);
+        assertEquals(Status.DISPATCH_FAILED, store.find(second.id()).orElseThrow().status());
+
+        JsonNode again = approve(second.id());
+        assertEquals(200, again.get("statusCode").asInt(), "the refusal made the next call read the rotated secret: " + again);
+        assertEquals(Status.APPROVED, store.find(second.id()).orElseThrow().status());
+    }
+
+    private JsonNode approve(String id) throws Exception {
+        String event = """
+                {"version":"2.0","routeKey":"POST /verdicts/{id}/approve","rawPath":"/verdicts/%1$s/approve",
+                 "rawQueryString":"","headers":{"content-type":"application/json"},
+                 "requestContext":{"accountId":"123456789012","apiId":"abc123","stage":"$default","requestId":"r-s",
+                   "http":{"method":"POST","path":"/verdicts/%1$s/approve","protocol":"HTTP/1.1",
+                           "sourceIp":"198.51.100.20","userAgent":"curl/8"},
+                   "authorizer":{"jwt":{"claims":{"sub":"u-8","username":"carol","cognito:groups":"[soc-analysts]"},
+                                        "scopes":["openid"]}}},
+                 "body":"{}","isBase64Encoded":false}
+                """.formatted(id);
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+                BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return mapper.readTree(r.body());
+    }
+}
