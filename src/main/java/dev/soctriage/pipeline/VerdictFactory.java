@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Status;
+import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.verdict.InvalidVerdictException;
@@ -72,7 +73,7 @@ public class VerdictFactory {
         String id = groups.size() == 1 ? VerdictIds.of(source, deliveryId, groups.get(0).key())
                 : VerdictIds.of(source, deliveryId, keys.toString());
         Verdict v = new Verdict(id, Status.PENDING, f.severity(), f.threatType(), f.action(), f.target(),
-                f.action().targetType(), cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
+                f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
                 f.engine().wire(), f.model(), evidence(groups), count, iso(first), iso(last), source, created.toString(),
                 null, null, null, null, joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
                 feedbackKey(groups.get(0)), null, null, null, created.plus(config.pendingTtl()).getEpochSecond(),
@@ -106,12 +107,9 @@ public class VerdictFactory {
     private static String joined(List<Finding> findings, java.util.function.Function<Finding, String> field) {
         String s = findings.stream().map(field).filter(java.util.Objects::nonNull).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
-        return s.isEmpty() ? null : cap(s, 2000);
+        return s.isEmpty() ? null : Texts.cap(s, 2000);
     }
 
-    private static String cap(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 
     /**
      * What analyst feedback suppresses: the rule (the line signal) and the actor — not the mined

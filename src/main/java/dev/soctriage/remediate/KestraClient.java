@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.text.Texts;
 import dev.soctriage.verdict.Verdict;
 
 /**
@@ -170,7 +171,6 @@ public class KestraClient {
     }
 
     private static String cap(String s) {
-        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return oneLine.length() <= MAX_ERROR ? oneLine : oneLine.substring(0, MAX_ERROR) + "…";
+        return Texts.cap(s.replaceAll("[\\r\\n\\t]+", " ").strip(), MAX_ERROR);
     }
 }
