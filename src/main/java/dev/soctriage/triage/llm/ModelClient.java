@@ -58,9 +58,6 @@ public class ModelClient {
         this.envelopeReader = mapper.readerFor(ChatResponse.class);
         this.errorReader = mapper.readerFor(ApiError.class);
         this.prompts = new PromptBuilder(cfg.promptTokenBudget(), cfg.maxLineChars());
-        if (!Set.of("json_schema", "json_object").contains(cfg.responseFormat())) {
-            throw new IllegalArgumentException("GROQ_RESPONSE_FORMAT must be json_schema or json_object");
-        }
         String key = cfg.apiKey().map(String::strip).orElse("");
         this.authorization = key.isEmpty() ? null : "Bearer " + key;
         this.api = key.isEmpty() ? null
