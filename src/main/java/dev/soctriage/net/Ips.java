@@ -76,10 +76,6 @@ public final class Ips {
         return last > 0 && digits(s, last + 1, s.length()) ? canonical(s, 0, last) : null;
     }
 
-    public static boolean isIp(String s) {
-        return canonical(s) != null;
-    }
-
     /** True for RFC 1918, loopback, link-local, shared (100.64/10), ULA, unspecified: not a client's own public address. */
     public static boolean isPrivate(String canonical) {
         if (canonical == null) {

@@ -9,7 +9,4 @@ import java.util.Optional;
  * @param llmCalls model calls made for this group (retries included)
  */
 public record Judgement(Optional<Finding> finding, int llmCalls) {
-    public static Judgement benign(int llmCalls) {
-        return new Judgement(Optional.empty(), llmCalls);
-    }
 }

@@ -36,7 +36,7 @@ public interface VerdictStore {
     Page list(Status status, Severity minSeverity, int limit, String nextToken);
 
     /**
-     * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
+     * Claims an approvable verdict ({@code PENDING} or {@code DISPATCH_FAILED}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
      * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
@@ -68,9 +68,6 @@ public interface VerdictStore {
      * as {@code false_positive}). A later call replaces the period and resets the count.
      */
     void suppress(String groupKey, Instant until, String by, Instant now);
-
-    /** The suppression of {@code groupKey}, if one was recorded (it may have ended: compare {@code until} with your clock). */
-    Optional<Suppression> suppression(String groupKey);
 
     /** The suppressions recorded for any of {@code groupKeys}, keyed by group key: one round trip per 100 keys. */
     Map<String, Suppression> suppressions(Collection<String> groupKeys);

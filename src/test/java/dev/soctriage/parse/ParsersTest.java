@@ -98,7 +98,7 @@ class ParsersTest {
         void singleDigitDay_andDecemberLinesReadInJanuary() {
             assertEquals(Instant.parse("2026-11-04T10:00:01Z"),
                     parse("Nov  4 10:00:01 h sshd[1]: Invalid user a from 203.0.113.7 port 1").time());
-            ParsedEvent december = ParseFixtures.PARSERS.parse(new dev.soctriage.model.LogEvent("e", Instant.parse("2027-01-01T00:00:30Z").toEpochMilli(),
+            ParsedEvent december = ParseFixtures.parse(new dev.soctriage.model.LogEvent("e", Instant.parse("2027-01-01T00:00:30Z").toEpochMilli(),
                     "Dec 31 23:59:59 h sshd[1]: Invalid user a from 203.0.113.7 port 1"));
             assertEquals(Instant.parse("2026-12-31T23:59:59Z"), december.time());
         }
