@@ -7,21 +7,28 @@ export SOC_RUN_T0 := $(shell date +%s%3N)
 LOCAL_CP := target/local-classpath.txt
 # fixed launch flags of the local stack's own JVM (the function JVMs' flags are in LambdaFunction)
 LOCAL_JAVA := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
-SOURCES := pom.xml $(shell find src -type f 2>/dev/null)
+SOURCES := pom.xml $(shell find src -path src/main/webui -prune -o -type f -print 2>/dev/null)
+# the analyst console: sources in src/main/webui (ES modules, bundled by esbuild), served files in WEBUI
+WEBUI := target/webui
+WEBUI_SOURCES := $(shell find src/main/webui -path src/main/webui/node_modules -prune -o -type f -print 2>/dev/null)
 
-.PHONY: bootstrap build run demo test bench
+.PHONY: bootstrap build run demo test bench test-console
 
 bootstrap:
 	@.ci/bootstrap
 
 # the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the compiled test
 # classes (the local stack lives there) and their class path; skipped when nothing changed
-build: bootstrap $(LOCAL_CP)
+build: bootstrap $(LOCAL_CP) $(WEBUI)/index.html
 
 $(LOCAL_CP): $(SOURCES)
 	$(MVN) -q package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=$(LOCAL_CP)
 	@touch $(LOCAL_CP) # the plugin leaves an unchanged file untouched; make needs the new time
+
+# the page, its stylesheet and the bundled modules (the OIDC client in a chunk of its own)
+$(WEBUI)/index.html: $(WEBUI_SOURCES)
+	node src/main/webui/build.mjs $(WEBUI)
 
 # the whole pipeline on this machine: dynalite, the three functions under the AWS runtime client,
 # a local API gateway on 127.0.0.1:$${SOC_PORT:-8787}, a Kestra stand-in; the sample logs ingested.
@@ -47,9 +54,10 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 
 # the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
 # *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+,
-# the deployment templates
+# the deployment templates, the analyst console in headless Chromium against the local stack
 test: bootstrap
 	$(MVN) verify -DskipITs=false
+	$(MAKE) --no-print-directory test-console
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
 	$(MAKE) --no-print-directory test-jdk21
@@ -74,9 +82,16 @@ test-jdk21:
 test-infra:
 	infra/check.sh
 
+# the analyst console in real headless Chromium (Debian's chromium; CHROMIUM to change) against the
+# local stack, started by the tests as `make run` starts it on a free SOC_PORT; screenshots in
+# target/console/
+test-console: build
+	cd src/main/webui && node --test --test-concurrency=1 test/*.test.mjs
+
 # throughput of decode+parse+group and model calls saved (PipelineBench), then the local stack's
 # line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
 	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.LatencyBench
 	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.ColdStart 5
+	@node src/main/webui/bench/console-bench.mjs

@@ -54,8 +54,16 @@ NATIVE_HANDLER = "not.used.in.provided.runtime"
 # Terraform-only variables and outputs (no SAM counterpart): the stack name's stand-in, tags, the
 # artifact path SAM takes from CodeUri, the domain prefix SAM derives from the stack id, and the
 # client secret SAM leaves in Cognito.
-TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix"}
+TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix", "console_dir"}
 TF_ONLY_OUTPUTS = {"kestra_client_secret"}
+# SAM-only: the custom resource's function that writes the console's config.json and the analyst
+# client's URLs (SAM's HttpApi embeds the authorizer, so the client cannot name the distribution
+# without a cycle); Terraform writes config.json as aws_s3_object.console_config.
+SAM_ONLY_RESOURCES = {"ConsoleConfigFunction", "ConsoleConfigRole", "ConsoleConfigLogGroup"}
+# CloudFront's managed policies the console's API behaviour relies on
+CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+CONSOLE_CONFIG_KEYS = {"mode", "issuer", "clientId", "cognitoDomain", "redirectUrl", "signOutUrl", "scope", "groupsClaim"}
 
 # Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
 SCENARIOS = {
@@ -229,6 +237,47 @@ class Checker:
                 or table.get("TimeToLiveSpecification", {}).get("AttributeName") != "expiresAt":
             self.problem("VerdictsTable: key id, index status-index(status, queueKey), TTL expiresAt expected")
 
+    def check_console(self):
+        """The analyst console: private bucket read through OAC, /verdicts* to the API, config.json."""
+        res = self.t["Resources"]
+        for name in ("ConsoleBucket", "ConsoleBucketPolicy", "ConsoleOriginAccessControl", "ConsoleDistribution",
+                     "ConsoleConfig"):
+            if name not in res:
+                self.problem(f"console: {name} is missing")
+                return
+        block = res["ConsoleBucket"]["Properties"].get("PublicAccessBlockConfiguration", {})
+        if not all(block.get(k) is True for k in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                                                   "RestrictPublicBuckets")):
+            self.problem("console: ConsoleBucket must block all public access")
+        allow = [st for st in res["ConsoleBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+                 if st.get("Effect") == "Allow"]
+        if [st.get("Principal") for st in allow] != [{"Service": "cloudfront.amazonaws.com"}] \
+                or "AWS:SourceArn" not in str(allow[0].get("Condition")):
+            self.problem("console: only CloudFront, for this distribution (AWS:SourceArn), may read the bucket")
+        dist = res["ConsoleDistribution"]["Properties"]["DistributionConfig"]
+        origins = {o["Id"]: o for o in dist.get("Origins", [])}
+        console, api = origins.get("console", {}), origins.get("api", {})
+        if "OriginAccessControlId" not in console or console.get("DomainName") != {
+                "Fn::GetAtt": ["ConsoleBucket", "RegionalDomainName"]}:
+            self.problem("console: the bucket origin must use the origin access control")
+        if "${HttpApi}" not in str(api.get("DomainName")):
+            self.problem("console: the HTTP API must be the distribution's second origin")
+        behaviours = {b.get("PathPattern"): b for b in dist.get("CacheBehaviors", [])}
+        b = behaviours.get("/verdicts*", {})
+        if b.get("TargetOriginId") != "api" or b.get("CachePolicyId") != CACHING_DISABLED \
+                or b.get("OriginRequestPolicyId") != ALL_VIEWER_EXCEPT_HOST or "POST" not in b.get("AllowedMethods", []):
+            self.problem("console: /verdicts* must go to the api origin, uncached, with POST and the viewer's headers")
+        if dist.get("DefaultCacheBehavior", {}).get("TargetOriginId") != "console":
+            self.problem("console: the default behaviour must serve the page")
+        cfg = res["ConsoleConfig"]["Properties"]
+        if set(cfg.get("Config", {})) != CONSOLE_CONFIG_KEYS:
+            self.problem(f"console: config.json keys {sorted(cfg.get('Config', {}))}, expected {sorted(CONSOLE_CONFIG_KEYS)}")
+        for key in ("ConsoleUrl",):
+            if "${ConsoleDistribution.DomainName}" not in str(cfg.get(key)):
+                self.problem(f"console: ConsoleConfig.{key} must be the CloudFront address")
+        if "${ConsoleDistribution.DomainName}" not in str(cfg.get("Config", {}).get("redirectUrl")):
+            self.problem("console: config.json's redirectUrl must be the CloudFront address")
+
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
@@ -239,7 +288,7 @@ class Checker:
     def check_parity(self):
         tf_resources, tf_variables, tf_outputs = self.tf_names()
         sam_resources, _ = self.resources()
-        for name in sorted(sam_resources):
+        for name in sorted(set(sam_resources) - SAM_ONLY_RESOURCES):
             if snake(name) not in tf_resources:
                 self.problem(f"terraform has no resource named {snake(name)} (SAM {name})")
         sam_params = {snake(p) for p in self.t.get("Parameters", {})}
@@ -314,6 +363,7 @@ def main():
     c = Checker(args.sam, args.tf)
     c.check_references()
     c.check_contract()
+    c.check_console()
     c.check_parity()
     if args.emit_tftest:
         with open(args.emit_tftest, "w") as f:

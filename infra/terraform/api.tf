@@ -179,7 +179,8 @@ resource "aws_cognito_user_pool_client" "analyst_client" {
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_flows                  = ["code"]
   allowed_oauth_scopes                 = ["openid", "email", "profile"]
-  callback_urls                        = var.analyst_callback_urls
+  callback_urls                        = concat([local.console_url], var.analyst_callback_urls) # console.tf
+  logout_urls                          = [local.console_url]
   supported_identity_providers         = ["COGNITO"]
   explicit_auth_flows                  = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
   prevent_user_existence_errors        = "ENABLED"

@@ -5,6 +5,16 @@ output "api_url" {
   value       = aws_apigatewayv2_api.http_api.api_endpoint
 }
 
+output "console_url" {
+  description = "The analyst console (and the API under /verdicts) through CloudFront"
+  value       = local.console_url
+}
+
+output "console_bucket_name" {
+  description = "The console's files (terraform apply uploads target/webui when it is built)"
+  value       = aws_s3_bucket.console_bucket.id
+}
+
 output "verdicts_table_name" {
   value = aws_dynamodb_table.verdicts_table.name
 }

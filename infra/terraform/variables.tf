@@ -197,7 +197,7 @@ variable "cognito_domain_prefix" {
 }
 
 variable "analyst_callback_urls" {
-  description = "OAuth callback URLs of the analyst app client (authorization code flow)."
+  description = "Further OAuth callback URLs of the analyst app client (authorization code flow), e.g. a developer's page; the console's CloudFront address is always added."
   type        = list(string)
   default     = ["http://localhost:3000/callback"]
 }
@@ -214,6 +214,12 @@ variable "throttling_burst_limit" {
 
 variable "alarm_topic_arn" {
   description = "SNS topic notified when ingest events land in the dead-letter queue; empty records the alarm state only."
+  type        = string
+  default     = ""
+}
+
+variable "console_dir" {
+  description = "The built analyst console to upload (make build writes it); empty means target/webui. config.json there is ignored: console.tf writes its own."
   type        = string
   default     = ""
 }

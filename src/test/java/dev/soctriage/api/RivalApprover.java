@@ -11,7 +11,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** Entry point of the second JVM: runs {@code RivalApprovalsTest} (a Quarkus test) and exits 0 when it passed. */
+/** Entry point of the second JVM: runs {@code RivalApprovals} (a Quarkus test) and exits 0 when it passed. */
 public final class RivalApprover {
     private RivalApprover() {
     }
@@ -19,7 +19,7 @@ public final class RivalApprover {
     public static void main(String[] args) {
         // by name, inside a launcher session: Quarkus's session listener must load the class itself
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass("dev.soctriage.api.RivalApprovalsTest")).build();
+                .selectors(DiscoverySelectors.selectClass("dev.soctriage.api.RivalApprovals")).build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         try (LauncherSession session = LauncherFactory.openSession()) {
             Launcher launcher = session.getLauncher();

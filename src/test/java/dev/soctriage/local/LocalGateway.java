@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,9 +39,14 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Identity (what API Gateway's JWT authorizer would have checked): by default an analyst
  * ({@code sub=local-analyst}, {@code email=analyst@localhost}, groups {@code [soc-analysts]}). Request
- * headers change it: {@code X-Local-User}, {@code X-Local-Groups} (comma list; empty for none),
+ * headers change it: {@code X-Local-Identity} (one of {@link #IDENTITIES}: what the console's local
+ * sign-in sends), {@code X-Local-User}, {@code X-Local-Groups} (comma list; empty for none),
  * {@code X-Local-Scopes} (comma list), {@code X-Local-Anonymous: 1} (no authorizer at all). These
  * headers are not forwarded to the function.
+ *
+ * <p>Local runs only, never deployed: the analyst console's files at {@code GET /} (with a
+ * {@code config.json} saying "local sign-in"), and {@code POST /_local/ingest} taking a direct event
+ * {@code {"source":"...","lines":[...]}} and answering the {@code ingest-triage} result.
  */
 public final class LocalGateway implements AutoCloseable {
     /** Invokes a function with an event and returns what its runtime reported. */
@@ -52,6 +58,25 @@ public final class LocalGateway implements AutoCloseable {
     private record Route(String method, Pattern path, String key, boolean decide) {
     }
 
+    /** A local sign-in: what {@code X-Local-Identity: id} stands for. */
+    public record Identity(String id, String label, String user, List<String> groups, List<String> scopes) {
+    }
+
+    /** The console's local sign-in choices (docs/console.md): an analyst, the remediation caller, no groups. */
+    public static final List<Identity> IDENTITIES = List.of(
+            new Identity("analyst", "Analyst: analyst@localhost, group soc-analysts", "analyst@localhost",
+                    List.of("soc-analysts"), List.of()),
+            new Identity("remediation", "Remediation caller: kestra, group soc-remediation (reports outcomes)",
+                    "kestra", List.of("soc-remediation"), List.of()),
+            new Identity("nogroups", "A user without groups: nobody@localhost (the API answers 403)",
+                    "nobody@localhost", List.of(), List.of()));
+    /** The same policy CloudFront's response headers policy sets in AWS (infra/sam, infra/terraform). */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+
     private static final List<Route> ROUTES = List.of(
             new Route("GET", Pattern.compile("/verdicts"), "GET /verdicts", false),
             new Route("GET", Pattern.compile("/verdicts/([^/]+)"), "GET /verdicts/{id}", false),
@@ -60,6 +85,8 @@ public final class LocalGateway implements AutoCloseable {
             new Route("POST", Pattern.compile("/verdicts/([^/]+)/outcome"), "POST /verdicts/{id}/outcome", true));
     /** API Gateway's own limit for an HTTP API integration. */
     private static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
+    /** A direct invoke's limit: as long as ingest-triage may take (LocalStack's INGEST_TIMEOUT). */
+    private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(300);
     private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +98,8 @@ public final class LocalGateway implements AutoCloseable {
     });
     private final Invoker reads;
     private final Invoker decisions;
+    private final Invoker ingest;
+    private final java.nio.file.Path console;
     private final String groupsClaim;
     private final Consumer<String> errors;
 
@@ -82,8 +111,19 @@ public final class LocalGateway implements AutoCloseable {
      * @param errors      told when a function fails (API Gateway answers 500 then)
      */
     public LocalGateway(int port, Invoker reads, Invoker decisions, String groupsClaim, Consumer<String> errors) {
+        this(port, reads, decisions, null, null, groupsClaim, errors);
+    }
+
+    /**
+     * @param ingest  {@code ingest-triage}, for {@code POST /_local/ingest} (null: that route answers 404)
+     * @param console the built console (target/webui) served at {@code GET /} (null: 404)
+     */
+    public LocalGateway(int port, Invoker reads, Invoker decisions, Invoker ingest, java.nio.file.Path console,
+            String groupsClaim, Consumer<String> errors) {
         this.reads = reads;
         this.decisions = decisions;
+        this.ingest = ingest;
+        this.console = console == null ? null : console.toAbsolutePath().normalize();
         this.groupsClaim = groupsClaim;
         this.errors = errors;
         try {
@@ -105,6 +145,14 @@ public final class LocalGateway implements AutoCloseable {
         try (ex; InputStream in = ex.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String path = ex.getRequestURI().getRawPath();
+            if (path.equals("/_local/ingest") && ingest != null) {
+                ingest(ex, body);
+                return;
+            }
+            if (ex.getRequestMethod().equals("GET") && !path.startsWith("/verdicts") && console != null) {
+                consoleFile(ex, path);
+                return;
+            }
             for (Route r : ROUTES) {
                 Matcher m = r.path().matcher(path);
                 if (r.method().equals(ex.getRequestMethod()) && m.matches()) {
@@ -172,6 +220,14 @@ public final class LocalGateway implements AutoCloseable {
         String user = header(ex, "X-Local-User", "local-analyst");
         String groups = header(ex, "X-Local-Groups", "soc-analysts");
         String scopes = ex.getRequestHeaders().getFirst("X-Local-Scopes");
+        String identity = ex.getRequestHeaders().getFirst("X-Local-Identity");
+        if (identity != null) {
+            Identity i = IDENTITIES.stream().filter(x -> x.id().equals(identity.trim())).findFirst()
+                    .orElse(IDENTITIES.get(2)); // an unknown choice gets no groups, never the analyst's
+            user = i.user();
+            groups = String.join(",", i.groups());
+            scopes = i.scopes().isEmpty() ? null : String.join(",", i.scopes());
+        }
         ObjectNode jwt = JSON.createObjectNode();
         ObjectNode claims = jwt.putObject("claims");
         long now = System.currentTimeMillis() / 1000;
@@ -221,6 +277,73 @@ public final class LocalGateway implements AutoCloseable {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         send(ex, r.get("statusCode").asInt(), headers, body);
+    }
+
+    /** {@code POST /_local/ingest}: a direct event to {@code ingest-triage}, its result as the answer. */
+    private void ingest(HttpExchange ex, byte[] body) throws IOException {
+        Map<String, String> json = Map.of("content-type", "application/json");
+        if (!ex.getRequestMethod().equals("POST")) {
+            send(ex, 405, Map.of("content-type", "application/json", "allow", "POST"), "{\"message\":\"Method Not Allowed\"}");
+            return;
+        }
+        JsonNode event;
+        try {
+            event = JSON.readTree(body);
+        } catch (IOException e) {
+            event = null;
+        }
+        if (event == null || !event.path("source").isTextual() || !event.path("lines").isArray()) {
+            send(ex, 400, json, JSON.createObjectNode().put("error", "invalid_body")
+                    .put("message", "a direct event is {\"source\":\"...\",\"lines\":[\"...\"]}").toString());
+            return;
+        }
+        RuntimeApiEmulator.Result r = ingest.invoke(event.toString(), INGEST_TIMEOUT);
+        if (r.error()) {
+            ObjectNode e = JSON.createObjectNode().put("error", "ingest_failed").put("message", r.body());
+            send(ex, 400, json, e.toString());
+            return;
+        }
+        send(ex, 200, json, r.body());
+    }
+
+    /** The console's files; {@code /} is index.html, {@code /config.json} the local sign-in's configuration. */
+    private void consoleFile(HttpExchange ex, String rawPath) throws IOException {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("content-security-policy", CONSOLE_CSP);
+        headers.put("x-content-type-options", "nosniff");
+        headers.put("referrer-policy", "no-referrer");
+        headers.put("cache-control", "no-cache");
+        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (path.equals("/config.json")) {
+            headers.put("content-type", "application/json");
+            send(ex, 200, headers, localConfig());
+            return;
+        }
+        java.nio.file.Path file = console.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        String type = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        if (!file.startsWith(console) || type == null || !java.nio.file.Files.isRegularFile(file)) {
+            headers.put("content-type", "text/plain; charset=utf-8");
+            send(ex, 404, headers, java.nio.file.Files.isDirectory(console) ? "Not Found"
+                    : "the console is not built: run make build (it writes " + console + ")");
+            return;
+        }
+        headers.put("content-type", type);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    /** The local config.json: sign in by picking one of {@link #IDENTITIES}. */
+    static String localConfig() {
+        ObjectNode c = JSON.createObjectNode().put("mode", "local");
+        ArrayNode ids = c.putArray("identities");
+        IDENTITIES.forEach(i -> {
+            ObjectNode o = ids.addObject().put("id", i.id()).put("label", i.label()).put("name", i.user());
+            i.groups().forEach(o.putArray("groups")::add);
+        });
+        return c.toString();
     }
 
     private static void send(HttpExchange ex, int status, Map<String, String> headers, String body) throws IOException {

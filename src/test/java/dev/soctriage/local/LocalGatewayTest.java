@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,9 @@ class LocalGatewayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LambdaFunction echo;
     private static LocalGateway gateway;
+    /** The same with the local-only parts: the console's files and POST /_local/ingest. */
+    private static LocalGateway withConsole;
+    private static Path console;
     private static final List<String> errors = new ArrayList<>();
     private final LocalHttp http = new LocalHttp();
 
@@ -36,11 +44,22 @@ class LocalGatewayTest {
         echo = LambdaFunction.start("echo-gw", cp, EchoHandler.class.getName() + "::handleRequest", Map.of(),
                 ProjectPaths.root().resolve("target/local-test"));
         gateway = new LocalGateway(0, echo::invoke, echo::invoke, "cognito:groups", errors::add);
+        try {
+            console = Files.createTempDirectory(ProjectPaths.root().resolve("target"), "webui-test");
+            Files.writeString(console.resolve("index.html"), "<!doctype html><title>console</title>");
+            Files.writeString(console.resolve("app.js"), "export {};");
+            Files.writeString(console.getParent().resolve("secret.json"), "{}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        withConsole = new LocalGateway(0, echo::invoke, echo::invoke, echo::invoke, console, "cognito:groups",
+                errors::add);
     }
 
     @AfterAll
     static void stop() {
         gateway.close();
+        withConsole.close();
         echo.close();
     }
 
@@ -117,5 +136,73 @@ class LocalGatewayTest {
         assertEquals(500, failed.status());
         assertEquals("Internal Server Error", failed.json().path("message").asText());
         assertTrue(errors.size() > before && errors.get(errors.size() - 1).contains("asked to fail"), errors.toString());
+    }
+
+    private static HttpResponse<String> raw(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void console_isServedAtTheRoot_withItsCsp_andALocalConfigOfferingThreeIdentities() throws Exception {
+        // when the browser asks for the page, a module and config.json
+        HttpResponse<String> page = raw(withConsole.url() + "/");
+        HttpResponse<String> module = raw(withConsole.url() + "/app.js");
+        JsonNode config = JSON.readTree(raw(withConsole.url() + "/config.json").body());
+        // then the files come with their types and the same policy CloudFront sets
+        assertEquals(200, page.statusCode());
+        assertEquals("<!doctype html><title>console</title>", page.body());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("content-type").orElseThrow());
+        assertTrue(page.headers().firstValue("content-security-policy").orElseThrow().contains("script-src 'self';"));
+        assertEquals("text/javascript; charset=utf-8", module.headers().firstValue("content-type").orElseThrow());
+        assertEquals("local", config.path("mode").asText());
+        assertEquals(List.of("analyst", "remediation", "nogroups"),
+                List.of(config.at("/identities/0/id").asText(), config.at("/identities/1/id").asText(),
+                        config.at("/identities/2/id").asText()));
+    }
+
+    @Test
+    void console_neverServesAFileOutsideItsFolder() throws Exception {
+        assertEquals(404, raw(withConsole.url() + "/..%2Fsecret.json").statusCode());
+        assertEquals(404, raw(withConsole.url() + "/%2e%2e/secret.json").statusCode());
+        assertEquals(404, raw(withConsole.url() + "/missing.js").statusCode());
+        // and without a console the root is simply not routed
+        assertEquals(404, raw(gateway.url() + "/").statusCode());
+    }
+
+    @Test
+    void localIdentityHeader_becomesTheClaimsOfThatIdentity_andAnUnknownOneGetsNoGroups() throws Exception {
+        JsonNode remediation = deliveredEvent(http.get(withConsole.url() + "/verdicts", "X-Local-Identity", "remediation"))
+                .at("/requestContext/authorizer/jwt/claims");
+        assertEquals("kestra", remediation.path("sub").asText());
+        assertEquals("[soc-remediation]", remediation.path("cognito:groups").asText());
+        JsonNode nobody = deliveredEvent(http.get(withConsole.url() + "/verdicts", "X-Local-Identity", "nogroups"))
+                .at("/requestContext/authorizer/jwt/claims");
+        assertEquals("nobody@localhost", nobody.path("email").asText());
+        assertFalse(nobody.has("cognito:groups"));
+        JsonNode unknown = deliveredEvent(http.get(withConsole.url() + "/verdicts", "X-Local-Identity", "root"))
+                .at("/requestContext/authorizer/jwt/claims");
+        assertFalse(unknown.has("cognito:groups"), "an unknown identity is never the analyst");
+    }
+
+    @Test
+    void localIngest_handsTheDirectEventToIngestTriage_andRefusesAnythingElse() throws Exception {
+        // when a user posts their own lines
+        LocalHttp.Answer ok = http.post(withConsole.url() + "/_local/ingest", "{\"source\":\"my/app\",\"lines\":[\"a line\"]}");
+        // then ingest-triage received exactly that event and its result is the answer
+        assertEquals(200, ok.status(), ok.body());
+        JsonNode delivered = JSON.readTree(ok.json().path("body").asText());
+        assertEquals("my/app", delivered.path("source").asText());
+        assertEquals("a line", delivered.at("/lines/0").asText());
+        // a body that is not a direct event never reaches the function
+        assertEquals("invalid_body", http.post(withConsole.url() + "/_local/ingest", "{\"lines\":\"x\"}").json()
+                .path("error").asText());
+        // a failing invocation is reported as such
+        LocalHttp.Answer failed = http.post(withConsole.url() + "/_local/ingest",
+                "{\"source\":\"please-fail\",\"lines\":[]}");
+        assertEquals(400, failed.status());
+        assertEquals("ingest_failed", failed.json().path("error").asText());
+        // and the route exists only where the stack wires ingest-triage in
+        assertEquals(404, http.post(gateway.url() + "/_local/ingest", "{\"source\":\"x\",\"lines\":[]}").status());
     }
 }

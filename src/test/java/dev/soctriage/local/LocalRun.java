@@ -90,6 +90,9 @@ final class LocalRun {
         out.accept("");
         out.accept("soc-triage runs locally. HTTP API: " + api + "  (identity: analyst@localhost in soc-analysts;"
                 + " headers X-Local-User, X-Local-Groups, X-Local-Scopes, X-Local-Anonymous: 1 change it)");
+        out.accept("  analyst console:         " + api + "/  (sign in as analyst, remediation caller or a user without groups)");
+        out.accept("  triage your own lines:   curl -s -X POST " + api + "/_local/ingest -H 'content-type: application/json'"
+                + " -d '{\"source\":\"my/app\",\"lines\":[\"<log line>\"]}'");
         out.accept("  list pending verdicts:   curl -s " + api + "/verdicts");
         out.accept("  show one:                curl -s " + api + "/verdicts/" + id);
         out.accept("  approve it:              curl -s -X POST " + api + "/verdicts/" + id

@@ -96,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
         }
         String groupsClaim = options.env().getOrDefault("ANALYST_GROUPS_CLAIM", "cognito:groups");
         gateway = track(new LocalGateway(options.port(), functions.get(LIST)::invoke, functions.get(APPROVE)::invoke,
+                (event, timeout) -> functions.get(INGEST).invoke(event, timeout), consoleDir(options.env()),
                 groupsClaim, options.out()));
         for (LambdaFunction f : functions.values()) {
             try {
@@ -131,6 +132,12 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    /** The built analyst console (`make build` writes it): SOC_CONSOLE_DIR, else target/webui. */
+    static Path consoleDir(Map<String, String> env) {
+        String dir = env.get("SOC_CONSOLE_DIR");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : ProjectPaths.root().resolve("target/webui");
     }
 
     private long awaitReady(LambdaFunction f) {

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The second process of {@code ApprovalFlowTest#approve_createsOneExecution_whenCalledConcurrentlyFromTwoProcesses}:
  * started by {@link RivalApprover} in its own JVM, it boots the application against the first
  * process's servers, says it is ready, waits for the go signal, sends its approvals, and writes how
- * they were answered. Disabled in the ordinary test run.
+ * they were answered. Its name does not end in Test, so the ordinary test run does not pick it up
+ * (it would only show as skipped there); it runs when RivalApprover selects it.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "rival.dir", matches = ".+")
 @QuarkusTestResource(value = RivalEnvironmentResource.class, restrictToAnnotatedClass = true)
-class RivalApprovalsTest {
+class RivalApprovals {
     @Inject
     VerdictApi api;
 

@@ -1,0 +1,341 @@
+// The analyst console in real headless Chromium against the real local stack (`make run` on a free
+// port). Accessible names are the contract (docs/contract.md, "The analyst console"): the table
+// "Pending verdicts", the buttons "Approve", "Reject", "Confirm", "Cancel", the dialog, the status as
+// text. Each view is checked with axe-core: no serious or critical violation.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, newPage, shotPath, startStack } from './harness.mjs';
+import { startOidcStub } from './oidc-stub.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
+// a documentation address and a query of its own per run, so a reused stack still sees a new threat
+const XSS_IP = `198.51.100.${100 + (process.pid % 150)}`;
+const XSS_LINES = [
+  `${XSS_IP} - - [06/Dec/2026:08:00:01 +0000] "GET /search?q=<script>window.__xss=1</script>&r=${Date.now()} HTTP/1.1" 200 512 "-" "Mozilla/5.0"`,
+  `${XSS_IP} - - [06/Dec/2026:08:00:02 +0000] "GET /search?q=<img src=x onerror=window.__xss=2>&r=${Date.now()} HTTP/1.1" 200 512 "-" "Mozilla/5.0"`,
+  `${XSS_IP} - - [06/Dec/2026:08:00:03 +0000] "GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1" 200 512 "-" "Mozilla/5.0"`,
+];
+
+let stack;
+let browser;
+
+async function axeClean(page, view) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
+    `axe-core on the ${view}`);
+}
+
+async function signIn(page, identity = /^Analyst/) {
+  await page.goto(`${stack.url}/`);
+  await page.getByRole('radio', { name: identity }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const queueTable = (page) => page.getByRole('table', { name: 'Pending verdicts' });
+const verdictRows = (page) => queueTable(page).locator('tbody tr[data-id]');
+
+async function openVerdict(page, threatType) {
+  await queueTable(page).getByRole('link', { name: threatType, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: threatType }).waitFor();
+}
+
+async function kestraExecutionsFor(verdictId) {
+  const calls = await (await fetch(`${stack.kestraUrl}/_local/kestra/calls`)).json();
+  const search = await (await fetch(
+    `${stack.kestraUrl}/api/v1/main/executions/search?filters[labels][EQUALS][verdictId]=${verdictId}`,
+    { headers: { authorization: `Basic ${Buffer.from('local:local-only-password').toString('base64')}` } })).json();
+  return { calls: calls.filter((e) => e.inputs?.verdictId === verdictId), search };
+}
+
+describe('analyst console', () => {
+  before(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('signIn_asAnalyst_listsTheSampleVerdicts_criticalFirst_withCountsChartAndMetrics', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await axeClean(page, 'sign-in view');
+
+    await signIn(page);
+
+    await verdictRows(page).first().waitFor();
+    const threats = await verdictRows(page).locator('th').allTextContents();
+    assert.ok(threats.some((t) => t.startsWith('SSH brute force')), `queue: ${threats}`);
+    assert.ok(threats.some((t) => t.startsWith('SQL injection')), `queue: ${threats}`);
+    assert.ok(threats.length >= 5, `the five sample verdicts, got ${threats.length}`);
+    const severities = await verdictRows(page).locator('td:first-child').allTextContents();
+    const ranks = severities.map((s) => SEVERITY_RANK[s.trim().toLowerCase()]);
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `critical first: ${severities}`);
+    assert.deepEqual([...new Set(await verdictRows(page).locator('td.status').allTextContents())], ['PENDING']);
+    await page.locator('#counts li').first().waitFor();
+    assert.match(await page.locator('#counts').innerText(), /\d+\s*high/);
+    assert.equal(await page.getByRole('img', { name: /verdicts in the last 24 hours/ }).count(), 1);
+    assert.match(await page.locator('#metrics').innerText(), /False-positive rate/);
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'one page: no nextToken');
+
+    await page.evaluate(() => performance.clearMeasures('queue-render'));
+    await page.getByLabel('Order').selectOption('lastSeen');
+    await page.waitForFunction(() => performance.getEntriesByName('queue-render').length > 0); // re-rendered
+    const times = await verdictRows(page).locator('time').evaluateAll((ts) => ts.map((x) => Date.parse(x.dateTime)));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'latest activity first');
+    await page.getByLabel('Order').selectOption('severity');
+
+    await axeClean(page, 'queue');
+    await page.screenshot({ path: shotPath('queue.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('queue_atTabletWidth_staysUsable', async () => {
+    const page = await newPage(browser, { width: 820, height: 1180 });
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    assert.ok(await queueTable(page).isVisible());
+    await axeClean(page, 'queue at tablet width');
+    await page.screenshot({ path: shotPath('queue-tablet.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('approve_bruteForce_confirmNamesActionAndTarget_showsApprovedAndTheOneKestraExecution', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    await openVerdict(page, 'SSH brute force');
+    const id = await page.locator('#verdict-id').innerText();
+    assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
+    assert.equal(await page.getByRole('link', { name: 'T1110.001' }).getAttribute('href'),
+      'https://attack.mitre.org/techniques/T1110/001/');
+    await axeClean(page, 'verdict view');
+    await page.screenshot({ path: shotPath('verdict.png'), fullPage: true });
+
+    await page.getByLabel('Comment (optional)').fill('confirmed in the browser test');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm approval' });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /block_ip on ip 203\.0\.113\.7/);
+    await axeClean(page, 'approval confirmation');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+
+    await page.locator('#verdict-status', { hasText: 'APPROVED' }).waitFor();
+    const shown = await page.locator('#kestra-execution').innerText();
+    const { calls, search } = await kestraExecutionsFor(id);
+    assert.equal(calls.length, 1, 'exactly one execution at the Kestra stand-in');
+    assert.equal(calls[0].flowId, 'block-ip');
+    assert.equal(calls[0].inputs.target, '203.0.113.7');
+    assert.equal(search.total, 1);
+    assert.equal(shown, calls[0].id, 'the page names the Kestra execution id');
+    assert.match(await page.locator('#decide-status').innerText(), new RegExp(`APPROVED; Kestra execution ${calls[0].id}`));
+    assert.match(await page.locator('.history').first().innerText(), /analyst@localhost[\s\S]*confirmed in the browser test/);
+    assert.equal(await page.getByRole('button', { name: 'Approve' }).isVisible(), false, 'nothing left to decide');
+    await page.screenshot({ path: shotPath('verdict-approved.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('reject_asFalsePositive_showsRejected_andCountsInTheMetrics', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    await openVerdict(page, 'Vulnerability scanner');
+    await page.getByLabel('Reason').selectOption('false_positive');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
+    assert.match(await page.locator('#decide-status').innerText(), /Verdict is now REJECTED/);
+    assert.match(await page.locator('.history').first().innerText(), /Rejected[\s\S]*false_positive/);
+
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.locator('#metrics dd').first().waitFor();
+    await page.waitForFunction(() => /1 \/ 1/.test(document.querySelector('#metrics').innerText));
+    assert.match(await page.locator('#metrics').innerText(), /False-positive rate\s*50 %/);
+    await page.context().close();
+  });
+
+  test('evidenceWithScriptAndImgOnerror_rendersAsText_noDialogNoElement_andIsHighlightedAsNew', async () => {
+    const page = await newPage(browser);
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+
+    const res = await fetch(`${stack.url}/_local/ingest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'web/xss-test', lines: XSS_LINES }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).verdicts, 1);
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const fresh = queueTable(page).locator('tr.new');
+    await fresh.first().waitFor();
+    assert.match(await fresh.first().innerText(), /Cross-site scripting/);
+    assert.match(await page.locator('#queue-status').innerText(), /1 new verdict highlighted/);
+
+    await fresh.first().getByRole('link', { name: 'Cross-site scripting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cross-site scripting' }).waitFor();
+    const evidence = await page.getByRole('list', { name: 'Evidence lines' }).locator('li').allTextContents();
+    assert.ok(evidence.includes(XSS_LINES[0]), 'the <script> line as text');
+    assert.ok(evidence.includes(XSS_LINES[1]), 'the <img onerror> line as text');
+    const injected = await page.evaluate(() => ({
+      xss: window.__xss ?? null,
+      scripts: document.querySelectorAll('main script, dialog script').length,
+      images: document.querySelectorAll('img').length,
+      onerror: document.querySelectorAll('[onerror]').length,
+    }));
+    assert.deepEqual(injected, { xss: null, scripts: 0, images: 0, onerror: 0 });
+    assert.deepEqual(dialogs, []);
+    await axeClean(page, 'verdict view with hostile evidence');
+    await page.context().close();
+  });
+
+  test('decisionAlreadyTakenInAnotherBrowser_shows409Plainly_andTheCurrentStatus', async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    await signIn(first);
+    await signIn(second);
+    await openVerdict(first, 'Path traversal');
+    await openVerdict(second, 'Path traversal');
+    const id = await second.locator('#verdict-id').innerText();
+
+    await first.getByLabel('Reason').selectOption('duplicate');
+    await first.getByRole('button', { name: 'Reject' }).click();
+    await first.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
+
+    assert.equal(await second.locator('#verdict-status').innerText(), 'PENDING', 'the second browser is stale');
+    await second.getByRole('button', { name: 'Approve' }).click();
+    await second.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    const alert = second.getByRole('alert').filter({ hasText: '409' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /someone already decided this verdict \(409\)/);
+    await second.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
+    assert.equal((await kestraExecutionsFor(id)).calls.length, 0, 'no execution for a rejected verdict');
+    await axeClean(second, 'verdict view with a 409');
+    await first.context().close();
+    await second.context().close();
+  });
+
+  test('byKeyboardOnly_openAVerdict_approve_escapeCancels_andNothingIsSent', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    await queueTable(page).getByRole('link', { name: 'SQL injection' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'SQL injection' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-title', 'focus moves to the verdict');
+    await page.getByRole('button', { name: 'Approve' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Confirm approval' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cancel', 'the safe choice has focus');
+    await page.keyboard.press('Escape');
+    await page.locator('#decide-status', { hasText: 'Approval cancelled' }).waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    assert.equal(await page.locator('#verdict-status').innerText(), 'PENDING');
+    const id = await page.locator('#verdict-id').innerText();
+    assert.equal((await kestraExecutionsFor(id)).calls.length, 0);
+    await page.context().close();
+  });
+
+  test('approvalErrors_areSaidPlainly_andTheButtonIsDisabledWhileTheCallRuns', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    await openVerdict(page, 'Invalid-user enumeration');
+    // the API's answers for this verdict's approval, one per attempt (the page's side of the contract)
+    const answers = [
+      { status: 502, body: { error: 'kestra_unavailable', message: 'Kestra could not be reached; the verdict is DISPATCH_FAILED' } },
+      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.7 is inside ALLOWLIST_CIDRS' } },
+      { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
+    ];
+    let release;
+    await page.route(/\/verdicts\/v_[0-9a-f]+\/approve$/, async (route) => {
+      const a = answers.shift();
+      if (a.status === 502) await new Promise((r) => { release = r; });
+      await route.fulfill({ status: a.status, contentType: 'application/json', body: JSON.stringify(a.body) });
+    });
+    const approveOnce = async () => {
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    };
+
+    await approveOnce();
+    await page.waitForFunction(() => document.querySelector('#approve').disabled);
+    assert.equal(await page.getByRole('button', { name: 'Reject' }).isDisabled(), true, 'no second decision meanwhile');
+    release();
+    const alert = page.locator('#decide-error');
+    await alert.filter({ hasText: '502' }).waitFor();
+    assert.match(await alert.innerText(), /Kestra is unavailable \(502 kestra_unavailable\).*DISPATCH_FAILED.*Approve again/);
+    assert.equal(await page.getByRole('button', { name: 'Approve' }).isEnabled(), true, 'approve again');
+
+    await approveOnce();
+    await alert.filter({ hasText: 'target_not_blockable' }).waitFor();
+    assert.match(await alert.innerText(), /this target cannot be blocked \(409 target_not_blockable\).*ALLOWLIST_CIDRS/);
+
+    await approveOnce();
+    await alert.filter({ hasText: '403' }).waitFor();
+    assert.match(await alert.innerText(), /Not allowed: your account may not decide verdicts \(403\)/);
+    await axeClean(page, 'verdict view with an error');
+    await page.context().close();
+  });
+
+  test('userWithoutGroups_sees403Plainly', async () => {
+    const page = await newPage(browser);
+    await signIn(page, /without groups/);
+    const alert = page.locator('#queue-error');
+    await alert.filter({ hasText: '403' }).waitFor();
+    assert.match(await alert.innerText(), /Not allowed \(403\): nobody@localhost is in no group/);
+    assert.equal(await verdictRows(page).count(), 0);
+    await axeClean(page, 'queue with a 403');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.match(await page.locator('#signin-state').innerText(), /signed out/);
+    await page.context().close();
+  });
+
+  test('oidcSignIn_authorizationCodeWithPkce_tokensOnlyInMemory_bearerSentToTheApi', async () => {
+    const oidc = await startOidcStub({ clientId: 'console-test' });
+    const page = await newPage(browser);
+    // the config.json a deployment writes, pointing at the stand-in issuer
+    await page.route(`${stack.url}/config.json`, (route) => route.fulfill({
+      status: 200, contentType: 'application/json',
+      body: JSON.stringify({ mode: 'oidc', issuer: oidc.issuer, clientId: 'console-test', cognitoDomain: '',
+        redirectUrl: `${stack.url}/`, signOutUrl: `${stack.url}/`, scope: 'openid email profile' }),
+    }));
+    const bearers = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/verdicts')) bearers.push(r.headers().authorization ?? null);
+    });
+    try {
+      await page.goto(`${stack.url}/`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      await verdictRows(page).first().waitFor();
+      assert.match(await page.locator('#who-name').innerText(), /Signed in as analyst@example\.com \(soc-analysts\)/);
+      const [asked] = oidc.seen.authorize;
+      assert.equal(asked.response_type, 'code');
+      assert.equal(asked.code_challenge_method, 'S256');
+      assert.equal(oidc.seen.token.length, 1, 'one code exchanged, with its PKCE verifier');
+      assert.ok(oidc.seen.token[0].code_verifier.length >= 43);
+      assert.equal(new URL(page.url()).search, '', 'the code is gone from the address bar');
+      assert.ok(bearers.length > 0 && bearers.every((b) => /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/.test(b)), `bearers: ${bearers}`);
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+      assert.doesNotMatch(stored, /eyJ|refresh-/, 'no token in localStorage or sessionStorage');
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      assert.match(await page.locator('#signin-state').innerText(), /signed out/, 'tokens were in memory only');
+    } finally {
+      await page.context().close();
+      await oidc.close();
+    }
+  });
+});
