@@ -229,13 +229,17 @@ class Checker:
         if glob_fn.get("MemorySize") != 1024:
             self.problem("Globals.Function.MemorySize must be 1024")
         table = res.get("VerdictsTable", {}).get("Properties", {})
-        gsi = (table.get("GlobalSecondaryIndexes") or [{}])[0]
+        # the indexes TableSetup creates for local runs (dev.soctriage.verdict.TableSetup)
+        wanted_indexes = {"status-index": [{"AttributeName": "status", "KeyType": "HASH"},
+                                           {"AttributeName": "queueKey", "KeyType": "RANGE"}],
+                          "activity-index": [{"AttributeName": "status", "KeyType": "HASH"},
+                                             {"AttributeName": "activityKey", "KeyType": "RANGE"}]}
+        indexes = {g.get("IndexName"): g.get("KeySchema") for g in table.get("GlobalSecondaryIndexes") or []}
         if table.get("KeySchema") != [{"AttributeName": "id", "KeyType": "HASH"}] \
-                or gsi.get("IndexName") != "status-index" \
-                or gsi.get("KeySchema") != [{"AttributeName": "status", "KeyType": "HASH"},
-                                            {"AttributeName": "queueKey", "KeyType": "RANGE"}] \
+                or indexes != wanted_indexes \
                 or table.get("TimeToLiveSpecification", {}).get("AttributeName") != "expiresAt":
-            self.problem("VerdictsTable: key id, index status-index(status, queueKey), TTL expiresAt expected")
+            self.problem("VerdictsTable: key id, indexes status-index(status, queueKey) and "
+                         "activity-index(status, activityKey), TTL expiresAt expected")
 
     def check_console(self):
         """The analyst console: private bucket read through OAC, /verdicts* to the API, config.json."""

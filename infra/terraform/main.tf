@@ -59,7 +59,8 @@ locals {
     REMEDIATION_GROUP    = var.remediation_group
   }, local.kestra_env)
 
-  status_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
+  status_index_arn   = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
+  activity_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/activity-index"
 }
 
 data "aws_secretsmanager_secret_version" "groq_api_key" {
@@ -91,11 +92,23 @@ resource "aws_dynamodb_table" "verdicts_table" {
     name = "queueKey"
     type = "S"
   }
+  attribute {
+    name = "activityKey"
+    type = "S"
+  }
 
+  # the queue: severity then creation (status-index), or last activity (activity-index, GET
+  # /verdicts?order=lastSeen); both sparse: only verdicts carry a status
   global_secondary_index {
     name            = "status-index"
     hash_key        = "status"
     range_key       = "queueKey"
+    projection_type = "ALL"
+  }
+  global_secondary_index {
+    name            = "activity-index"
+    hash_key        = "status"
+    range_key       = "activityKey"
     projection_type = "ALL"
   }
 
@@ -195,7 +208,7 @@ data "aws_iam_policy_document" "list_pending" {
   statement {
     sid       = "ReadVerdicts"
     actions   = ["dynamodb:GetItem", "dynamodb:Query"]
-    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn]
+    resources = [aws_dynamodb_table.verdicts_table.arn, local.status_index_arn, local.activity_index_arn]
   }
   dynamic "statement" {
     for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]

@@ -52,8 +52,8 @@ run "jvm_defaults" {
     error_message = "each function exports its own name"
   }
   assert {
-    condition     = aws_dynamodb_table.verdicts_table.billing_mode == "PAY_PER_REQUEST" && aws_dynamodb_table.verdicts_table.hash_key == "id" && one(aws_dynamodb_table.verdicts_table.global_secondary_index).name == "status-index" && one(aws_dynamodb_table.verdicts_table.global_secondary_index).range_key == "queueKey" && aws_dynamodb_table.verdicts_table.ttl[0].attribute_name == "expiresAt" && aws_dynamodb_table.verdicts_table.point_in_time_recovery[0].enabled
-    error_message = "table: id, status-index(status, queueKey), TTL expiresAt, PITR"
+    condition     = aws_dynamodb_table.verdicts_table.billing_mode == "PAY_PER_REQUEST" && aws_dynamodb_table.verdicts_table.hash_key == "id" && { for i in aws_dynamodb_table.verdicts_table.global_secondary_index : i.name => [i.hash_key, i.range_key, i.projection_type] } == { "status-index" = ["status", "queueKey", "ALL"], "activity-index" = ["status", "activityKey", "ALL"] } && aws_dynamodb_table.verdicts_table.ttl[0].attribute_name == "expiresAt" && aws_dynamodb_table.verdicts_table.point_in_time_recovery[0].enabled
+    error_message = "table: id, status-index(status, queueKey), activity-index(status, activityKey), TTL expiresAt, PITR"
   }
   assert {
     condition     = length(aws_cognito_user_pool.user_pool) == 1 && length(aws_s3_bucket.log_bucket) == 1 && length(aws_cloudwatch_log_subscription_filter.log_subscription) == 0

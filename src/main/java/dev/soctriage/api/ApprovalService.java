@@ -107,15 +107,16 @@ public class ApprovalService {
 
     /**
      * {@code PENDING → REJECTED}, the reason kept as the comment. The reason {@code false_positive}
-     * also suppresses the verdict's group for {@code feedback.suppress-for}.
+     * also suppresses the verdict's groups (every rule and actor that joined it) for
+     * {@code feedback.suppress-for}.
      */
     public Verdict reject(String id, Identity who, String reason) {
         Instant now = clock.instant();
         Verdict rejected = store.reject(id, new Decision(who.name(), now, reason));
         log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
-        if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip()) && rejected.groupKey() != null) {
-            store.suppress(rejected.groupKey(), now.plus(feedback.suppressFor()), who.name(), now);
-            LOG.infof("verdict %s rejected as false positive: its group is suppressed for %s", id,
+        if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip())) {
+            int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), who.name(), now).size();
+            LOG.infof("verdict %s rejected as false positive: its %d groups are suppressed for %s", id, groups,
                     feedback.suppressFor());
         }
         return rejected;

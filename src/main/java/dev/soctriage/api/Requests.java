@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.verdict.VerdictIds;
+import dev.soctriage.verdict.VerdictStore.Order;
 
 /**
  * Reads and checks what a request carries: the id, the listing's query, the JSON bodies. Each check
@@ -28,7 +29,7 @@ final class Requests {
     private Requests() {
     }
 
-    record ListQuery(Status status, Severity minSeverity, int limit, String nextToken) {
+    record ListQuery(Status status, Severity minSeverity, Order order, int limit, String nextToken) {
     }
 
     record Outcome(String executionId, boolean success, String detail) {
@@ -59,6 +60,14 @@ final class Requests {
                 throw HttpProblem.badRequest("invalid_query", e.getMessage());
             }
         }
+        Order order = Order.SEVERITY;
+        if (q.containsKey("order")) {
+            try {
+                order = Order.fromWire(q.get("order"));
+            } catch (IllegalArgumentException e) {
+                throw HttpProblem.badRequest("invalid_query", e.getMessage());
+            }
+        }
         int limit = 50;
         if (q.containsKey("limit")) {
             String l = q.get("limit");
@@ -71,7 +80,7 @@ final class Requests {
         if (token != null && (token.isEmpty() || token.length() > 2048)) {
             throw HttpProblem.badRequest("invalid_next_token", "nextToken is not a token this API issued");
         }
-        return new ListQuery(status, severity, limit, token);
+        return new ListQuery(status, severity, order, limit, token);
     }
 
     /** {@code {"comment":"..."}}, the body optional. @return the comment or null */

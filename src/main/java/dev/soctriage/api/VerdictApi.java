@@ -111,7 +111,8 @@ public class VerdictApi {
         return switch (route.kind()) {
             case LIST -> {
                 Requests.ListQuery q = Requests.listQuery(request);
-                VerdictStore.Page page = store.list(q.status(), q.minSeverity(), q.limit(), q.nextToken());
+                VerdictStore.Page page = store.list(q.status(), q.minSeverity(), q.order(), q.limit(),
+                        q.nextToken());
                 yield new ListAnswer(page.items(), page.nextToken());
             }
             case GET -> {

@@ -15,6 +15,14 @@ import java.util.Map;
 public final class TemplateMiner {
     /** Wildcard of a template position whose values differ. */
     public static final String WILDCARD = "<*>";
+    /**
+     * Clusters compared per line at most: a route (token count and first token) holds no more, so a
+     * line costs at most this many comparisons of {@link Config#maxTokens()} tokens however dissimilar
+     * the batch; a line that matches none of a full route's clusters joins the most similar one.
+     */
+    static final int MAX_PER_ROUTE = 24;
+    /** Characters of a line read for mining; the rest counts as one more token. */
+    static final int MAX_CHARS = 4096;
 
     /**
      * The miner's one tunable configuration.
@@ -51,7 +59,7 @@ public final class TemplateMiner {
                 bestSim = sim;
             }
         }
-        boolean full = clusters.size() >= config.maxClusters();
+        boolean full = clusters.size() >= config.maxClusters() || candidates.size() >= MAX_PER_ROUTE;
         if (best != null && (bestSim >= config.similarity() || full)) {
             best.merge(tokens);
             return best.id;
@@ -90,7 +98,7 @@ public final class TemplateMiner {
 
     String[] tokens(String text) {
         List<String> out = new ArrayList<>(16);
-        int n = text.length();
+        int n = Math.min(text.length(), MAX_CHARS);
         int i = 0;
         while (i < n) {
             while (i < n && Character.isWhitespace(text.charAt(i))) {
@@ -108,6 +116,9 @@ public final class TemplateMiner {
                 i++;
             }
             out.add(TemplateMasks.mask(text.substring(start, i)));
+        }
+        if (text.length() > MAX_CHARS && out.size() < config.maxTokens()) {
+            out.add("<…>");
         }
         return out.toArray(new String[0]);
     }

@@ -102,7 +102,7 @@ public class Guard {
         if (IpAddresses.same(target, g.actorIp())) {
             return true;
         }
-        for (ParsedEvent e : g.samples()) {
+        for (ParsedEvent e : evidence(g)) {
             if (IpAddresses.same(target, e.actorIp())) {
                 return true;
             }
@@ -114,11 +114,21 @@ public class Guard {
         if (Objects.equals(target, g.actorUser())) {
             return true;
         }
-        for (ParsedEvent e : g.samples()) {
+        for (ParsedEvent e : evidence(g)) {
             if (Objects.equals(target, e.actorUser())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The group's samples and, for a cross-actor group, each tracked actor's own lines. */
+    private static Iterable<ParsedEvent> evidence(EventGroup g) {
+        if (g.actors().isEmpty()) {
+            return g.samples();
+        }
+        List<ParsedEvent> all = new java.util.ArrayList<>(g.samples());
+        g.actors().forEach(a -> all.addAll(a.samples()));
+        return all;
     }
 }

@@ -24,7 +24,8 @@ public class EnvelopeDecoder {
     }
 
     /**
-     * @return one batch per log source in the event (an S3 notification may name several objects)
+     * @return one batch per log source in the event (an S3 notification may name several objects); an
+     *         S3 object's batch is opened here and read while it is processed: close each batch
      * @throws MalformedEventException     the envelope is not one of the four shapes or is broken
      * @throws SourceUnavailableException  an S3 object could not be read (transient: retried)
      */
@@ -38,8 +39,13 @@ public class EnvelopeDecoder {
         }
         if (event.has("Records")) {
             List<LogBatch> batches = new ArrayList<>();
-            for (S3ObjectRef ref : S3Events.fromNotification(event.get("Records"))) {
-                batches.add(s3.read(ref));
+            try {
+                for (S3ObjectRef ref : S3Events.fromNotification(event.get("Records"))) {
+                    batches.add(s3.read(ref));
+                }
+            } catch (RuntimeException e) {
+                batches.forEach(LogBatch::close); // objects opened before the one that failed
+                throw e;
             }
             return batches;
         }

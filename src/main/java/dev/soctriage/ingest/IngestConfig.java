@@ -22,4 +22,20 @@ public interface IngestConfig {
      */
     @WithDefault("PT50S")
     Duration timeBudget();
+
+    /**
+     * Time, counted from the invocation's start, by which reading, parsing and grouping must be done;
+     * past it the delivery is refused before anything is written (then retried, then dead-lettered).
+     * The rest of {@link #timeBudget()} is for judging and writing.
+     */
+    @WithDefault("PT30S")
+    Duration groupingBudget();
+
+    /** Time kept at the end of {@link #timeBudget()} for writing verdicts: model calls stop before it. */
+    @WithDefault("PT5S")
+    Duration writeReserve();
+
+    /** Lines read, parsed and grouped at a time (a large S3 object is streamed in such chunks). */
+    @WithDefault("4096")
+    int chunkLines();
 }

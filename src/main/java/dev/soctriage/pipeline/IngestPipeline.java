@@ -1,11 +1,15 @@
 package dev.soctriage.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +17,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
+import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
+import dev.soctriage.text.Digests;
 import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.TemplateMemory;
+import dev.soctriage.verdict.TemplateMemoryConfig;
+import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore.Suppression;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Recorded;
+import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -34,8 +46,8 @@ import dev.soctriage.verdict.VerdictStore;
  * <p>Nothing is lost (docs/contract.md, invariant 3): every event ends in a group that is judged — a verdict
  * or benign — or the invocation fails and the platform retries it. A redelivery adds nothing
  * (invariant 4): a delivery already fully processed is answered from its marker without triaging
- * again, and a partly processed one rewrites the same verdict ids, which the store's conditional
- * write refuses.
+ * again, and a partly processed one finds its delivery id on the verdicts it already joined. Findings
+ * with the same plan join the plan's open verdict, from any delivery (invariant 6).
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -49,10 +61,15 @@ public class IngestPipeline {
     private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final IngestConfig config;
+    private final TemplateMemory memory;
+    private final TemplateMemoryConfig memoryConfig;
     private final Clock clock;
+    /** what one verdict write may take, to judge before the first write whether all fit in the time left */
+    static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
-            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config, Clock clock) {
+            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
+            TemplateMemory memory, TemplateMemoryConfig memoryConfig, Clock clock) {
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
@@ -61,6 +78,8 @@ public class IngestPipeline {
         this.verdicts = verdicts;
         this.store = store;
         this.config = config;
+        this.memory = memory;
+        this.memoryConfig = memoryConfig;
         this.clock = clock;
     }
 
@@ -73,58 +92,107 @@ public class IngestPipeline {
         Instant deadline = start.plus(config.timeBudget());
         List<LogBatch> batches = decoder.decode(event);
         IngestResult total = IngestResult.EMPTY;
-        for (LogBatch batch : batches) {
-            total = total.plus(process(batch, deadline));
+        try {
+            for (LogBatch batch : batches) {
+                total = total.plus(process(batch, start, deadline));
+            }
+        } finally {
+            batches.forEach(LogBatch::close);
         }
-        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d failed=%d ms=%d",
-                total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(), total.failed(),
-                clock.millis() - start.toEpochMilli());
+        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d failed=%d ms=%d",
+                total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(),
+                total.memoryHits(), total.failed(), clock.millis() - start.toEpochMilli());
         return total;
     }
 
-    private IngestResult process(LogBatch batch, Instant deadline) {
-        for (String failure : batch.failures()) {
-            LOG.warnf("failed record in %s: %s", batch.source(), failure);
-        }
-        long events = batch.events().size();
-        long failed = batch.failures().size();
+    private IngestResult process(LogBatch batch, Instant start, Instant deadline) {
         if (batch.control()) {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
         if (store.deliverySeen(batch.deliveryId())) {
+            long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
             LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(),
                     batch.source(), events);
-            return new IngestResult(events, 0, 0, events, 0, failed);
+            return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
         }
-        List<ParsedEvent> parsed = parsers.parseAll(batch.events());
-        List<EventGroup> groups = grouper.group(parsed, signatures);
+        List<EventGroup> groups = group(batch, start);
+        long events = groups.stream().mapToLong(EventGroup::count).sum();
+        for (String failure : batch.failures()) {
+            LOG.warnf("failed record in %s: %s", batch.source(), failure);
+        }
+        long failed = batch.failures().size();
         long written = 0;
         long duplicates = 0;
         long llmCalls = 0;
         long suppressed = 0;
+        long memoryHits = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
-        Map<List<String>, List<Judged>> plans = new LinkedHashMap<>();
-        Map<String, Suppression> feedback = store.suppressions(
-                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet()));
+        Map<String, List<Judged>> plans = new LinkedHashMap<>();
+        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
+                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet())));
+        List<EventGroup> open = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
-            String feedbackKey = VerdictFactory.feedbackKey(g);
-            Suppression s = feedback.get(feedbackKey);
-            if (s != null && s.until().isAfter(clock.instant())) {
-                // an analyst rejected this (rule, actor) as a false positive: count, don't queue
-                store.countSuppressed(feedbackKey, g.count());
+            if (isSuppressed(g, feedback)) {
                 suppressed += g.count();
-                continue;
+            } else {
+                open.add(g);
             }
-            Judgement j = triage.judge(g, deadline);
+        }
+        // the memory of benign templates: a remembered template is not asked about again
+        Map<EventGroup, String> memoryKeys = new HashMap<>();
+        if (triage.modelEnabled() && memoryConfig.enabled()) {
+            open.stream().filter(IngestPipeline::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
+        }
+        Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());
+        List<EventGroup> asked = new ArrayList<>(open.size());
+        List<Judgement> judgements = new ArrayList<>(open.size());
+        for (EventGroup g : open) {
+            String key = memoryKeys.get(g);
+            if (key != null && remembered.contains(key)) {
+                memoryHits++;
+                judgements.add(triage.judgeByRules(g));
+            } else {
+                asked.add(g);
+            }
+        }
+        // independent groups are judged concurrently; model calls stop in time to write the verdicts
+        List<Judgement> answers = triage.judgeAll(asked, deadline.minus(config.writeReserve()));
+        Set<String> learned = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Judgement j = answers.get(i);
+            String key = memoryKeys.get(asked.get(i));
+            if (j.modelBenign() && j.finding().isEmpty() && key != null && !remembered.contains(key) && learned.add(key)) {
+                memory.remember(key, clock.instant());
+            }
+        }
+        judgements.addAll(answers);
+        // a finding about one actor of a cross-actor group: that actor's feedback counts too
+        Set<String> narrowedKeys = judgements.stream().filter(j -> j.finding().isPresent())
+                .map(j -> VerdictFactory.feedbackKey(j.about())).filter(k -> !feedback.containsKey(k))
+                .collect(Collectors.toSet());
+        if (!narrowedKeys.isEmpty()) {
+            feedback.putAll(store.suppressions(narrowedKeys));
+        }
+        for (Judgement j : judgements) {
             llmCalls += j.llmCalls();
             if (j.finding().isEmpty()) {
                 continue;
             }
+            EventGroup g = j.about();
+            if (isSuppressed(g, feedback)) {
+                suppressed += g.count();
+                continue;
+            }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(List.of(f.threatType(), f.action().wire(), String.valueOf(f.target()), f.engine().wire()),
-                    k -> new ArrayList<>()).add(new Judged(g, f, s));
+            plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
+                    .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
+        if (memoryHits > 0 || !learned.isEmpty()) {
+            LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered",
+                    batch.source(), memoryHits, learned.size());
+        }
+        checkTimeToWrite(batch, plans.size(), deadline);
         for (List<Judged> plan : plans.values()) {
             // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
             Map<String, Long> carried = new LinkedHashMap<>();
@@ -134,22 +202,86 @@ public class IngestPipeline {
                 }
             }
             long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
-            Verdict v = verdicts.pending(batch.source(), batch.deliveryId(), plan.stream().map(Judged::group).toList(),
-                    plan.stream().map(Judged::finding).toList(), clock.instant(),
-                    carriedEvents > 0 ? carriedEvents : null);
-            if (store.create(v)) {
+            Contribution c = verdicts.contribution(batch.source(), batch.deliveryId(),
+                    plan.stream().map(Judged::group).toList(), plan.stream().map(Judged::finding).toList(),
+                    clock.instant(), carriedEvents > 0 ? carriedEvents : null);
+            // joins the plan's open verdict, or opens one (docs/contract.md, invariant 6)
+            Recorded r = store.record(c);
+            Verdict v = r.verdict();
+            if (r.outcome() == Recorded.Outcome.DUPLICATE) {
+                duplicates += c.verdict().eventCount();
+            } else {
                 written++;
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));
-                LOG.infof("verdict %s %s %s engine=%s events=%d groups=%d", v.id(), v.severity().wire(),
-                        v.action().wire(), v.engine(), v.eventCount(), plan.size());
-            } else {
-                duplicates += v.eventCount();
+                LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
+                        v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),
+                        plan.size());
             }
         }
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
         store.recordDelivery(batch.deliveryId(), clock.instant());
-        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed);
+        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, memoryHits);
+    }
+
+    /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
+    private List<EventGroup> group(LogBatch batch, Instant start) {
+        Instant groupingDeadline = start.plus(config.groupingBudget());
+        GroupingSession session = grouper.session(signatures, clock, groupingDeadline);
+        try {
+            batch.forEachChunk(config.chunkLines(), chunk -> {
+                if (clock.instant().isAfter(groupingDeadline)) {
+                    throw new BudgetExceededException("parsing passed its deadline after " + session.events() + " events");
+                }
+                session.add(parsers.parseAll(chunk));
+            });
+            return session.finish();
+        } catch (BudgetExceededException e) {
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source()
+                    + " cannot be triaged within this invocation's budget (ingest.grouping-budget "
+                    + config.groupingBudget() + "): " + e.getMessage() + "; nothing was written. Split the input "
+                    + "into smaller deliveries or raise the budget");
+        }
+    }
+
+    /**
+     * Refuses, before the first write, a batch whose verdicts could not all be written in the time left:
+     * never a timeout after partial writes. A verdict write is one or two conditional writes of a few
+     * milliseconds; {@link #WRITE_ESTIMATE} leaves room for a slow store.
+     */
+    private void checkTimeToWrite(LogBatch batch, int verdicts, Instant deadline) {
+        Duration needed = WRITE_ESTIMATE.multipliedBy(verdicts + 1L);
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (needed.compareTo(left) > 0) {
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
+                    + verdicts + " verdicts to write need about " + needed.toMillis() + " ms, " + left.toMillis()
+                    + " ms left of ingest.time-budget; nothing was written. Split the input into smaller deliveries");
+        }
+    }
+
+    private boolean isSuppressed(EventGroup g, Map<String, Suppression> feedback) {
+        String feedbackKey = VerdictFactory.feedbackKey(g);
+        Suppression s = feedback.get(feedbackKey);
+        if (s != null && s.until().isAfter(clock.instant())) {
+            // an analyst rejected this (rule, actor) as a false positive: count, don't queue
+            store.countSuppressed(feedbackKey, g.count());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a group may be answered from the memory of benign templates: lines without a signal that
+     * were grouped by template — across actors, or without any actor. A signal line is never answered
+     * from memory, nor an actor whose volume stood out (grouped alone to be looked at).
+     */
+    static boolean memorable(EventGroup g) {
+        return g.signal() == Signal.NONE && (g.crossActor() || (g.actorIp() == null && g.actorUser() == null));
+    }
+
+    /** The memory's key: a digest of (format, template), nothing of the log text itself. */
+    static String memoryKey(EventGroup g) {
+        return Digests.sha256Hex("benign-template", g.format().wire(), g.template()).substring(0, 40);
     }
 }

@@ -3,7 +3,8 @@ package dev.soctriage.pipeline;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The invocation's result, as the contract names it.
+ * The invocation's result, as the contract names it, plus {@code memoryHits} (the contract allows
+ * added fields).
  *
  * @param events     log events decoded
  * @param groups     groups triaged
@@ -11,13 +12,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param duplicates events already recorded by an earlier delivery
  * @param llmCalls   model calls made
  * @param failed     records that could not be decoded inside an otherwise good input
+ * @param memoryHits groups answered from the memory of benign templates instead of a model call
  */
 @RegisterForReflection
-public record IngestResult(long events, long groups, long verdicts, long duplicates, long llmCalls, long failed) {
-    public static final IngestResult EMPTY = new IngestResult(0, 0, 0, 0, 0, 0);
+public record IngestResult(long events, long groups, long verdicts, long duplicates, long llmCalls, long failed,
+        long memoryHits) {
+    public static final IngestResult EMPTY = new IngestResult(0, 0, 0, 0, 0, 0, 0);
+
+    public IngestResult(long events, long groups, long verdicts, long duplicates, long llmCalls, long failed) {
+        this(events, groups, verdicts, duplicates, llmCalls, failed, 0);
+    }
 
     public IngestResult plus(IngestResult o) {
         return new IngestResult(events + o.events, groups + o.groups, verdicts + o.verdicts,
-                duplicates + o.duplicates, llmCalls + o.llmCalls, failed + o.failed);
+                duplicates + o.duplicates, llmCalls + o.llmCalls, failed + o.failed, memoryHits + o.memoryHits);
     }
 }

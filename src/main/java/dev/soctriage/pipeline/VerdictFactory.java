@@ -16,38 +16,38 @@ import dev.soctriage.model.Status;
 import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Finding;
+import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.InvalidVerdictException;
-import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictIds;
 
 /**
- * Turns a group's finding into a PENDING verdict: the id from the input, evidence verbatim from the
- * group's sample lines (capped at 4 KiB each), counts and times from the group; validated before it
- * may be stored.
+ * Turns a batch's findings for one plan into what the delivery contributes to the plan's verdict:
+ * evidence verbatim from the groups' sample lines (capped at 4 KiB each), counts and times from the
+ * groups; validated before it may be stored.
  */
 @ApplicationScoped
 public class VerdictFactory {
-    static final int EVIDENCE_MAX_LINES = 20;
+    private static final int EVIDENCE_MAX_LINES = Verdict.EVIDENCE_MAX_LINES;
 
     private final Validator validator;
-    private final StoreConfig config;
 
-    public VerdictFactory(Validator validator, StoreConfig config) {
+    public VerdictFactory(Validator validator) {
         this.validator = validator;
-        this.config = config;
     }
 
     /**
-     * One verdict for the groups of a batch that yielded the same plan (threat, action, target,
-     * engine): the analyst sees one line per thing to decide, not one per template. The most severe
-     * finding speaks for them; counts add up, times span them all, ATT&CK ids are united, and the
-     * evidence takes sample lines from every group in turn.
+     * One delivery's contribution to a plan: the groups of a batch whose findings have the same plan
+     * (action and target; for {@code monitor} without a target, threat type and source), as the verdict
+     * it opens when none is open. The analyst sees one line per thing to decide, not one per template:
+     * the most severe finding speaks for them; counts add up, times span them all, ATT&CK ids and threat
+     * types are united, and the evidence takes sample lines from every group in turn. Its id names
+     * the plan's first generation; the store puts the open verdict's in its place.
      *
      * @param groups   the groups, in batch order, with {@code findings} at the same positions
      * @throws InvalidVerdictException when the result breaks the document's constraints (a defect upstream)
      */
-    public Verdict pending(String source, String deliveryId, List<EventGroup> groups, List<Finding> findings,
+    public Contribution contribution(String source, String deliveryId, List<EventGroup> groups, List<Finding> findings,
             Instant now, Long suppressedEvents) {
         Finding f = findings.get(0);
         for (Finding other : findings) {
@@ -57,33 +57,44 @@ public class VerdictFactory {
         }
         Set<String> mitre = new LinkedHashSet<>(f.mitre());
         findings.forEach(x -> mitre.addAll(x.mitre()));
+        Set<String> threatTypes = new LinkedHashSet<>();
+        threatTypes.add(f.threatType());
+        findings.forEach(x -> threatTypes.add(x.threatType()));
         long count = 0;
         Instant first = null;
         Instant last = null;
-        StringBuilder keys = new StringBuilder();
+        List<String> feedbackKeys = new ArrayList<>();
         for (EventGroup g : groups) {
             count += g.count();
             first = first == null || (g.firstSeen() != null && g.firstSeen().isBefore(first)) ? g.firstSeen() : first;
             last = last == null || (g.lastSeen() != null && g.lastSeen().isAfter(last)) ? g.lastSeen() : last;
-            keys.append(g.key()).append('\n');
+            if (!feedbackKeys.contains(feedbackKey(g))) {
+                feedbackKeys.add(feedbackKey(g));
+            }
         }
         String reasoning = groups.size() == 1 ? f.reasoning()
                 : f.reasoning() + " (" + groups.size() + " patterns of this activity in the batch, " + count + " events)";
-        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-        String id = groups.size() == 1 ? VerdictIds.of(source, deliveryId, groups.get(0).key())
-                : VerdictIds.of(source, deliveryId, keys.toString());
-        Verdict v = new Verdict(id, Status.PENDING, f.severity(), f.threatType(), f.action(), f.target(),
+        String created = now.truncatedTo(ChronoUnit.MILLIS).toString();
+        String planKey = planKey(f, source);
+        Verdict.Assessment assessment = new Verdict.Assessment(f.severity(), f.threatType(),
+                List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
                 f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
-                f.engine().wire(), f.model(), evidence(groups), count, iso(first), iso(last), source, created.toString(),
-                null, null, null, null, joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
-                feedbackKey(groups.get(0)), null, null, null, created.plus(config.pendingTtl()).getEpochSecond(),
-                suppressedEvents);
+                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
+        Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
+                List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
+        Verdict v = new Verdict(VerdictIds.of(planKey, 1), Status.PENDING, assessment, evidence, created, null, null,
+                null);
         Set<ConstraintViolation<Verdict>> violations = validator.validate(v);
         if (!violations.isEmpty()) {
             ConstraintViolation<Verdict> firstViolation = violations.iterator().next();
             throw new InvalidVerdictException(firstViolation.getPropertyPath() + " " + firstViolation.getMessage());
         }
-        return v;
+        return new Contribution(planKey, deliveryId, v, feedbackKeys);
+    }
+
+    /** The plan of a finding (docs/contract.md, invariant 6): what joins one open verdict. */
+    public static String planKey(Finding f, String source) {
+        return VerdictIds.planKey(f.action(), f.target(), f.threatType(), source);
     }
 
     /** Up to 20 verbatim lines (4 KiB each), taken from each group in turn so every pattern is shown. */

@@ -1,6 +1,7 @@
 package dev.soctriage.triage;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,11 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
+import dev.soctriage.net.IpAddresses;
 import dev.soctriage.text.Digests;
 import dev.soctriage.triage.llm.ModelCall;
 import dev.soctriage.triage.llm.ModelClient;
@@ -40,32 +46,44 @@ public class TriageService {
         this.model = model;
     }
 
+    /** True when a model is configured (GROQ_API_KEY set). */
+    public boolean modelEnabled() {
+        return model.enabled();
+    }
+
     /**
      * @param deadline the invocation must be answered before this; model calls and retries stay within it
      */
     public Judgement judge(EventGroup group, Instant deadline) {
         Optional<Finding> byRules = rules.judge(group).map(f -> f.groundedBy(guard, group));
         if (!model.enabled()) {
-            return new Judgement(byRules, 0);
+            return about(group, byRules, 0, false);
         }
         ModelCall call = model.judge(group, deadline);
         if (call.answer().isEmpty()) {
             LOG.infof("group %s: model gave no answer after %d call(s) (%s); rules judge", id(group), call.calls(),
                     call.failure());
-            return new Judgement(byRules, call.calls());
+            return about(group, byRules, call.calls(), false);
         }
         ModelVerdict v = call.answer().get();
         Action action = Action.fromWire(v.action());
         String target = v.target().isBlank() ? null : v.target().strip();
         if (!v.malicious()) {
-            return new Judgement(byRules.map(f -> withCrossCheck(f, crossCheck(f.severity(), null, true))), call.calls());
+            return about(group, byRules.map(f -> withCrossCheck(f, crossCheck(f.severity(), null, true))),
+                    call.calls(), true);
         }
-        Optional<String> refusal = guard.check(action, target, group);
+        // a cross-actor group's finding is about the actor it names: that actor's lines are the evidence
+        EventGroup subject = group;
+        if (group.crossActor() && target != null) {
+            subject = group.actors().stream().filter(a -> target.equals(a.user()) || IpAddresses.same(target, a.ip()))
+                    .findFirst().map(group::narrowedTo).orElse(group);
+        }
+        Optional<String> refusal = guard.check(action, target, subject);
         if (refusal.isPresent()) {
             String note = "refused llm target " + (target == null ? "(none)" : PromptText.clip(target)) + ": "
                     + refusal.get();
             LOG.warnf("group %s: %s; rules judge", id(group), refusal.get());
-            return new Judgement(byRules.map(f -> withGuard(f, note)), call.calls());
+            return about(group, byRules.map(f -> withGuard(f, note)), call.calls(), false);
         }
         List<String> unknown = Mitre.unknown(v.mitre());
         String guardNote = unknown.isEmpty() ? null
@@ -74,7 +92,46 @@ public class TriageService {
         String cross = crossCheck(byRules.map(Finding::severity).orElse(null), severity, false);
         Finding f = new Finding(severity, PromptText.clean(v.threatType()), action, target,
                 PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross);
-        return new Judgement(Optional.of(f), call.calls());
+        return new Judgement(Optional.of(f), call.calls(), false, subject);
+    }
+
+    /**
+     * The rules alone, as when there is no model: for a group whose template the model judged benign
+     * before (docs/triage.md, "Memory of benign templates").
+     */
+    public Judgement judgeByRules(EventGroup group) {
+        return about(group, rules.judge(group).map(f -> f.groundedBy(guard, group)), 0, false);
+    }
+
+    /**
+     * Judges groups concurrently: at most {@code ModelClient#concurrency()} at once, each on Quarkus's
+     * worker pool (Mutiny's {@code merge(n)}), when the model is on; one after another otherwise (the
+     * rules take microseconds). Judgements come back in the order of {@code groups}.
+     */
+    public List<Judgement> judgeAll(List<EventGroup> groups, Instant deadline) {
+        if (!model.enabled() || groups.size() < 2) {
+            return groups.stream().map(g -> judge(g, deadline)).toList();
+        }
+        Judgement[] out = new Judgement[groups.size()];
+        Multi.createFrom().range(0, groups.size())
+                .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
+                    // past the deadline no call can be made: the rules judge without a word per group
+                    out[i] = model.timeLeft(deadline) ? judge(groups.get(i), deadline) : judgeByRules(groups.get(i));
+                    return i;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .merge(model.concurrency())
+                .collect().last()
+                .await().indefinitely(); // each judge() ends by the deadline: it never waits past it
+        long late = groups.size() - Arrays.stream(out).filter(j -> j.llmCalls() > 0 || j.modelBenign()).count();
+        if (late > 0) {
+            LOG.infof("%d of %d groups judged by the rules alone (model failing, rate limited or out of time)", late,
+                    groups.size());
+        }
+        return Arrays.asList(out);
+    }
+
+    private static Judgement about(EventGroup group, Optional<Finding> finding, int calls, boolean modelBenign) {
+        return new Judgement(finding, calls, modelBenign, finding.isPresent() ? group : null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.soctriage.verdict;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +30,12 @@ import dev.soctriage.model.Status;
 import dev.soctriage.text.Digests;
 
 /**
- * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; a sparse global index
- * {@code status-index} ({@code status}, {@code queueKey}) serves the queue, so listing never scans.
- * Delivery markers share the table under ids {@code d_<digest>} with no {@code status}, so they stay
- * out of the index. No transactions (dynalite has none): every change is one conditional write.
+ * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; two sparse global indexes serve
+ * the queue, so listing never scans: {@code status-index} ({@code status}, {@code queueKey}) in severity
+ * order and {@code activity-index} ({@code status}, {@code activityKey}) by last activity. Delivery
+ * markers ({@code d_}), suppressions ({@code s_}) and open plans ({@code p_}, see {@link OpenPlans})
+ * share the table with no {@code status}, so they stay out of the indexes. No transactions (dynalite
+ * has none): every change is one conditional write.
  */
 @ApplicationScoped
 public class DynamoVerdictStore implements VerdictStore {
@@ -41,22 +44,20 @@ public class DynamoVerdictStore implements VerdictStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final StoreConfig config;
+    private final OpenPlans plans;
+    private final Clock clock;
 
-    public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config) {
+    public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config, Clock clock) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.config = config;
+        this.clock = clock;
+        this.plans = new OpenPlans(this, dynamo, table, config);
     }
 
     @Override
-    public boolean create(Verdict verdict) {
-        try {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(VerdictItems.toItem(verdict))
-                    .conditionExpression("attribute_not_exists(id)")));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    public Recorded record(Contribution contribution) {
+        return plans.record(contribution, clock.instant());
     }
 
     @Override
@@ -70,25 +71,41 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Page list(Status status, Severity minSeverity, int limit, String nextToken) {
+    public Page list(Status status, Severity minSeverity, Order order, int limit, String nextToken) {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be 1..100");
         }
-        Map<String, String> names = Map.of("#s", "status", "#q", VerdictItems.QUEUE_KEY);
+        Map<String, String> names = new HashMap<>();
+        names.put("#s", "status");
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":s", AttributeValue.fromS(status.name()));
         String condition = "#s = :s";
-        if (minSeverity != null) {
-            values.put(":q", AttributeValue.fromS(minSeverity.rank() + "#"));
-            condition += " AND #q >= :q";
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
+        if (order == Order.SEVERITY) {
+            q.indexName(VerdictItems.STATUS_INDEX);
+            if (minSeverity != null) {
+                names.put("#q", VerdictItems.QUEUE_KEY);
+                values.put(":q", AttributeValue.fromS(minSeverity.rank() + "#"));
+                condition += " AND #q >= :q";
+            }
         } else {
-            names = Map.of("#s", "status");
+            q.indexName(VerdictItems.ACTIVITY_INDEX);
+            if (minSeverity != null) {
+                // the activity index is not ordered by severity: filter (a page may come back short)
+                List<String> allowed = new ArrayList<>();
+                for (Severity sv : Severity.values()) {
+                    if (sv.compareTo(minSeverity) >= 0) {
+                        allowed.add(":v" + sv.rank());
+                        values.put(":v" + sv.rank(), AttributeValue.fromS(sv.wire()));
+                    }
+                }
+                names.put("#v", "severity");
+                q.filterExpression("#v IN (" + String.join(", ", allowed) + ")");
+            }
         }
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(VerdictItems.STATUS_INDEX)
-                .keyConditionExpression(condition).expressionAttributeNames(names)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+        q.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
         if (nextToken != null) {
-            q.exclusiveStartKey(PageTokens.decode(nextToken, status, minSeverity));
+            q.exclusiveStartKey(PageTokens.decode(nextToken, status, minSeverity, order));
         }
         QueryRequest request = q.build();
         QueryResponse r = call(() -> dynamo.query(request));
@@ -97,7 +114,7 @@ public class DynamoVerdictStore implements VerdictStore {
             items.add(VerdictItems.fromItem(item));
         }
         String token = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                ? PageTokens.encode(r.lastEvaluatedKey(), status, minSeverity)
+                ? PageTokens.encode(r.lastEvaluatedKey(), status, minSeverity, order)
                 : null;
         return new Page(items, token);
     }
@@ -199,6 +216,20 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
+    public List<String> suppressFeedback(String verdictId, Instant until, String by, Instant now) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(verdictId)).consistentRead(true))).item();
+        if (item == null || !item.containsKey("status")) {
+            throw new VerdictNotFoundException(verdictId);
+        }
+        List<String> keys = VerdictItems.stored(item).feedbackKeys();
+        for (String k : keys) {
+            suppress(k, until, by, now);
+        }
+        return keys;
+    }
+
+    @Override
     public void suppress(String groupKey, Instant until, String by, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(suppressionKey(groupKey)));
         item.put("groupKey", s(groupKey));
@@ -293,7 +324,7 @@ public class DynamoVerdictStore implements VerdictStore {
         return values;
     }
 
-    private <T> T call(Supplier<T> op) {
+    <T> T call(Supplier<T> op) {
         try {
             return op.get();
         } catch (ConditionalCheckFailedException e) {

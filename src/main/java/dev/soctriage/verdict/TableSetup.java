@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Creates the table at start when {@code SOC_CREATE_TABLE=true} (local runs and tests). In AWS the
- * templates in {@code infra/} own the table, with the same key schema and index as here.
+ * templates in {@code infra/} own the table, with the same key schema and indexes as here.
  */
 @ApplicationScoped
 public class TableSetup {
@@ -41,13 +41,11 @@ public class TableSetup {
         }
         try {
             dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attr("id"), attr("status"), attr(VerdictItems.QUEUE_KEY))
+                    .attributeDefinitions(attr("id"), attr("status"), attr(VerdictItems.QUEUE_KEY),
+                            attr(VerdictItems.ACTIVITY_KEY))
                     .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(VerdictItems.STATUS_INDEX)
-                            .keySchema(KeySchemaElement.builder().attributeName("status").keyType(KeyType.HASH).build(),
-                                    KeySchemaElement.builder().attributeName(VerdictItems.QUEUE_KEY)
-                                            .keyType(KeyType.RANGE).build())
-                            .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+                    .globalSecondaryIndexes(statusIndex(VerdictItems.STATUS_INDEX, VerdictItems.QUEUE_KEY),
+                            statusIndex(VerdictItems.ACTIVITY_INDEX, VerdictItems.ACTIVITY_KEY)));
         } catch (ResourceInUseException raced) {
             LOG.debugf("table %s created concurrently", table);
         }
@@ -64,6 +62,14 @@ public class TableSetup {
             }
         }
         throw new IllegalStateException("table " + table + " did not become ACTIVE");
+    }
+
+    /** A sparse index of the verdicts (only they have a {@code status}) by status, then {@code sortKey}. */
+    private static GlobalSecondaryIndex statusIndex(String name, String sortKey) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName("status").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 
     private static AttributeDefinition attr(String name) {

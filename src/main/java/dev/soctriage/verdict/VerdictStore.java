@@ -21,23 +21,40 @@ import dev.soctriage.model.Status;
  */
 public interface VerdictStore {
 
-    /** Writes a new verdict unless one with its id exists. @return false when it existed (a redelivery). */
-    boolean create(Verdict verdict);
+    /**
+     * Records one delivery's finding for a plan (docs/contract.md, invariant 6): joins the plan's open
+     * verdict ({@code PENDING} or {@code DISPATCH_FAILED}), or opens one (after a decided one: linked to
+     * it), or, when that delivery was counted before, adds nothing. Exact under retries and concurrent
+     * invocations, with conditional writes only.
+     *
+     * @throws StoreUnavailableException transient, or contention that did not settle
+     */
+    Recorded record(Contribution contribution);
 
     Optional<Verdict> find(String id);
 
     /**
-     * Verdicts in {@code status} with at least {@code minSeverity} (null: all), critical first, then
-     * newest first.
+     * Verdicts in {@code status} with at least {@code minSeverity} (null: all), in {@code order}:
+     * {@link Order#SEVERITY} critical first, then newest first; {@link Order#LAST_SEEN} latest activity
+     * first (a page may then hold fewer than {@code limit} items when a severity is given: keep following
+     * {@code nextToken}).
      *
      * @param limit     1..100
      * @param nextToken null for the first page, else the token of the previous page of the same query
      */
-    Page list(Status status, Severity minSeverity, int limit, String nextToken);
+    Page list(Status status, Severity minSeverity, Order order, int limit, String nextToken);
+
+    /** {@link #list(Status, Severity, Order, int, String)} in the queue's order, severity first. */
+    default Page list(Status status, Severity minSeverity, int limit, String nextToken) {
+        return list(status, minSeverity, Order.SEVERITY, limit, nextToken);
+    }
 
     /**
      * Claims an approvable verdict ({@code PENDING} or {@code DISPATCH_FAILED}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
+     *
+     * <p>The verdict returned is what the approval dispatches: findings that join the verdict while the
+     * claim holds (docs/contract.md, invariant 6) are kept on it but change nothing that was claimed.
      *
      * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
      *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
@@ -64,8 +81,15 @@ public interface VerdictStore {
     void recordDelivery(String deliveryId, Instant now);
 
     /**
-     * Records analyst feedback: events of {@code groupKey} are suppressed until {@code until} (a rejection
-     * as {@code false_positive}). A later call replaces the period and resets the count.
+     * Records analyst feedback on a rejected verdict: the events of every group that joined it (their
+     * rule and actor) are suppressed until {@code until} (a rejection as {@code false_positive}). A later
+     * call replaces the period and resets the counts. @return the group keys suppressed
+     */
+    List<String> suppressFeedback(String verdictId, Instant until, String by, Instant now);
+
+    /**
+     * Records analyst feedback: events of {@code groupKey} are suppressed until {@code until}. A later
+     * call replaces the period and resets the count.
      */
     void suppress(String groupKey, Instant until, String by, Instant now);
 
@@ -84,6 +108,41 @@ public interface VerdictStore {
 
     /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
     record Claim(Verdict verdict, boolean interrupted) {
+    }
+
+    /** The order of a listing: {@code severity} (the queue's) or {@code lastSeen} (latest activity first). */
+    enum Order {
+        SEVERITY("severity"), LAST_SEEN("lastSeen");
+
+        private final String wire;
+
+        Order(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        /** @throws IllegalArgumentException naming the allowed values */
+        public static Order fromWire(String s) {
+            for (Order o : values()) {
+                if (o.wire.equals(s)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("order must be severity or lastSeen");
+        }
+    }
+
+    /**
+     * What {@link #record} did: {@code CREATED} a verdict, {@code JOINED} the open one, or found the
+     * delivery already counted ({@code DUPLICATE}); {@code verdict} is the verdict as written (or found).
+     */
+    record Recorded(Outcome outcome, Verdict verdict) {
+        public enum Outcome {
+            CREATED, JOINED, DUPLICATE
+        }
     }
 
     /** Who decided, when, and their words. */

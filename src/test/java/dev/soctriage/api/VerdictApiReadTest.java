@@ -26,22 +26,29 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.model.Severity;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictIds;
 import dev.soctriage.verdict.VerdictStore;
 
 /** list-pending's routes, and what every route checks first: route, identity, group, input. */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class VerdictApiReadTest {
     /** The contract's verdict document, every field always present. */
     static final List<String> CONTRACT_FIELDS = List.of("id", "status", "severity", "threatType", "action", "target",
-            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "firstSeen", "lastSeen",
-            "source", "createdAt", "decidedBy", "decidedAt", "comment", "kestraExecutionId");
+            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "deliveries", "firstSeen",
+            "lastSeen", "source", "createdAt", "previousVerdictId", "decidedBy", "decidedAt", "comment",
+            "kestraExecutionId");
+    /** Every field of the document: the contract's and the ones added beside them; nothing storage-only. */
+    static final Set<String> DOCUMENT_FIELDS = Set.copyOf(java.util.stream.Stream.concat(CONTRACT_FIELDS.stream(),
+            java.util.stream.Stream.of("threatTypes", "guard", "crossCheck", "sources", "timeline", "suppressedEvents",
+                    "previousDecision", "recurrence", "dispatchError", "outcomeDetail", "outcomeAt")).toList());
 
     @Inject
     VerdictApi api;
@@ -53,9 +60,9 @@ class VerdictApiReadTest {
     @Test
     void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
 
-        HttpResponse r = api.handle(Events.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
 
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().get("content-type"));
@@ -63,6 +70,17 @@ class VerdictApiReadTest {
         for (String field : CONTRACT_FIELDS) {
             assertTrue(doc.has(field), "missing " + field);
         }
+        Set<String> fields = new HashSet<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertEquals(DOCUMENT_FIELDS, fields, "one flat object: no nested parts, no expiresAt, claim or plan key");
+        List<String> order = new ArrayList<>();
+        doc.fieldNames().forEachRemaining(order::add);
+        assertEquals(CONTRACT_FIELDS, order.stream().filter(CONTRACT_FIELDS::contains).toList(),
+                "the contract's fields in the contract's order");
+        assertEquals(1, doc.get("deliveries").asLong());
+        assertTrue(doc.get("previousVerdictId").isNull());
+        assertEquals(v.createdAt(), doc.get("timeline").get(0).get("at").asText());
+        assertEquals(40, doc.get("timeline").get(0).get("events").asLong());
         assertEquals(v.id(), doc.get("id").asText());
         assertEquals("PENDING", doc.get("status").asText());
         assertEquals("high", doc.get("severity").asText());
@@ -78,12 +96,12 @@ class VerdictApiReadTest {
 
     @Test
     void get_answers404_forAnUnknownId_and400_forAMalformedOne() throws Exception {
-        String unknown = VerdictIds.of("nowhere", "none", "nothing");
-        HttpResponse missing = api.handle(Events.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
+        String unknown = dev.soctriage.verdict.VerdictFixtures.unknownId();
+        HttpResponse missing = api.handle(ApiEvents.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(missing, 404, "not_found");
 
         for (String bad : List.of("v_123", "V_" + unknown.substring(2), unknown + "0", "v_" + "G".repeat(32), "%00")) {
-            HttpResponse r = api.handle(Events.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
+            HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
             assertError(r, 400, "invalid_id");
         }
     }
@@ -91,34 +109,34 @@ class VerdictApiReadTest {
     @Test
     void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
-        assertError(api.handle(Events.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
-        assertError(api.handle(Events.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
+        VerdictFixtures.create(store, v);
+        assertError(api.handle(ApiEvents.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
                 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"x\"}").event(),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"x\"}").event(),
                 VerdictApi.Routes.DECIDE), 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/outcome", "{}").event(), VerdictApi.Routes.DECIDE),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/outcome", "{}").event(), VerdictApi.Routes.DECIDE),
                 401, "unauthorized");
         // claims present but none naming anybody
-        assertError(api.handle(Events.get("/verdicts").claims(Map.of("cognito:groups", "[soc-analysts]")).event(),
+        assertError(api.handle(ApiEvents.get("/verdicts").claims(Map.of("cognito:groups", "[soc-analysts]")).event(),
                 VerdictApi.Routes.READ), 401, "unauthorized");
     }
 
     @Test
     void everyAnalystRoute_answers403_forACallerOutsideTheAnalystGroup() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
-        assertError(api.handle(Events.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
-        assertError(api.handle(Events.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
+        assertError(api.handle(ApiEvents.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
                 "forbidden");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").claims(outsider).event(),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").claims(outsider).event(),
                 VerdictApi.Routes.DECIDE), 403, "forbidden");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}").claims(outsider)
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}").claims(outsider)
                 .event(), VerdictApi.Routes.DECIDE), 403, "forbidden");
         // a remediation client cannot approve either
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}")
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}")
                 .claims(Map.of("sub", "client-kestra")).scopes(List.of("soc/remediation")).event(),
                 VerdictApi.Routes.DECIDE), 403, "forbidden");
         assertEquals("PENDING", store.find(v.id()).orElseThrow().status().name());
@@ -129,29 +147,29 @@ class VerdictApiReadTest {
         List<Object> forms = List.of("[soc-analysts admins]", "[soc-analysts]", List.of("admins", "soc-analysts"),
                 "[\"admins\",\"soc-analysts\"]", "admins,soc-analysts", "admins soc-analysts", "soc-analysts");
         for (Object groups : forms) {
-            HttpResponse r = api.handle(Events.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
+            HttpResponse r = api.handle(ApiEvents.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
                     .event(), VerdictApi.Routes.READ);
             assertEquals(200, r.statusCode(), "groups claim " + groups);
         }
-        HttpResponse lookalike = api.handle(Events.get("/verdicts")
+        HttpResponse lookalike = api.handle(ApiEvents.get("/verdicts")
                 .claims(Map.of("sub", "u-2", "cognito:groups", "[soc-analysts-readonly]")).event(), VerdictApi.Routes.READ);
         assertEquals(403, lookalike.statusCode());
     }
 
     @Test
     void routing_answers404ForRoutesOfTheOtherFunction_and405ForAWrongMethod() throws Exception {
-        String id = VerdictIds.of("a", "b", "c");
-        assertError(api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
+        String id = dev.soctriage.verdict.VerdictFixtures.unknownId();
+        assertError(api.handle(ApiEvents.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.READ), 404, "not_found");
-        assertError(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
-        assertError(api.handle(Events.get("/health").asAnalyst().event(), VerdictApi.Routes.READ), 404, "not_found");
-        assertError(api.handle(Events.get("/verdicts/" + id + "/delete").asAnalyst().event(), VerdictApi.Routes.READ),
+        assertError(api.handle(ApiEvents.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
+        assertError(api.handle(ApiEvents.get("/health").asAnalyst().event(), VerdictApi.Routes.READ), 404, "not_found");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + id + "/delete").asAnalyst().event(), VerdictApi.Routes.READ),
                 404, "not_found");
 
-        HttpResponse post = api.handle(Events.post("/verdicts", "{}").asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse post = api.handle(ApiEvents.post("/verdicts", "{}").asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(post, 405, "method_not_allowed");
         assertEquals("GET", post.headers().get("allow"));
-        HttpResponse get = api.handle(Events.get("/verdicts/" + id + "/approve").asAnalyst().event(),
+        HttpResponse get = api.handle(ApiEvents.get("/verdicts/" + id + "/approve").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
         assertError(get, 405, "method_not_allowed");
         assertEquals("POST", get.headers().get("allow"));
@@ -160,11 +178,11 @@ class VerdictApiReadTest {
     @Test
     void routing_stripsANamedStage_butNotTheDefaultOne() {
         Verdict v = Verdicts.pending();
-        store.create(v);
-        HttpResponse staged = api.handle(Events.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
+        VerdictFixtures.create(store, v);
+        HttpResponse staged = api.handle(ApiEvents.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
                 VerdictApi.Routes.READ);
         assertEquals(200, staged.statusCode());
-        HttpResponse list = api.handle(Events.get("/verdicts").stage("prod").asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse list = api.handle(ApiEvents.get("/verdicts").stage("prod").asAnalyst().event(), VerdictApi.Routes.READ);
         assertEquals(200, list.statusCode());
     }
 
@@ -172,15 +190,15 @@ class VerdictApiReadTest {
     void list_answers400_forAMalformedQueryOrToken() throws Exception {
         Map<String, String> bad = Map.of("status", "OPEN", "severity", "urgent", "limit", "0");
         for (Map.Entry<String, String> q : bad.entrySet()) {
-            assertError(api.handle(Events.get("/verdicts").query(q.getKey(), q.getValue()).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query(q.getKey(), q.getValue()).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_query");
         }
         for (String limit : List.of("101", "-1", "abc", "5.5", "1e2", "")) {
-            assertError(api.handle(Events.get("/verdicts").query("limit", limit).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query("limit", limit).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_query");
         }
         for (String token : List.of("not-a-token!", "", Base64.getUrlEncoder().encodeToString("1\nPENDING\n\nx\ny".getBytes()))) {
-            assertError(api.handle(Events.get("/verdicts").query("nextToken", token).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query("nextToken", token).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_next_token");
         }
     }
@@ -192,16 +210,16 @@ class VerdictApiReadTest {
         for (int i = 0; i < 5; i++) {
             Verdict v = Verdicts.pending(Severity.CRITICAL, t.plusSeconds(i), "g|" + i);
             criticals.add(v);
-            store.create(v);
+            VerdictFixtures.create(store, v);
         }
         Verdict low = Verdicts.pending(Severity.LOW, t.plusSeconds(10), "g|low");
-        store.create(low);
+        VerdictFixtures.create(store, low);
 
         List<String> seen = new ArrayList<>();
         String token = null;
         int pages = 0;
         do {
-            Events e = Events.get("/verdicts").query("severity", "critical").query("limit", "2").asAnalyst();
+            ApiEvents e = ApiEvents.get("/verdicts").query("severity", "critical").query("limit", "2").asAnalyst();
             if (token != null) {
                 e.query("nextToken", token);
             }
@@ -231,9 +249,9 @@ class VerdictApiReadTest {
     @Test
     void list_defaultsToPendingAndFifty_andAnswersNullNextTokenOnTheLastPage() throws Exception {
         for (int i = 0; i < 51; i++) {
-            store.create(Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
+            VerdictFixtures.create(store, Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
         }
-        JsonNode first = mapper.readTree(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
+        JsonNode first = mapper.readTree(api.handle(ApiEvents.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
                 .body());
         assertEquals(50, first.get("items").size());
         assertFalse(first.get("nextToken").isNull());
@@ -241,17 +259,67 @@ class VerdictApiReadTest {
         first.get("items").forEach(i -> statuses.add(i.get("status").asText()));
         assertEquals(Set.of("PENDING"), statuses);
 
-        JsonNode none = mapper.readTree(api.handle(Events.get("/verdicts").query("status", "REMEDIATION_FAILED")
+        JsonNode none = mapper.readTree(api.handle(ApiEvents.get("/verdicts").query("status", "REMEDIATION_FAILED")
                 .query("severity", "critical").asAnalyst().event(), VerdictApi.Routes.READ).body());
         assertEquals(0, none.get("items").size());
         assertTrue(none.get("nextToken").isNull());
+    }
+
+    @Test
+    void list_byLastSeen_answersLatestActivityFirst_keepingTheSeverityFilter_andPaging() throws Exception {
+        Instant t = Instant.parse("2098-01-01T00:00:00Z");
+        List<Verdict> ours = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // created in one order, last active in the opposite one
+            Verdict v = lastSeen(Verdicts.pending(Severity.HIGH, t.plusSeconds(i), "act|" + i), t.plusSeconds(1000 - i));
+            ours.add(v);
+            VerdictFixtures.create(store, v);
+        }
+        Verdict low = lastSeen(Verdicts.pending(Severity.LOW, t, "act|low"), t.plusSeconds(5000));
+        VerdictFixtures.create(store, low);
+
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            ApiEvents e = ApiEvents.get("/verdicts").query("order", "lastSeen").query("severity", "high").query("limit", "2")
+                    .asAnalyst();
+            if (token != null) {
+                e.query("nextToken", token);
+            }
+            HttpResponse r = api.handle(e.event(), VerdictApi.Routes.READ);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode page = mapper.readTree(r.body());
+            page.get("items").forEach(i -> seen.add(i.get("id").asText()));
+            token = page.get("nextToken").isNull() ? null : page.get("nextToken").asText();
+            pages++;
+        } while (token != null && pages < 200);
+
+        assertEquals(ours.stream().map(Verdict::id).toList(), seen.stream().filter(
+                id -> ours.stream().anyMatch(v -> v.id().equals(id))).toList(), "latest activity first");
+        assertFalse(seen.contains(low.id()), "severity=high keeps high and above");
+        assertError(api.handle(ApiEvents.get("/verdicts").query("order", "newest").asAnalyst().event(),
+                VerdictApi.Routes.READ), 400, "invalid_query");
+        // a token of one order is no token of the other
+        String severityToken = mapper.readTree(api.handle(ApiEvents.get("/verdicts").query("limit", "1").asAnalyst()
+                .event(), VerdictApi.Routes.READ).body()).get("nextToken").asText();
+        assertError(api.handle(ApiEvents.get("/verdicts").query("order", "lastSeen").query("limit", "1")
+                .query("nextToken", severityToken).asAnalyst().event(), VerdictApi.Routes.READ), 400,
+                "invalid_next_token");
+    }
+
+    private static Verdict lastSeen(Verdict v, Instant t) {
+        Verdict.Evidence e = v.evidence();
+        return new Verdict(v.id(), v.status(), v.assessment(), new Verdict.Evidence(e.lines(), e.eventCount(),
+                e.deliveries(), e.firstSeen(), t.toString(), e.source(), e.sources(), e.timeline(),
+                e.suppressedEvents()), v.createdAt(), v.lineage(), v.decision(), v.remediation());
     }
 
     /** list-pending end to end: an API Gateway event JSON through the Lambda mock event server. */
     @Test
     void listPending_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        store.create(v);
+        VerdictFixtures.create(store, v);
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         assertNotEquals(0, port, "the event server publishes the port it really listens on");
         String event = """

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.group.LineClassifier;
+import dev.soctriage.model.Signal;
+import dev.soctriage.model.Format;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
@@ -145,9 +147,26 @@ public final class PipelineBench {
         }
         List<ParsedEvent> parsed = parsers.parseAll(events);
         List<EventGroup> groups = grouper.group(parsed, classifier);
-        // adding the truth to the actor splits exactly the groups that mix attack and benign lines
+        // the truth in the key: benign actors renamed (main's check: a benign line in an attack group splits
+        // off), and an attack line no signature names given a label its format never carries (it would
+        // otherwise group across actors: an attack line in a benign cross-actor group splits off)
+        LineClassifier marked = new LineClassifier() {
+            @Override
+            public Signal classify(ParsedEvent e) {
+                Signal s = classifier.classify(e);
+                if (s != Signal.NONE || !truth.get(e.event().id())) {
+                    return s;
+                }
+                return e.format() == Format.CLOUDTRAIL ? Signal.XSS : Signal.IAM_FOREIGN_KEY;
+            }
+
+            @Override
+            public boolean namesAttemptedUser(Signal label) {
+                return classifier.namesAttemptedUser(label);
+            }
+        };
         List<EventGroup> split = grouper.group(parsed.stream().map(e -> truth.get(e.event().id()) ? e : benign(e)).toList(),
-                classifier);
+                marked);
         long groupChars = 0;
         Map<String, Integer> perFormat = new TreeMap<>();
         for (EventGroup g : groups) {

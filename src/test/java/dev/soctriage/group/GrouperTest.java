@@ -62,7 +62,7 @@ class GrouperTest {
         for (String user : List.of("admin", "test", "oracle", "postgres", "ubuntu", "guest", "git", "deploy")) {
             lines.add("{\"level\":\"warn\",\"msg\":\"authentication failed\",\"user\":\"" + user + "\",\"client_ip\":\"198.51.100.7\"}");
         }
-        // the same application's successful logins stay one group per user: there the user is who acted
+        // the same application's successful logins are one group across users, each user an actor of it
         lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"alice\",\"client_ip\":\"198.51.100.7\"}");
         lines.add("{\"level\":\"info\",\"msg\":\"login ok\",\"user\":\"bob\",\"client_ip\":\"198.51.100.7\"}");
         // and without an address the user is all there is to group by
@@ -71,14 +71,17 @@ class GrouperTest {
 
         List<EventGroup> groups = grouper.group(parse(lines), new Signatures());
 
-        assertEquals(5, groups.size(), groups.toString());
+        assertEquals(4, groups.size(), groups.toString());
         EventGroup spray = groups.get(0);
         assertEquals(Signal.LOGIN_FAILURE, spray.signal());
         assertEquals("198.51.100.7", spray.actorIp());
         assertEquals(null, spray.actorUser());
         assertEquals(8, spray.count());
         assertEquals(8, spray.distinctCount(Field.TARGET_USER));
-        assertEquals(List.of("alice", "bob", "carol", "dave"), groups.subList(1, 5).stream().map(EventGroup::actorUser).toList());
+        EventGroup ok = groups.get(1);
+        assertTrue(ok.crossActor());
+        assertEquals(List.of("alice", "bob"), ok.actors().stream().map(ActorShare::user).toList());
+        assertEquals(List.of("carol", "dave"), groups.subList(2, 4).stream().map(EventGroup::actorUser).toList());
     }
 
     @Test
@@ -105,7 +108,8 @@ class GrouperTest {
     void twoAttackers_areTwoGroups() {
         List<String> lines = new ArrayList<>(bruteForce("203.0.113.7", 500, 1));
         lines.addAll(bruteForce("2001:db8::66", 500, 2));
-        List<EventGroup> groups = grouper.group(parse(lines), LineClassifier.NONE);
+        // failed logins carry a signal: they group per actor (unlabelled, the two would share a template)
+        List<EventGroup> groups = grouper.group(parse(lines), (LineClassifier) e -> Signal.AUTH_FAILURE);
         assertEquals(2, groups.size());
         assertEquals(Set.of("203.0.113.7", "2001:db8::66"), Set.of(groups.get(0).actorIp(), groups.get(1).actorIp()));
         assertEquals(500, groups.get(0).count());

@@ -74,4 +74,20 @@ class TemplateMinerTest {
         assertEquals(TemplateMiner.Config.DEFAULT.maxTokens(), tokens.length);
         assertEquals("<…>", tokens[tokens.length - 1]);
     }
+
+    @Test
+    void dissimilarLines_costABoundedNumberOfComparisons_perRoute() {
+        // given 5,000 lines of one length and first word that share nothing else
+        java.util.Random r = new java.util.Random(7);
+        java.util.Set<Integer> clusters = new java.util.HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder("event");
+            for (int t = 0; t < 8; t++) {
+                b.append(' ').append(Long.toString(r.nextLong() & Long.MAX_VALUE, 36).replaceAll("[0-9]", "x"));
+            }
+            clusters.add(miner.add(b.toString()));
+        }
+        // then their route holds at most MAX_PER_ROUTE clusters: each line was compared with no more
+        assertTrue(clusters.size() <= TemplateMiner.MAX_PER_ROUTE, clusters.size() + " clusters");
+    }
 }

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Response shapes as Groq's OpenAI-compatible API sends them. */
-final class GroqAnswers {
+public final class GroqAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GroqAnswers() {
     }
 
     /** 200 chat.completion whose choices[0].message.content is {@code content}. */
-    static ResponseDefinitionBuilder completion(String content) {
+    public static ResponseDefinitionBuilder completion(String content) {
         try {
             String body = """
                     {"id":"chatcmpl-test","object":"chat.completion","created":1764000000,"model":"openai/gpt-oss-120b",
@@ -28,26 +28,26 @@ final class GroqAnswers {
         }
     }
 
-    static ResponseDefinitionBuilder verdict(boolean malicious, String severity, String action, String target,
+    public static ResponseDefinitionBuilder verdict(boolean malicious, String severity, String action, String target,
             String mitre) {
         return completion("""
                 {"malicious":%s,"severity":"%s","threatType":"Model threat","action":"%s","target":"%s",
                  "reasoning":"the model's reasons","mitre":[%s]}""".formatted(malicious, severity, action, target, mitre));
     }
 
-    static ResponseDefinitionBuilder rateLimited(String retryAfterSeconds) {
+    public static ResponseDefinitionBuilder rateLimited(String retryAfterSeconds) {
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withHeader("retry-after", retryAfterSeconds)
                 .withBody("""
                         {"error":{"message":"Rate limit reached for model `openai/gpt-oss-120b` in organization `org_test` on requests per minute (RPM): Limit 30, Used 30, Requested 1. Please try again in 2s.","type":"requests","code":"rate_limit_exceeded"}}""");
     }
 
-    static ResponseDefinitionBuilder serverError(int status) {
+    public static ResponseDefinitionBuilder serverError(int status) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"internal_server_error\"}}");
     }
 
-    static ResponseDefinitionBuilder jsonValidateFailed() {
+    public static ResponseDefinitionBuilder jsonValidateFailed() {
         return aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"error":{"message":"Generated JSON does not match the expected schema. Please adjust your prompt.","type":"invalid_request_error","code":"json_validate_failed","failed_generation":"{\\"malicious\\": true, \\"severity\\": \\"severe\\"}"}}""");

@@ -23,11 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.guard.Guard;
@@ -70,6 +72,8 @@ class TriageServiceModelTest {
     @BeforeEach
     void reset() {
         GroqStub.server().resetAll();
+        // the breaker belongs to the container: one test's failures must not open it for the next
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
     private void answer(ResponseDefinitionBuilder response) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
-import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.fixtures.DynaliteResource;
 
 /** The store against a real DynamoDB API (dynalite on loopback). */
 @QuarkusTest
@@ -31,8 +31,8 @@ class DynamoVerdictStoreTest {
     @Test
     void create_isConditional_soARedeliveryAddsNothing() {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        assertTrue(store.create(v));
-        assertFalse(store.create(v));
+        assertTrue(VerdictFixtures.create(store, v));
+        assertFalse(VerdictFixtures.create(store, v));
         assertEquals(v, store.find(v.id()).orElseThrow());
     }
 
@@ -44,7 +44,7 @@ class DynamoVerdictStoreTest {
         Verdict oldHigh = VerdictFixtures.pending(Severity.HIGH, t.plusSeconds(30));
         Verdict low = VerdictFixtures.pending(Severity.LOW, t.plusSeconds(90));
         for (Verdict v : List.of(oldCritical, newHigh, oldHigh, low)) {
-            store.create(v);
+            VerdictFixtures.create(store, v);
         }
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -61,7 +61,7 @@ class DynamoVerdictStoreTest {
     @Test
     void list_refusesAForeignOrAlteredToken() {
         for (int i = 0; i < 3; i++) {
-            store.create(VerdictFixtures.pending(Severity.MEDIUM, Instant.now()));
+            VerdictFixtures.create(store, VerdictFixtures.pending(Severity.MEDIUM, Instant.now()));
         }
         String token = store.list(Status.PENDING, null, 1, null).nextToken();
         assertNotNull(token);
@@ -73,14 +73,13 @@ class DynamoVerdictStoreTest {
     @Test
     void claim_thenApproved_thenOutcomeOnlyForItsOwnExecution() {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        store.create(v);
+        VerdictFixtures.create(store, v);
         Instant now = Instant.now();
         store.claim(v.id(), "c1", now, now.plusSeconds(60));
         assertThrows(VerdictConflictException.class, () -> store.claim(v.id(), "c2", now, now.plusSeconds(60)));
         Verdict approved = store.approved(v.id(), "c1", new VerdictStore.Decision("alice", now, "go"), "exec-1");
         assertEquals(Status.APPROVED, approved.status());
-        assertEquals("exec-1", approved.kestraExecutionId());
-        assertNull(approved.expiresAt());
+        assertEquals("exec-1", approved.remediation().kestraExecutionId());
         assertThrows(VerdictConflictException.class, () -> store.outcome(v.id(), "exec-2", true, "", now));
         assertEquals(Status.REMEDIATED, store.outcome(v.id(), "exec-1", true, "ok", now).status());
         assertThrows(VerdictConflictException.class, () -> store.reject(v.id(), new VerdictStore.Decision("bob", now, "no")));
@@ -88,7 +87,7 @@ class DynamoVerdictStoreTest {
 
     @Test
     void rejectAndTransitions_onMissingVerdict_sayNotFound() {
-        String id = VerdictIds.of("x", "y", "z");
+        String id = VerdictFixtures.unknownId();
         assertThrows(VerdictNotFoundException.class,
                 () -> store.reject(id, new VerdictStore.Decision("bob", Instant.now(), null)));
     }

@@ -66,4 +66,25 @@ public interface LlmConfig {
      * gpt-oss models); unset, the field is not sent, for servers and models that do not know it.
      */
     Optional<@Pattern(regexp = "low|medium|high") String> reasoningEffort();
+
+    /** Model calls in flight at once, per container (groups are judged concurrently up to this). */
+    @WithDefault("8")
+    @Min(1)
+    @Max(64)
+    int concurrency();
+
+    /**
+     * Consecutive failed calls (5xx, timeouts, connection failures) that open the circuit breaker: while
+     * it is open no call is made and the rules judge at once.
+     */
+    @WithDefault("5")
+    @Min(1)
+    int breakerFailures();
+
+    /**
+     * How long the breaker stays open before one trial call may close it again; the breaker belongs to
+     * the container, so it stays open across its invocations.
+     */
+    @WithDefault("PT30S")
+    Duration breakerCooldown();
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +25,18 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.soctriage.group.EventGroup;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.TimeoutException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Asks an OpenAI-compatible chat-completions server (Groq) for one group's verdict: one call per
  * group, temperature 0, strict JSON schema (or JSON mode), the answer parsed and validated before it
  * is handed back. 429 waits its {@code retry-after}, 5xx and timeouts are retried with backoff, all
- * bounded by {@link LlmConfig#maxAttempts()} and by the deadline: no call or wait runs past it.
+ * bounded by {@link LlmConfig#maxAttempts()} and by the deadline: no call or wait runs past it. Safe to
+ * call from several threads: the server's rate-limit headers are shared ({@link RateLimits}), calls
+ * in flight are bounded and a circuit breaker stops calling a failing server (SmallRye Fault
+ * Tolerance, see {@link #guard}).
  */
 @ApplicationScoped
 public class ModelClient {
@@ -46,8 +53,15 @@ public class ModelClient {
     private final PromptBuilder prompts;
     private final String authorization;
     private final ChatApi api;
-    /** After a 429 whose retry-after could not be waited for: no call before this (saves the budget). */
-    private volatile Instant rateLimitedUntil = Instant.MIN;
+    /** The server's rate-limit answers, shared by the container's concurrent calls. */
+    private final RateLimits limits = new RateLimits();
+    /**
+     * SmallRye Fault Tolerance around each single HTTP call: a circuit breaker that opens after
+     * {@link LlmConfig#breakerFailures()} consecutive failures and stays open for
+     * {@link LlmConfig#breakerCooldown()} (this bean lives as long as the container), and a bulkhead
+     * of {@link LlmConfig#concurrency()} calls in flight. Null without an API key.
+     */
+    private final Guard guard;
 
     public ModelClient(LlmConfig cfg, Clock clock, Validator validator, ObjectMapper mapper) {
         this.cfg = cfg;
@@ -67,6 +81,30 @@ public class ModelClient {
                         .readTimeout(cfg.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .disableDefaultMapper(true)
                         .build(ChatApi.class);
+        this.guard = key.isEmpty() ? null : Guard.create().withDescription("model calls")
+                .withCircuitBreaker().name(BREAKER + "-" + INSTANCES.incrementAndGet()).requestVolumeThreshold(cfg.breakerFailures()).failureRatio(1.0)
+                .delay(cfg.breakerCooldown().toMillis(), ChronoUnit.MILLIS).successThreshold(1)
+                .failOn(List.of(ModelServerException.class, ModelTimeoutException.class, ModelUnreachableException.class))
+                .onStateChange(state -> LOG.infof("model circuit breaker %s", state)).done()
+                .withBulkhead().limit(cfg.concurrency()).queueSize(10_000).enableSynchronousQueueing().done()
+                .build();
+    }
+
+    /**
+     * The circuit breaker's name, for {@code CircuitBreakerMaintenance}, followed by {@code -1} for the
+     * container's client (tests build more: names must be unique).
+     */
+    public static final String BREAKER = "soc-triage-model";
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether a call could still start and end before {@code deadline}. */
+    public boolean timeLeft(Instant deadline) {
+        return clock.instant().plus(MIN_CALL).isBefore(deadline);
+    }
+
+    /** Calls in flight at most. */
+    public int concurrency() {
+        return cfg.concurrency();
     }
 
     /** False when GROQ_API_KEY is unset or empty: then no call is ever made. */
@@ -83,9 +121,6 @@ public class ModelClient {
         if (!enabled()) {
             return new ModelCall(Optional.empty(), 0, "no api key");
         }
-        if (clock.instant().isBefore(rateLimitedUntil)) {
-            return new ModelCall(Optional.empty(), 0, "rate limited until " + rateLimitedUntil);
-        }
         Prompt prompt = prompts.build(group);
         ChatRequest request = new ChatRequest(cfg.model(), prompt.messages(), 0.0, cfg.maxCompletionTokens(),
                 VerdictSchema.responseFormat(cfg.responseFormat()), cfg.reasoningEffort().orElse(null));
@@ -97,14 +132,32 @@ public class ModelClient {
                 failure = calls == 0 ? "deadline reached before the first call" : failure + "; deadline reached";
                 break;
             }
+            Instant now = clock.instant();
+            Instant start = limits.reserve(now, prompt.estimatedTokens());
+            if (start.isAfter(now)) {
+                // the server's limits say wait: wait when that ends in time, else leave it to the rules
+                if (!sleepWithin(Duration.between(now, start), deadline)) {
+                    failure = (failure == null ? "" : failure + "; ") + "rate limited until " + start;
+                    break;
+                }
+                continue;
+            }
             calls++;
             try {
-                return new ModelCall(Optional.of(callOnce(request, min(cfg.timeout(), left))), calls, null);
+                Duration timeout = min(cfg.timeout(), left);
+                return new ModelCall(Optional.of(guard.get(() -> callOnce(request, timeout), ModelVerdict.class)),
+                        calls, null);
+            } catch (CircuitBreakerOpenException e) {
+                // not a call: the model failed repeatedly, the rest goes straight to the rules
+                calls--;
+                failure = (failure == null ? "" : failure + "; ") + "circuit breaker open";
+                break;
             } catch (ModelRateLimitedException e) {
                 failure = e.getMessage();
                 Duration wait = e.retryAfter().orElse(cfg.backoff().multipliedBy(calls));
+                // every concurrent call waits too: one 429 must not become many
+                limits.pause(clock.instant(), wait);
                 if (calls >= cfg.maxAttempts() || !sleepWithin(wait, deadline)) {
-                    rateLimitedUntil = clock.instant().plus(wait);
                     break;
                 }
             } catch (ModelServerException | ModelTimeoutException | ModelUnreachableException e) {
@@ -135,12 +188,23 @@ public class ModelClient {
         }
         try (response) {
             int status = response.getStatus();
+            limits.observe(clock.instant(), response.getHeaderString("x-ratelimit-remaining-requests"),
+                    response.getHeaderString("x-ratelimit-reset-requests"),
+                    response.getHeaderString("x-ratelimit-remaining-tokens"),
+                    response.getHeaderString("x-ratelimit-reset-tokens"));
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             if (status == 200) {
                 return parseAnswer(body);
             }
             if (status == 429) {
-                throw new ModelRateLimitedException(retryAfter(response.getHeaderString("retry-after")));
+                Duration wait = retryAfter(response.getHeaderString("retry-after"));
+                if (wait == null) {
+                    // no retry-after: the reset of whichever window ran out
+                    wait = RateLimits.duration(response.getHeaderString("x-ratelimit-reset-requests"));
+                    Duration tokens = RateLimits.duration(response.getHeaderString("x-ratelimit-reset-tokens"));
+                    wait = wait == null || (tokens != null && tokens.compareTo(wait) > 0) ? tokens : wait;
+                }
+                throw new ModelRateLimitedException(wait);
             }
             if (status >= 500) {
                 throw new ModelServerException("server error " + status);

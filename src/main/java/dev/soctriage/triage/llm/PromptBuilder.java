@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.soctriage.group.ActorShare;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Field;
 import dev.soctriage.parse.ParsedEvent;
@@ -26,11 +27,17 @@ import dev.soctriage.text.Texts;
  * invisible or bidi characters reach the model as such), framed by a random per-call delimiter that
  * no log line can know in advance; the system prompt states the schema, the rules, and that the block
  * is untrusted data. The prompt fits a token budget (characters / 4): lines are capped, and samples
- * and distinct values that do not fit are summarised as "+N more", never silently dropped.
+ * and distinct values that do not fit are summarised as "+N more", never silently dropped. A
+ * cross-actor group is shown as its actor distribution (who, how many events each, the rest
+ * summarised) and a few sample lines, not one line per actor.
  */
 public final class PromptBuilder {
     static final int MAX_DISTINCT_SHOWN = 12;
     static final int MAX_VALUE_CHARS = 80;
+    /** actors of a cross-actor group listed with their counts, most events first */
+    static final int MAX_ACTORS_SHOWN = 15;
+    /** samples of a cross-actor group: its actor list already says who; a few lines say what */
+    static final int MAX_CROSS_ACTOR_SAMPLES = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ObjectMapper json = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
@@ -54,14 +61,29 @@ public final class PromptBuilder {
         data.put("events", g.count());
         data.put("firstSeen", g.firstSeen() == null ? null : g.firstSeen().toString());
         data.put("lastSeen", g.lastSeen() == null ? null : g.lastSeen().toString());
-        data.put("actors", actors(g));
+        if (g.crossActor()) {
+            // the distribution, not one line per actor: who, and how many events each
+            data.put("actors", actorDistribution(g));
+            data.put("distinctActors", g.actorCount());
+            int shownEvents = g.actors().stream().limit(MAX_ACTORS_SHOWN).mapToInt(a -> a.count()).sum();
+            if (g.actorCount() > Math.min(g.actors().size(), MAX_ACTORS_SHOWN)) {
+                data.put("actorsNotShown", "+" + (g.actorCount() - Math.min(g.actors().size(), MAX_ACTORS_SHOWN))
+                        + " more actors, " + (g.count() - shownEvents) + " events");
+            }
+        } else {
+            data.put("actors", actors(g));
+        }
         int fixed = system.length() + write(data).length() + 400;
         int room = Math.max(budgetChars - fixed, 200);
 
         // samples get up to 70% of what is left, at least one (cut to fit); distinct values the rest
         List<String> samples = new ArrayList<>();
         int used = 0;
+        int maxSamples = g.crossActor() ? MAX_CROSS_ACTOR_SAMPLES : Integer.MAX_VALUE;
         for (ParsedEvent e : g.samples()) {
+            if (samples.size() >= maxSamples) {
+                break;
+            }
             String line = cap(e.line(), maxLineChars);
             int cost = write(line).length() + 1;
             if (!samples.isEmpty() && used + cost > room * 7 / 10) {
@@ -85,6 +107,21 @@ public final class PromptBuilder {
                 + "\n<<<END " + delimiter + ">>>";
         List<ChatMessage> messages = List.of(new ChatMessage("system", system), new ChatMessage("user", user));
         return new Prompt(messages, delimiter, (system.length() + user.length()) / 4);
+    }
+
+    private static List<Map<String, Object>> actorDistribution(EventGroup g) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ActorShare a : g.actors()) {
+            if (out.size() == MAX_ACTORS_SHOWN) {
+                break;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("ip", a.ip());
+            entry.put("user", a.user() == null ? null : cap(a.user(), MAX_VALUE_CHARS * 4));
+            entry.put("events", a.count());
+            out.add(entry);
+        }
+        return out;
     }
 
     private static Map<String, List<String>> actors(EventGroup g) {

@@ -1,0 +1,93 @@
+package dev.soctriage.verdict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * {@link TemplateMemory} in the verdict table: one item {@code m_<key>} per remembered template, with
+ * {@code rememberedUntil} (epoch seconds) and the TTL attribute {@code expiresAt}, and no
+ * {@code status}, so never in the queue index. DynamoDB deletes expired items late (within days), so
+ * reads compare {@code rememberedUntil} with the clock.
+ */
+@ApplicationScoped
+public class DynamoTemplateMemory implements TemplateMemory {
+    private static final Logger LOG = Logger.getLogger(DynamoTemplateMemory.class);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TemplateMemoryConfig config;
+
+    public DynamoTemplateMemory(DynamoDbClient dynamo, StoreConfig store, TemplateMemoryConfig config) {
+        this.dynamo = dynamo;
+        this.table = store.table();
+        this.config = config;
+    }
+
+    @Override
+    public Set<String> remembered(Collection<String> keys, Instant now) {
+        List<String> ids = keys.stream().distinct().map(DynamoTemplateMemory::id).toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> batch = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                batch.add(Map.of("id", AttributeValue.fromS(id)));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch)
+                    .projectionExpression("id, rememberedUntil").build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == 5) {
+                    throw new StoreUnavailableException("template memory: keys left unprocessed after 5 attempts", null);
+                }
+                Map<String, KeysAndAttributes> r = request;
+                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(r)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    AttributeValue until = item.get("rememberedUntil");
+                    if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
+                        found.add(item.get("id").s().substring(2));
+                    }
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void remember(String key, Instant now) {
+        long until = now.plus(config.ttl()).getEpochSecond();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", AttributeValue.fromS(id(key)));
+        item.put("rememberedUntil", AttributeValue.fromN(Long.toString(until)));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(until)));
+        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    private static String id(String key) {
+        return "m_" + key;
+    }
+
+    private <T> T call(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (SdkException e) {
+            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
+            throw new StoreUnavailableException("template memory unavailable: " + e.getMessage(), e);
+        }
+    }
+}

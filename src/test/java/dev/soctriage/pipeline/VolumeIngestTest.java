@@ -1,0 +1,197 @@
+package dev.soctriage.pipeline;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.group.BudgetExceededException;
+import dev.soctriage.model.Status;
+import dev.soctriage.triage.GroqAnswers;
+import dev.soctriage.verdict.TemplateMemory;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
+
+/**
+ * ingest-triage at volume, with a model: benign templates are remembered across invocations and not
+ * asked about again while remembered, signal lines always are, and a delivery that cannot be triaged
+ * within its limits is refused before anything is written. Each test uses its own source and
+ * addresses, so that memory and verdicts of one never satisfy another's assertions.
+ */
+@QuarkusTest
+@TestProfile(VolumeProfile.class)
+class VolumeIngestTest {
+    private static final String CHAT = "/openai/v1/chat/completions";
+
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    VerdictStore store;
+    @Inject
+    TemplateMemory memory;
+    @Inject
+    S3Client s3;
+
+    @BeforeEach
+    void modelSaysBenign() {
+        GroqStub.server().resetAll();
+        CircuitBreakerMaintenance.get().resetAll();
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.verdict(false, "low", "monitor", "", "")));
+    }
+
+    /**
+     * {@code clients} clients browsing: one access-log template per method and status class, so each test
+     * uses a method of its own (the memory is shared by the tests of one boot).
+     */
+    static List<String> browsing(String site, int clients, int firstOctet, String method) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < clients * 3; i++) {
+            int c = i % clients;
+            lines.add("192.0.2." + (firstOctet + c) + " - - [24/Nov/2026:10:00:" + String.format("%02d", i % 60)
+                    + " +0000] \"" + method + " /" + site + "/page/" + (i % 7) + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
+        }
+        return lines;
+    }
+
+    static String sqli(String ip) {
+        return ip + " - - [24/Nov/2026:10:00:00 +0000] \"GET /items?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"";
+    }
+
+    private static int calls() {
+        return GroqStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(CHAT)).build()).getCount();
+    }
+
+    @Test
+    void aBenignTemplate_isAskedOnce_thenAnsweredFromMemory_butASignalLineIsAlwaysAsked() {
+        // given a first delivery: 20 browsing clients and one SQL injection
+        String source = "web-" + UUID.randomUUID();
+        List<String> first = new ArrayList<>(browsing("shop", 20, 10, "PUT"));
+        first.add(sqli("203.0.113.61"));
+
+        // when it is ingested
+        IngestResult r1 = pipeline.ingest(IngestEvents.direct(source, first));
+
+        // then both groups were asked (a miss), the benign template is remembered, the rules block the injection
+        assertEquals(2, r1.groups());
+        assertEquals(2, r1.llmCalls());
+        assertEquals(0, r1.memoryHits());
+        assertEquals(1, r1.verdicts());
+
+        // when a second delivery brings other clients on the same template, and the same injection again
+        List<String> second = new ArrayList<>(browsing("shop", 25, 100, "PUT"));
+        second.add(sqli("203.0.113.61"));
+        IngestResult r2 = pipeline.ingest(IngestEvents.direct(source + "-2", second));
+
+        // then the benign group is a memory hit, the injection is asked again and still found
+        assertEquals(1, r2.memoryHits());
+        assertEquals(1, r2.llmCalls());
+        assertEquals(3, calls());
+        assertEquals(1, r2.verdicts());
+        Verdict v = store.list(Status.PENDING, null, 100, null).items().stream()
+                .filter(x -> x.evidence().sources().contains(source + "-2")).findFirst().orElseThrow();
+        assertEquals("203.0.113.61", v.target());
+        assertEquals("rules", v.assessment().engine());
+    }
+
+    @Test
+    void anotherTemplate_isAMiss_andARememberedOneIsAskedAgain_onceItsTimeHasPassed() throws InterruptedException {
+        String source = "web-" + UUID.randomUUID();
+        pipeline.ingest(IngestEvents.direct(source, browsing("blog", 10, 40, "PATCH")));
+        assertEquals(1, calls());
+
+        // a template not seen before is a miss
+        IngestResult post = pipeline.ingest(IngestEvents.direct(source + "-post", browsing("blog", 10, 40, "DELETE")));
+        assertEquals(0, post.memoryHits());
+        assertEquals(1, post.llmCalls());
+
+        // the first template is remembered, until triage.memory.ttl (PT3S in this profile) has passed
+        IngestResult hit = pipeline.ingest(IngestEvents.direct(source + "-again", browsing("blog", 12, 60, "PATCH")));
+        assertEquals(1, hit.memoryHits());
+        assertEquals(0, hit.llmCalls());
+        Thread.sleep(3_200);
+        IngestResult expired = pipeline.ingest(IngestEvents.direct(source + "-later", browsing("blog", 12, 80, "PATCH")));
+        assertEquals(0, expired.memoryHits());
+        assertEquals(1, expired.llmCalls());
+    }
+
+    @Test
+    void templateMemory_remembersForItsTime_andOnlyWhatItWasTold() {
+        Instant now = Instant.now();
+        String key = "test-" + UUID.randomUUID();
+        assertTrue(memory.remembered(List.of(key), now).isEmpty());
+        memory.remember(key, now);
+        assertEquals(java.util.Set.of(key), memory.remembered(List.of(key, key + "-other"), now));
+        assertTrue(memory.remembered(List.of(key), now.plusSeconds(4)).isEmpty(), "past its ttl");
+    }
+
+    @Test
+    void aDeliveryWithMoreGroupsThanAllowed_isRefusedBeforeAnyWrite_withAClearError() {
+        // given more attackers (one group each) than a delivery may hold
+        String source = "web-" + UUID.randomUUID();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < VolumeProfile.MAX_GROUPS + 5; i++) {
+            lines.add(sqli("198.51.100." + (i + 1)));
+        }
+
+        // when
+        BudgetExceededException e = assertThrows(BudgetExceededException.class,
+                () -> pipeline.ingest(IngestEvents.direct(source, lines)));
+
+        // then it says what and why, no model call was made, and nothing was written: a retry starts afresh
+        assertTrue(e.getMessage().contains("more than " + VolumeProfile.MAX_GROUPS + " groups"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
+        assertEquals(0, calls());
+        assertTrue(store.list(Status.PENDING, null, 100, null).items().stream().noneMatch(v -> v.evidence().sources().contains(source)));
+        assertThrows(BudgetExceededException.class, () -> pipeline.ingest(IngestEvents.direct(source, lines)),
+                "refused again, not answered as a duplicate");
+    }
+
+    @Test
+    void aLargeS3Object_isStreamedInChunks_andEveryEventCounted() {
+        // given an object of 12,000 lines (24 chunks of this profile's 500): browsing, and a brute force
+        String bucket = "soc-logs-volume";
+        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 11_960; i++) {
+            body.append("192.0.2.").append(i % 200 + 1).append(" - - [24/Nov/2026:10:00:00 +0000] \"GET /catalog/")
+                    .append(i % 13).append(" HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n");
+        }
+        for (int i = 0; i < 40; i++) {
+            body.append(String.format("Nov 24 10:00:%02d web-1 sshd[4242]: Failed password for root from 203.0.113.62 port %d ssh2%n",
+                    i, 50_000 + i));
+        }
+        String key = "big/" + UUID.randomUUID() + ".log";
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body.toString(), StandardCharsets.UTF_8));
+
+        // when
+        IngestResult r = pipeline.ingest(IngestEvents.s3Notification(bucket, key, body.length()));
+
+        // then
+        assertEquals(12_000, r.events());
+        assertEquals(1, r.verdicts());
+        assertFalse(r.groups() > 5, r.groups() + " groups");
+    }
+}
