@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.soctriage.text.Texts;
+
 /**
  * The route a request names: method and path of the contract's HTTP API, matched on {@code rawPath}
  * (a stage prefix {@code /{stage}} is removed unless the stage is {@code $default}). The id is kept as
@@ -103,6 +105,6 @@ public record Route(Kind kind, String id) {
 
     private static String describe(List<String> segments) {
         String p = "/" + String.join("/", segments);
-        return p.length() <= 100 ? p : p.substring(0, 100) + "…";
+        return Texts.cap(p, 100);
     }
 }

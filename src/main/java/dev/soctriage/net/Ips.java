@@ -78,10 +78,6 @@ public final class Ips {
         return last > 0 && digits(s, last + 1, s.length()) ? canonical(s, 0, last) : null;
     }
 
-    public static boolean isIp(String s) {
-        return canonical(s) != null;
-    }
-
     /**
      * True unless the text is an address that may be blocked: what {@link NeverPublic} lists
      * (docs/contract.md, invariant 1), and anything that is not an address at all.

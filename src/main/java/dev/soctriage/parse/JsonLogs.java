@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.soctriage.model.Field;
 import dev.soctriage.model.Format;
 import dev.soctriage.net.Ips;
+import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
 
 /**
@@ -21,7 +22,7 @@ import dev.soctriage.text.UntrustedText;
  */
 final class JsonLogs {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** requestParameters are kept compact and at most this many characters */
+    /** requestParameters are kept compact and at most this many characters, marker included */
     static final int REQUEST_LIMIT = 1024;
 
     private JsonLogs() {
@@ -107,8 +108,7 @@ final class JsonLogs {
         JsonNode params = r.get("requestParameters");
         if (params != null && !params.isNull()) {
             String compact = params.toString();
-            p.put(Field.REQUEST, compact.length() > REQUEST_LIMIT ? compact.substring(0, REQUEST_LIMIT) + UntrustedText.TRUNCATED
-                    : compact);
+            p.put(Field.REQUEST, Texts.cap(compact, REQUEST_LIMIT, UntrustedText.TRUNCATED));
             p.put(Field.TARGET_USER, text(params, "userName"));
         }
         if ("ConsoleLogin".equals(event)) {

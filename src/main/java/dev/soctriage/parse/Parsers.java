@@ -17,14 +17,14 @@ import dev.soctriage.net.Cidr;
 import dev.soctriage.text.UntrustedText;
 
 /**
- * The parser chain. Each line is recognised on its own (JSON records: CloudTrail, WAF, application
+ * The parser chain: recognises each line's format and names its actor. Each line is recognised on its own (JSON records: CloudTrail, WAF, application
  * JSON; VPC flow records; ALB; syslog with sshd and sudo; access logs; logfmt), and a line no parser
  * recognises is kept as {@link Format#TEXT}: nothing is dropped and nothing throws. Formats that
  * declare their fields once per source (a VPC flow log's header line) are read through
  * {@link #parseAll}, one source per call.
  */
 @ApplicationScoped
-public class Parsers implements LineParser {
+public class Parsers {
     private static final Logger LOG = Logger.getLogger(Parsers.class);
 
     private final Clock clock;
@@ -68,14 +68,6 @@ public class Parsers implements LineParser {
         return out;
     }
 
-    @Override
-    public ParsedEvent parse(LogEvent event) {
-        String line = UntrustedText.capLine(strip(event.message()));
-        String[] header = VpcFlow.header(line);
-        Instant now = clock.instant();
-        return header != null ? headerEvent(event, line, now) : safely(event, line, now, null);
-    }
-
     /**
      * The chain without its safety net: what the fuzz tests drive, so that a parser's failure shows
      * instead of being caught.
@@ -117,7 +109,7 @@ public class Parsers implements LineParser {
             return AlbLog.parse(p) || reset(p);
         }
         if (Syslog.parse(p)) {
-            if (Format.SYSLOG.equals(p.format)) {
+            if (p.format == Format.SYSLOG) {
                 p.put(Field.MENTIONED_IPS, TextLine.mentionedIps(p.field(Field.MESSAGE)));
             }
             return true;

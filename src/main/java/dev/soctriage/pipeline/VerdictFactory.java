@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Status;
+import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.verdict.Contribution;
@@ -77,7 +78,7 @@ public class VerdictFactory {
         String planKey = planKey(f, source);
         Verdict.Assessment assessment = new Verdict.Assessment(f.severity(), f.threatType(),
                 List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
-                f.action().targetType(), cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
+                f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
                 f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
         Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
                 List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
@@ -117,12 +118,9 @@ public class VerdictFactory {
     private static String joined(List<Finding> findings, java.util.function.Function<Finding, String> field) {
         String s = findings.stream().map(field).filter(java.util.Objects::nonNull).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
-        return s.isEmpty() ? null : cap(s, 2000);
+        return s.isEmpty() ? null : Texts.cap(s, 2000);
     }
 
-    private static String cap(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 
     /**
      * What analyst feedback suppresses: the rule (the line signal) and the actor — not the mined

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import dev.soctriage.config.SecretUnavailableException;
 import dev.soctriage.config.Secrets;
+import dev.soctriage.text.Texts;
 import dev.soctriage.verdict.Verdict;
 
 /**
@@ -218,7 +219,6 @@ public class KestraClient {
     }
 
     private static String cap(String s) {
-        String oneLine = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return oneLine.length() <= MAX_ERROR ? oneLine : oneLine.substring(0, MAX_ERROR) + "…";
+        return Texts.cap(s.replaceAll("[\\r\\n\\t]+", " ").strip(), MAX_ERROR);
     }
 }

@@ -14,10 +14,11 @@ import java.util.function.UnaryOperator;
  * <ul>
  * <li>{@link #capLine}: a line is at most {@value #LINE_LIMIT} UTF-8 bytes (marker included);</li>
  * <li>{@link #evidence}: an evidence line is at most {@value #EVIDENCE_LIMIT} UTF-8 bytes, marker
- * included (the contract's evidence rule), otherwise verbatim;</li>
- * <li>{@link #forDisplay}: invisible, bidirectional and control characters become visible escapes
- * such as {@code \u202e}, so that a log line can't reorder or hide what a reader sees.</li>
+ * included (the contract's evidence rule), otherwise verbatim.</li>
  * </ul>
+ *
+ * <p>Where text is shown, the console renders it with {@code textContent}; the prompt escapes it as
+ * JSON. Shorter caps measured in characters are {@link Texts#cap}.
  */
 public final class UntrustedText {
     /** 64 KiB: longer lines are cut when they enter the pipeline. */
@@ -30,7 +31,7 @@ public final class UntrustedText {
 
     /** Where a rule applies. */
     public enum Use {
-        LINE, EVIDENCE, DISPLAY
+        LINE, EVIDENCE
     }
 
     /** A named rule. */
@@ -40,8 +41,7 @@ public final class UntrustedText {
     /** The rules, in the order they apply. */
     public static final List<Rule> RULES = List.of(
             new Rule("cap-line-64KiB", EnumSet.allOf(Use.class), s -> cut(s, LINE_LIMIT)),
-            new Rule("cut-evidence-4KiB", EnumSet.of(Use.EVIDENCE), s -> cut(s, EVIDENCE_LIMIT)),
-            new Rule("escape-invisible-and-controls", EnumSet.of(Use.DISPLAY), UntrustedText::escapeInvisible));
+            new Rule("cut-evidence-4KiB", EnumSet.of(Use.EVIDENCE), s -> cut(s, EVIDENCE_LIMIT)));
 
     private UntrustedText() {
     }
@@ -61,10 +61,6 @@ public final class UntrustedText {
 
     public static String evidence(String s) {
         return apply(Use.EVIDENCE, s);
-    }
-
-    public static String forDisplay(String s) {
-        return apply(Use.DISPLAY, s);
     }
 
     public static String apply(Use use, String s) {
@@ -130,36 +126,5 @@ public final class UntrustedText {
             i += chars;
         }
         return s.substring(0, i) + TRUNCATED;
-    }
-
-    static String escapeInvisible(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length();) {
-            int cp = s.codePointAt(i);
-            int len = Character.charCount(cp);
-            if (invisible(cp)) {
-                if (b == null) {
-                    b = new StringBuilder(s.length() + 16).append(s, 0, i);
-                }
-                b.append(cp <= 0xFFFF ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
-            } else if (b != null) {
-                b.append(s, i, i + len);
-            }
-            i += len;
-        }
-        return b == null ? s : b.toString();
-    }
-
-    /** C0/C1 controls but tab, format characters (bidi, zero-width, BOM, tags), line/paragraph separators, lone surrogates. */
-    static boolean invisible(int cp) {
-        if (cp == '\t') {
-            return false;
-        }
-        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE;
     }
 }

@@ -18,8 +18,4 @@ public record Judgement(Optional<Finding> finding, int llmCalls, boolean modelBe
     public Judgement(Optional<Finding> finding, int llmCalls) {
         this(finding, llmCalls, false, null);
     }
-
-    public static Judgement benign(int llmCalls) {
-        return new Judgement(Optional.empty(), llmCalls);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.soctriage.triage;
 
+import dev.soctriage.text.Texts;
+
 /** Model output that ends up in a verdict: control characters removed, length capped. */
 final class PromptText {
     private PromptText() {
@@ -12,6 +14,6 @@ final class PromptText {
     /** For guard notes: a short, printable excerpt. */
     static String clip(String s) {
         String c = clean(s);
-        return c.length() <= 64 ? c : c.substring(0, 64) + "…";
+        return Texts.cap(c, 64);
     }
 }

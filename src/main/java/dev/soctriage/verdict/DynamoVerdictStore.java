@@ -246,13 +246,6 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Optional<Suppression> suppression(String groupKey) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(key(suppressionKey(groupKey))).consistentRead(true))).item();
-        return toSuppression(item);
-    }
-
-    @Override
     public Map<String, Suppression> suppressions(Collection<String> groupKeys) {
         Map<String, String> byId = new HashMap<>();
         for (String k : groupKeys) {

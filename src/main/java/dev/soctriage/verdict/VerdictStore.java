@@ -50,7 +50,7 @@ public interface VerdictStore {
     }
 
     /**
-     * Claims an approvable verdict ({@link Status#APPROVABLE}) for one dispatch to Kestra, unless another
+     * Claims an approvable verdict ({@code PENDING} or {@code DISPATCH_FAILED}) for one dispatch to Kestra, unless another
      * unexpired claim holds it. The status stays as it is; only the claim's holder may finish it.
      *
      * <p>The verdict returned is what the approval dispatches: findings that join the verdict while the
@@ -103,9 +103,6 @@ public interface VerdictStore {
      * call replaces the period and resets the count.
      */
     void suppress(String groupKey, Instant until, String by, Instant now);
-
-    /** The suppression of {@code groupKey}, if one was recorded (it may have ended: compare {@code until} with your clock). */
-    Optional<Suppression> suppression(String groupKey);
 
     /** The suppressions recorded for any of {@code groupKeys}, keyed by group key: one round trip per 100 keys. */
     Map<String, Suppression> suppressions(Collection<String> groupKeys);

@@ -315,12 +315,16 @@ class VolumeBench {
     Found found(List<Corpus.Line> lines, String source) {
         Set<String> attackers = new HashSet<>();
         Set<String> benign = new HashSet<>();
-        int i = 0;
+        List<LogEvent> events = new ArrayList<>(lines.size());
         for (Corpus.Line l : lines) {
-            ParsedEvent e = parsers.parse(new LogEvent("b" + i++, 0, new String(l.bytes(), StandardCharsets.UTF_8)));
+            events.add(new LogEvent("b" + events.size(), 0, new String(l.bytes(), StandardCharsets.UTF_8)));
+        }
+        List<ParsedEvent> parsed = parsers.parseAll(events);
+        for (int i = 0; i < lines.size(); i++) {
+            ParsedEvent e = parsed.get(i);
             String actor = e.actorIp() != null ? e.actorIp() : e.actorUser();
             if (actor != null) {
-                (l.attack() ? attackers : benign).add(actor);
+                (lines.get(i).attack() ? attackers : benign).add(actor);
             }
         }
         benign.removeAll(attackers);

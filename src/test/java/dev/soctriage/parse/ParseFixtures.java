@@ -16,8 +16,13 @@ final class ParseFixtures {
     private ParseFixtures() {
     }
 
+    /** One line through the parsers' entry point, as a batch of one. */
     static ParsedEvent parse(String line) {
-        return PARSERS.parse(new LogEvent("e1", 0, line));
+        return parse(new LogEvent("e1", 0, line));
+    }
+
+    static ParsedEvent parse(LogEvent event) {
+        return PARSERS.parseAll(List.of(event)).get(0);
     }
 
     static List<ParsedEvent> parseAll(String... lines) {

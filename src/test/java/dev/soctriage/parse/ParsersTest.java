@@ -98,7 +98,7 @@ class ParsersTest {
         void singleDigitDay_andDecemberLinesReadInJanuary() {
             assertEquals(Instant.parse("2026-11-04T10:00:01Z"),
                     parse("Nov  4 10:00:01 h sshd[1]: Invalid user a from 203.0.113.7 port 1").time());
-            ParsedEvent december = ParseFixtures.PARSERS.parse(new dev.soctriage.model.LogEvent("e", Instant.parse("2027-01-01T00:00:30Z").toEpochMilli(),
+            ParsedEvent december = ParseFixtures.parse(new dev.soctriage.model.LogEvent("e", Instant.parse("2027-01-01T00:00:30Z").toEpochMilli(),
                     "Dec 31 23:59:59 h sshd[1]: Invalid user a from 203.0.113.7 port 1"));
             assertEquals(Instant.parse("2026-12-31T23:59:59Z"), december.time());
         }
@@ -215,9 +215,9 @@ class ParsersTest {
         void behindATrustedProxy_actorIsTheRightmostUntrustedForwardedAddress() {
             Parsers trusting = new Parsers(java.time.Clock.fixed(ParseFixtures.NOW, java.time.ZoneOffset.UTC),
                     java.util.List.of(dev.soctriage.net.Cidr.parse("10.0.0.0/8")));
-            ParsedEvent quoted = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50, 10.0.2.9\""));
-            ParsedEvent listed = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.77, 10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""));
-            ParsedEvent host = trusting.parse(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.7 10.0.0.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""));
+            ParsedEvent quoted = trusting.parseAll(java.util.List.of(new dev.soctriage.model.LogEvent("e", 0, "10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET /admin HTTP/1.1\" 403 10 \"-\" \"ua\" \"198.51.100.77, 203.0.113.50, 10.0.2.9\""))).get(0);
+            ParsedEvent listed = trusting.parseAll(java.util.List.of(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.77, 10.0.1.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""))).get(0);
+            ParsedEvent host = trusting.parseAll(java.util.List.of(new dev.soctriage.model.LogEvent("e", 0, "198.51.100.7 10.0.0.5 - - [24/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"ua\""))).get(0);
             assertEquals("203.0.113.50", quoted.actorIp());
             assertEquals("10.0.1.5", quoted.field(Field.PEER));
             assertEquals("198.51.100.77", listed.actorIp());

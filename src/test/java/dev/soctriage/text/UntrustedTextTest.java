@@ -55,19 +55,6 @@ class UntrustedTextTest {
     }
 
     @Test
-    void forDisplay_escapesBidiZeroWidthBomAndControls_butKeepsTab() {
-        String shown = UntrustedText.forDisplay("user\u202Eexe.txt\u200B\uFEFF\u2066x\u0007\u0085\tok\nnext");
-        assertEquals("user\\u202eexe.txt\\u200b\\ufeff\\u2066x\\u0007\\u0085\tok\\u000anext", shown);
-    }
-
-    @Test
-    void forDisplay_escapesTagCharactersAndLoneSurrogates() {
-        assertEquals("a\\U000e0041b\\ud800", UntrustedText.forDisplay("a\uDB40\uDC41b\uD800"));
-        String plain = "plain ascii, é, 日本";
-        assertSame(plain, UntrustedText.forDisplay(plain));
-    }
-
-    @Test
     void decodeUtf8_replacesMalformedBytes() {
         byte[] bad = {'o', 'k', (byte) 0xC3, ' ', (byte) 0xFF, (byte) 0xE2, (byte) 0x82};
         String s = UntrustedText.decodeUtf8(bad);
@@ -78,7 +65,7 @@ class UntrustedTextTest {
 
     @Test
     void rules_areOneOrderedNamedList() {
-        assertEquals(List.of("cap-line-64KiB", "cut-evidence-4KiB", "escape-invisible-and-controls"),
+        assertEquals(List.of("cap-line-64KiB", "cut-evidence-4KiB"),
                 UntrustedText.RULES.stream().map(UntrustedText.Rule::name).toList());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -35,7 +36,7 @@ class SignaturesFuzzTest {
     void anyLine_isLabelled_andEveryShortcutAgreesWithItsSpec(byte[] input) {
         String line = input.length == 0 ? ""
                 : PREFIXES[(input[0] & 0xff) % PREFIXES.length] + UntrustedText.decodeUtf8(input, 1, input.length - 1);
-        ParsedEvent e = PARSERS.parse(new LogEvent("f", 0, line));
+        ParsedEvent e = PARSERS.parseAll(List.of(new LogEvent("f", 0, line))).get(0);
 
         assertNotNull(SIGNATURES.classify(e), "every line is labelled, NONE when no signature matches");
 

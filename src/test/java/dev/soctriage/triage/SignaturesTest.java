@@ -3,6 +3,7 @@ package dev.soctriage.triage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class SignaturesTest {
 
     /** The label's wire name, as group and feedback keys carry it. */
     private String classify(String line) {
-        return signatures.classify(parsers.parse(new LogEvent("e1", 1764000000000L, line))).wire();
+        return signatures.classify(parsers.parseAll(List.of(new LogEvent("e1", 1764000000000L, line))).get(0)).wire();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ final class TriageLines {
         for (int i = 0; i < lines.size(); i++) {
             events.add(new LogEvent("e" + i, 1764000000000L + i * 1000L, lines.get(i)));
         }
-        return grouper.group(events.stream().map(parsers::parse).toList(), signatures);
+        return grouper.group(parsers.parseAll(events), signatures);
     }
 
     /** The one group the lines make (fails when they make several). */

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -22,9 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,7 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.llm.LlmConfig;
 import dev.soctriage.triage.llm.ModelClient;
+import dev.soctriage.triage.llm.ResponseFormat;
 
 /**
  * The model's failure modes against a WireMock Groq: in every case no event is lost (the rules
@@ -348,6 +350,13 @@ class TriageServiceModelTest {
         assertEquals(Engine.LLM, j.finding().orElseThrow().engine());
         GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT))
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object"))));
+    }
+
+    @Test
+    void config_refusesAResponseFormatOtherThanTheTwo_andReadsBoth() {
+        assertEquals(ResponseFormat.JSON_OBJECT, llmConfig(GroqStub.API_KEY, "json_object").responseFormat());
+        assertEquals(ResponseFormat.JSON_SCHEMA, llmConfig(GroqStub.API_KEY, "json_schema").responseFormat());
+        assertThrows(io.smallrye.config.ConfigValidationException.class, () -> llmConfig(GroqStub.API_KEY, "xml"));
     }
 
     private static MappingBuilder scenario(String state, String next) {

@@ -34,8 +34,7 @@ public interface LlmConfig {
 
     /** {@code json_schema} (strict, constrained decoding) or {@code json_object} (JSON mode, validated after). */
     @WithDefault("json_schema")
-    @Pattern(regexp = "json_schema|json_object")
-    String responseFormat();
+    ResponseFormat responseFormat();
 
     /** Longest wait for one answer; a call never runs past the deadline given to judge() either. */
     @WithDefault("PT10S")

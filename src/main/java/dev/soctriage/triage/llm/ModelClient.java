@@ -17,20 +17,19 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
-import dev.soctriage.config.SecretUnavailableException;
-import dev.soctriage.config.Secrets;
-import dev.soctriage.group.EventGroup;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import dev.soctriage.config.SecretUnavailableException;
+import dev.soctriage.config.Secrets;
+import dev.soctriage.group.EventGroup;
 
 /**
  * Asks an OpenAI-compatible chat-completions server (Groq) for one group's verdict: one call per
@@ -90,9 +89,6 @@ public class ModelClient {
         this.envelopeReader = mapper.readerFor(ChatResponse.class);
         this.errorReader = mapper.readerFor(ApiError.class);
         this.prompts = new PromptBuilder(cfg.promptTokenBudget(), cfg.maxLineChars());
-        if (!Set.of("json_schema", "json_object").contains(cfg.responseFormat())) {
-            throw new IllegalArgumentException("GROQ_RESPONSE_FORMAT must be json_schema or json_object");
-        }
         String key = cfg.apiKey().map(String::strip).orElse("");
         String arn = cfg.apiKeySecretArn().map(String::strip).orElse("");
         if (!arn.isEmpty()) {

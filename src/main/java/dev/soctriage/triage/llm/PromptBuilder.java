@@ -19,6 +19,7 @@ import dev.soctriage.group.ActorShare;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Field;
 import dev.soctriage.parse.ParsedEvent;
+import dev.soctriage.text.Texts;
 
 /**
  * Builds the prompt for one group. Log text travels as data, never as instructions (spotlighting):
@@ -182,11 +183,13 @@ public final class PromptBuilder {
         return out;
     }
 
+    /** At most {@code max} chars of {@code s}, then how many more there were: the model is told what it does not see. */
     static String cap(String s, int max) {
         if (s == null || s.length() <= max) {
             return s;
         }
-        return s.substring(0, max) + "…[+" + (s.length() - max) + " chars]";
+        String kept = Texts.cap(s, max + Texts.ELLIPSIS.length());
+        return kept + "[+" + (s.length() - kept.length() + Texts.ELLIPSIS.length()) + " chars]";
     }
 
     private String write(Object o) {

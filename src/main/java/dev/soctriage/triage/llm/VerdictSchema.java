@@ -21,12 +21,12 @@ final class VerdictSchema {
     private VerdictSchema() {
     }
 
-    /** {@code json_schema} (strict) or {@code json_object}. */
-    static Map<String, Object> responseFormat(String kind) {
-        if ("json_object".equals(kind)) {
-            return Map.of("type", "json_object");
-        }
-        return Map.of("type", "json_schema",
-                "json_schema", Map.of("name", "verdict", "strict", true, "schema", SCHEMA));
+    /** The request's {@code response_format}: the strict schema, or JSON mode. */
+    static Map<String, Object> responseFormat(ResponseFormat kind) {
+        return switch (kind) {
+            case JSON_OBJECT -> Map.of("type", "json_object");
+            case JSON_SCHEMA -> Map.of("type", "json_schema",
+                    "json_schema", Map.of("name", "verdict", "strict", true, "schema", SCHEMA));
+        };
     }
 }
