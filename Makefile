@@ -3,28 +3,35 @@ SHELL := /bin/bash
 MVN ?= mvn -B
 # the moment `make` started, so `make run` can report the time to the first verdict listed
 export SOC_RUN_T0 := $(shell date +%s%3N)
-# written by `build` next to the packaged application: the test class path the local stack runs on
-LOCAL_CP := target/local-classpath.txt
+# touched by `build` once the application is packaged (target/*-runner.jar + target/lib)
+PACKAGED := target/.packaged
+# the local stack, a Maven project of its own (local/): its jar, whose main is LocalStack, and target/lib
+LOCAL_JAR := local/target/soc-triage-local.jar
 # fixed launch flags of the local stack's own JVM (the function JVMs' flags are in LambdaFunction)
 LOCAL_JAVA := java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
 SOURCES := pom.xml $(shell find src -path src/main/webui -prune -o -type f -print 2>/dev/null)
+# the local stack's sources, and those of the loopback servers it shares with the tests (local/servers)
+LOCAL_SOURCES := $(shell find local -path '*/target' -prune -o -type f -print 2>/dev/null)
 # the analyst console: sources in src/main/webui (ES modules, bundled by esbuild), served files in WEBUI
 WEBUI := target/webui
 WEBUI_SOURCES := $(shell find src/main/webui -path src/main/webui/node_modules -prune -o -type f -print 2>/dev/null)
 
-.PHONY: bootstrap build run demo test bench test-console
+.PHONY: bootstrap build run demo test bench test-local test-console
 
 bootstrap:
 	@.ci/bootstrap
 
-# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the compiled test
-# classes (the local stack lives there) and their class path; skipped when nothing changed
-build: bootstrap $(LOCAL_CP) $(WEBUI)/index.html
+# the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the local stack
+# (local/target/soc-triage-local.jar + local/target/lib) and the console (target/webui); each skipped
+# when its sources did not change
+build: bootstrap $(PACKAGED) $(LOCAL_JAR) $(WEBUI)/index.html
 
-$(LOCAL_CP): $(SOURCES)
-	$(MVN) -q package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-	  -Dmdep.includeScope=test -Dmdep.outputFile=$(LOCAL_CP)
-	@touch $(LOCAL_CP) # the plugin leaves an unchanged file untouched; make needs the new time
+$(PACKAGED): $(SOURCES)
+	$(MVN) -q package -Dmaven.test.skip=true
+	@touch $(PACKAGED)
+
+$(LOCAL_JAR): $(LOCAL_SOURCES)
+	$(MVN) -q -f local/pom.xml package -DskipTests
 
 # the page, its stylesheet and the bundled modules (the OIDC client in a chunk of its own)
 $(WEBUI)/index.html: $(WEBUI_SOURCES)
@@ -34,12 +41,12 @@ $(WEBUI)/index.html: $(WEBUI_SOURCES)
 # a local API gateway on 127.0.0.1:$${SOC_PORT:-8787}, a Kestra stand-in; the sample logs ingested.
 # Runs until Ctrl-C.
 run: build
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.LocalStack
+	@$(LOCAL_JAVA) -jar $(LOCAL_JAR)
 
 # the same, then approve the brute-force verdict through the API, show the Kestra call, and exit
 # (0 when the approval reached Kestra as the contract says)
 demo: build
-	@SOC_RUN_DEMO=1 $(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.LocalStack
+	@SOC_RUN_DEMO=1 $(LOCAL_JAVA) -jar $(LOCAL_JAR)
 
 # Java 21+ for the Kestra module (Kestra 2.0 needs it); the Lambda artifact stays on Java 17
 JDK21 ?= /usr/lib/jvm/temurin-25-jdk-amd64
@@ -52,11 +59,14 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 
 .PHONY: fuzz test-kestra test-infra test-jdk21
 
-# the whole suite: unit and Quarkus tests (surefire), the packaged application end to end (failsafe:
-# *IT), a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+,
-# the deployment templates, the analyst console in headless Chromium against the local stack
+# the whole suite: unit and Quarkus tests (surefire), the local stack's tests and the packaged
+# application end to end (LocalStackIT), the analyst console in headless Chromium against the local
+# stack, a bounded fuzzing run, the Kestra flows run by Kestra itself, the log tests on JDK 21+, the
+# deployment templates
 test: bootstrap
 	$(MVN) verify -DskipITs=false
+	@touch $(PACKAGED) # verify packaged the application
+	$(MAKE) --no-print-directory test-local
 	$(MAKE) --no-print-directory test-console
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-kestra
@@ -82,6 +92,12 @@ test-jdk21:
 test-infra:
 	infra/check.sh
 
+# the loopback servers' tests (the Kestra fake), the local stack's tests, and LocalStackIT: the sample
+# logs through the packaged application under the AWS runtime client, approved, one Kestra execution
+test-local: build
+	$(MVN) -f local/servers/pom.xml install
+	$(MVN) -f local/pom.xml verify -DskipITs=false
+
 # the analyst console in real headless Chromium (Debian's chromium; CHROMIUM to change) against the
 # local stack, started by the tests as `make run` starts it on a free SOC_PORT; screenshots in
 # target/console/
@@ -101,7 +117,9 @@ bench: build
 	@$(MVN) -q test -Dtest=VolumeBench -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
 	  >target/volume-bench.log 2>&1 || { tail -40 target/volume-bench.log; exit 1; }
 	@cat target/volume-bench.md
-	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.HeapBench 200
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.bench.LatencyBench
-	@$(LOCAL_JAVA) -cp "target/test-classes:$$(cat $(LOCAL_CP))" dev.soctriage.local.ColdStart 5
+	@$(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
 	@node src/main/webui/bench/console-bench.mjs

@@ -43,6 +43,28 @@ async function openVerdict(page, threatType) {
   await page.getByRole('heading', { level: 1, name: threatType }).waitFor();
 }
 
+/**
+ * A new pending SSH brute-force verdict against `ip`, ingested through POST /_local/ingest (the
+ * sample logs make two verdicts only, one per attacker, since findings about the same target join).
+ */
+async function freshBruteForce(ip) {
+  const lines = Array.from({ length: 12 }, (_, i) =>
+    `Dec  6 10:00:${String(10 + i).padStart(2, '0')} ip-10-0-1-23 sshd[${4000 + i}]: Failed password for root from ${ip} port ${40000 + i} ssh2`);
+  const res = await fetch(`${stack.url}/_local/ingest`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source: `test/${ip}`, lines }),
+  });
+  const result = await res.json();
+  assert.equal(result.verdicts, 1, `one verdict for ${ip}: ${JSON.stringify(result)}`);
+}
+
+/** Opens the queue's row whose target is `ip` (refreshing the queue first). */
+async function openVerdictFor(page, ip) {
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await queueTable(page).locator('tr', { hasText: ip }).getByRole('link').click();
+  await page.locator('#verdict-body code', { hasText: ip }).first().waitFor();
+}
+
 async function kestraExecutionsFor(verdictId) {
   const calls = await (await fetch(`${stack.kestraUrl}/_local/kestra/calls`)).json();
   const search = await (await fetch(
@@ -73,7 +95,7 @@ describe('analyst console', () => {
     const threats = await verdictRows(page).locator('th').allTextContents();
     assert.ok(threats.some((t) => t.startsWith('SSH brute force')), `queue: ${threats}`);
     assert.ok(threats.some((t) => t.startsWith('SQL injection')), `queue: ${threats}`);
-    assert.ok(threats.length >= 5, `the five sample verdicts, got ${threats.length}`);
+    assert.ok(threats.length >= 2, `one verdict per sample attacker, got ${threats.length}`);
     const severities = await verdictRows(page).locator('td:first-child').allTextContents();
     const ranks = severities.map((s) => SEVERITY_RANK[s.trim().toLowerCase()]);
     assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `critical first: ${severities}`);
@@ -103,6 +125,29 @@ describe('analyst console', () => {
     assert.ok(await queueTable(page).isVisible());
     await axeClean(page, 'queue at tablet width');
     await page.screenshot({ path: shotPath('queue-tablet.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('loadMore_followsTheApisNextToken_andAppendsThePage', async () => {
+    const page = await newPage(browser);
+    // the real queue, split by the browser into two pages of the API's shape
+    const asked = [];
+    await page.route(/\/verdicts\?status=PENDING&limit=50/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(url.searchParams.get('nextToken'));
+      const all = (await (await route.fetch({ url: url.toString().replace(/&nextToken=[^&]*/, '') })).json()).items;
+      const second = url.searchParams.get('nextToken') === 'page-2';
+      const body = second ? { items: all.slice(1), nextToken: null } : { items: all.slice(0, 1), nextToken: 'page-2' };
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    assert.equal(await verdictRows(page).count(), 1);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.locator('#queue-status', { hasText: 'more loaded' }).waitFor();
+    assert.ok(await verdictRows(page).count() > 1, 'the second page appended');
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'no nextToken: no more');
+    assert.deepEqual(asked, [null, 'page-2']);
     await page.context().close();
   });
 
@@ -141,9 +186,11 @@ describe('analyst console', () => {
   });
 
   test('reject_asFalsePositive_showsRejected_andCountsInTheMetrics', async () => {
+    await freshBruteForce('203.0.113.21');
     const page = await newPage(browser);
     await signIn(page);
-    await openVerdict(page, 'Vulnerability scanner');
+    await verdictRows(page).first().waitFor();
+    await openVerdictFor(page, '203.0.113.21');
     await page.getByLabel('Reason').selectOption('false_positive');
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
@@ -198,12 +245,15 @@ describe('analyst console', () => {
   });
 
   test('decisionAlreadyTakenInAnotherBrowser_shows409Plainly_andTheCurrentStatus', async () => {
+    await freshBruteForce('203.0.113.22');
     const first = await newPage(browser);
     const second = await newPage(browser);
     await signIn(first);
     await signIn(second);
-    await openVerdict(first, 'Path traversal');
-    await openVerdict(second, 'Path traversal');
+    await verdictRows(first).first().waitFor();
+    await verdictRows(second).first().waitFor();
+    await openVerdictFor(first, '203.0.113.22');
+    await openVerdictFor(second, '203.0.113.22');
     const id = await second.locator('#verdict-id').innerText();
 
     await first.getByLabel('Reason').selectOption('duplicate');
@@ -245,13 +295,15 @@ describe('analyst console', () => {
   });
 
   test('approvalErrors_areSaidPlainly_andTheButtonIsDisabledWhileTheCallRuns', async () => {
+    await freshBruteForce('203.0.113.23');
     const page = await newPage(browser);
     await signIn(page);
-    await openVerdict(page, 'Invalid-user enumeration');
+    await verdictRows(page).first().waitFor();
+    await openVerdictFor(page, '203.0.113.23');
     // the API's answers for this verdict's approval, one per attempt (the page's side of the contract)
     const answers = [
       { status: 502, body: { error: 'kestra_unavailable', message: 'Kestra could not be reached; the verdict is DISPATCH_FAILED' } },
-      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.7 is inside ALLOWLIST_CIDRS' } },
+      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.23 is inside ALLOWLIST_CIDRS' } },
       { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
     ];
     let release;
@@ -282,6 +334,38 @@ describe('analyst console', () => {
     await alert.filter({ hasText: '403' }).waitFor();
     assert.match(await alert.innerText(), /Not allowed: your account may not decide verdicts \(403\)/);
     await axeClean(page, 'verdict view with an error');
+    await page.context().close();
+  });
+
+  test('verdictWithJoinedDeliveries_showsTimelineLineageAndEveryThreatType', async () => {
+    const page = await newPage(browser);
+    await signIn(page);
+    // the fields invariant 6 adds (docs/contract.md), added to a real verdict as the API will send them
+    await page.route(/\/verdicts\/v_[0-9a-f]+$/, async (route) => {
+      const v = await (await route.fetch()).json();
+      Object.assign(v, {
+        deliveries: 3, sources: ['nginx/access', 's3://logs/access.log.gz'],
+        threatTypes: ['SQL injection', 'Path traversal'],
+        timeline: [{ at: '2026-12-06T09:00:00Z', events: 90, firstSeen: v.firstSeen, lastSeen: v.firstSeen },
+          { at: '2026-12-06T09:05:00Z', events: 9, firstSeen: v.lastSeen, lastSeen: v.lastSeen }],
+        previousVerdictId: 'v_0123456789abcdef0123456789abcdef',
+        previousDecision: { status: 'REMEDIATED', decidedBy: 'alice@example.com', decidedAt: '2026-12-01T10:00:00Z', comment: 'blocked' },
+        recurrence: 'seen again after block',
+      });
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(v) });
+    });
+    await openVerdict(page, 'SQL injection');
+    const side = await page.locator('#verdict-body .side').innerText();
+    assert.match(side, /Deliveries\s*3/);
+    assert.match(side, /s3:\/\/logs\/access\.log\.gz/);
+    assert.match(side, /Threat types seen\s*SQL injection\s*Path traversal/);
+    assert.match(side, /v_0123456789abcdef0123456789abcdef \(REMEDIATED, by alice@example\.com, 2026-12-01T10:00:00Z, "blocked"\) · seen again after block/);
+    const deliveries = page.getByRole('table', { name: 'Deliveries (2)' });
+    assert.equal(await deliveries.locator('tbody tr').count(), 2);
+    assert.deepEqual(await deliveries.locator('th').allTextContents(), ['Written', 'Events', 'First event', 'Last event']);
+    assert.equal(await page.getByRole('link', { name: 'v_0123456789abcdef0123456789abcdef' }).getAttribute('href'),
+      '#/verdicts/v_0123456789abcdef0123456789abcdef');
+    await axeClean(page, 'verdict view with joined deliveries');
     await page.context().close();
   });
 

@@ -1,7 +1,5 @@
 package dev.soctriage.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,8 +25,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,23 +32,25 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.TestKestraConfig;
 import dev.soctriage.model.Status;
-import dev.soctriage.remediate.InjectKestra;
 import dev.soctriage.remediate.KestraClient;
-import dev.soctriage.remediate.KestraStubs;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.remediate.TestKestraConfig;
-import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.servers.KestraFake;
+import dev.soctriage.servers.ProjectPaths;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
-/** approve's routes against a real store (dynalite) and a stand-in Kestra (WireMock), both on loopback. */
+/** approve's routes against a real store (dynalite) and the Kestra fake, both on loopback. */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class ApprovalFlowTest {
     private static final Map<String, Object> REMEDIATION_GROUP = Map.of("sub", "flow-1", "username", "kestra",
             "cognito:groups", "[soc-remediation]");
@@ -74,44 +72,43 @@ class ApprovalFlowTest {
     @Inject
     ApiConfig apiConfig;
     @InjectKestra
-    WireMockServer kestra;
+    KestraFake kestra;
 
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
+    private static final String BLOCK_IP = "/api/v1/main/executions/soc.remediation/block-ip";
 
     @BeforeEach
     void resetKestra() {
-        kestra.resetAll();
+        kestra.reset();
     }
 
     @Test
     void approve_createsTheExecution_withExactPathPartsLabelsAndBasicAuth() throws Exception {
         Verdict v = created();
         assertNotNull(rawItem(v.id()).get("expiresAt"), "a pending verdict carries its TTL");
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("4Rp1exec01", v.id())));
 
         HttpResponse r = approve(v.id(), "{\"comment\":\"confirmed with the host owner\"}");
 
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals("4Rp1exec01", doc.get("kestraExecutionId").asText());
+        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
         assertEquals("alice@example.com", doc.get("decidedBy").asText());
         assertEquals("confirmed with the host owner", doc.get("comment").asText());
         assertFalse(doc.get("decidedAt").isNull());
 
-        List<LoggedRequest> creates = KestraStubs.creates(kestra);
+        List<KestraFake.Call> creates = kestra.creates();
         assertEquals(1, creates.size());
-        LoggedRequest call = creates.get(0);
-        assertEquals(KestraStubs.BLOCK_IP, call.getUrl().substring(0, call.getUrl().indexOf('?')));
-        assertEquals(List.of("verdictId:" + v.id(), "system.correlationId:" + v.id()),
-                call.queryParameter("labels").values());
+        KestraFake.Call call = creates.get(0);
+        assertEquals(BLOCK_IP, call.path());
+        assertEquals(List.of("verdictId:" + v.id(), "system.correlationId:" + v.id()), call.query().get("labels"));
         assertEquals("Basic " + Base64.getEncoder().encodeToString(
-                (KestraWireMockResource.USER + ":" + KestraWireMockResource.PASSWORD).getBytes(StandardCharsets.UTF_8)),
-                call.getHeader("Authorization"));
-        assertTrue(call.getHeader("Content-Type").startsWith("multipart/form-data"), call.getHeader("Content-Type"));
+                (KestraResource.USER + ":" + KestraResource.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+                call.header("Authorization"));
+        assertTrue(call.header("Content-Type").startsWith("multipart/form-data"), call.header("Content-Type"));
         assertEquals(Map.of("verdictId", v.id(), "action", "block_ip", "target", "203.0.113.7", "severity", "high",
                 "threatType", "SSH brute force", "approvedBy", "alice@example.com",
-                "comment", "confirmed with the host owner"), KestraStubs.parts(call));
+                "comment", "confirmed with the host owner"), call.parts());
 
         Map<String, AttributeValue> item = rawItem(v.id());
         assertNull(item.get("expiresAt"), "a decided verdict is kept: no TTL");
@@ -121,20 +118,19 @@ class ApprovalFlowTest {
     @Test
     void approve_withoutBody_sendsAnEmptyComment_andAnswers409WhenApprovedAgain() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-nobody", v.id())));
 
         assertEquals(200, approve(v.id(), null).statusCode());
-        assertEquals("", KestraStubs.parts(KestraStubs.creates(kestra).get(0)).get("comment"));
+        assertEquals("", kestra.creates().get(0).parts().get("comment"));
 
         HttpResponse again = approve(v.id(), "{}");
         assertError(again, 409, "conflict");
-        assertEquals(1, KestraStubs.creates(kestra).size(), "a second approval creates nothing");
+        assertEquals(1, kestra.creates().size(), "a second approval creates nothing");
     }
 
     @Test
     void approve_answers404_forAnUnknownVerdict() throws Exception {
         assertError(approve(dev.soctriage.verdict.VerdictFixtures.unknownId(), "{}"), 404, "not_found");
-        assertEquals(0, KestraStubs.creates(kestra).size());
+        assertEquals(0, kestra.creates().size());
     }
 
     @Test
@@ -148,18 +144,18 @@ class ApprovalFlowTest {
         for (String body : List.of("{}", "{\"reason\":\"\"}", "{\"reason\":true}", "{\"reason\":\"" + longText + "\"}")) {
             assertError(reject(v.id(), body), 400, "invalid_body");
         }
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", null).base64("***not base64***")
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", null).base64("***not base64***")
                 .asAnalyst().event(), VerdictApi.Routes.DECIDE), 400, "invalid_body");
         assertError(approve("v_nothex", "{}"), 400, "invalid_id");
         assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
-        assertEquals(0, KestraStubs.creates(kestra).size());
+        assertEquals(0, kestra.creates().size());
     }
 
     @Test
     void approve_answers502KestraUnavailable_andLeavesDispatchFailed_whenKestraAnswers5xx() throws Exception {
         for (int status : new int[] { 500, 503 }) {
             Verdict v = created();
-            kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(status, "server trouble")));
+            kestra.onCreate(KestraFake.Answer.error(status, "server trouble"));
 
             assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
 
@@ -174,10 +170,9 @@ class ApprovalFlowTest {
     @Test
     void approve_answers502KestraUnavailable_whenKestraAnswersAfterTheTimeout() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("late", v.id())
-                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
+        kestra.onCreate(KestraFake.Answer.late(SHORT_TIMEOUT.plusMillis(1500)));
 
-        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+        assertError(impatientApi().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
@@ -190,7 +185,7 @@ class ApprovalFlowTest {
                 422, "Invalid input for 'target'");
         for (Map.Entry<Integer, String> a : answers.entrySet()) {
             Verdict v = created();
-            kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(a.getKey(), a.getValue())));
+            kestra.onCreate(KestraFake.Answer.error(a.getKey(), a.getValue()));
 
             assertError(approve(v.id(), "{}"), 502, "kestra_rejected");
 
@@ -205,24 +200,22 @@ class ApprovalFlowTest {
     void reapprove_ofADispatchFailedVerdict_adoptsTheExecutionKestraAlreadyHas_withoutASecondCreate() throws Exception {
         Verdict v = created();
         // the first approval's answer is lost: Kestra created the execution, the function timed out
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("lost-answer", v.id())
-                .withFixedDelay((int) SHORT_TIMEOUT.toMillis() + 1500)));
-        assertError(impatientApi().handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+        kestra.onCreate(KestraFake.Answer.late(SHORT_TIMEOUT.plusMillis(1500)));
+        assertError(impatientApi().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("lost-answer", v.id())));
+        kestra.onCreate(KestraFake.Answer.normally());
 
         HttpResponse r = approve(v.id(), "{\"comment\":\"second try\"}");
 
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals("lost-answer", doc.get("kestraExecutionId").asText());
-        assertEquals(1, KestraStubs.creates(kestra).size(), "only the first (lost) create reached Kestra");
-        LoggedRequest search = kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).get(0);
-        assertEquals(v.id(), search.queryParameter("filters[labels][EQUALS][verdictId]").firstValue());
-        assertEquals("soc.remediation", search.queryParameter("filters[namespace][EQUALS]").firstValue());
+        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
+        assertEquals(1, kestra.creates().size(), "only the first (lost) create reached Kestra");
+        KestraFake.Call search = kestra.searches().get(0);
+        assertEquals(v.id(), search.param("filters[labels][EQUALS][verdictId]"));
+        assertEquals("soc.remediation", search.param("filters[namespace][EQUALS]"));
         assertNull(store.find(v.id()).orElseThrow().remediation().dispatchError());
     }
 
@@ -232,72 +225,65 @@ class ApprovalFlowTest {
         Verdict v = created();
         Instant then = Instant.now().minus(Duration.ofMinutes(5));
         store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("orphan", v.id())));
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("second", v.id())));
+        String orphan = new KestraClient(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)), mapper)
+                .create(v, "alice@example.com", null);
 
         // when the analyst approves again
         HttpResponse r = approve(v.id(), "{}");
 
         // then the orphaned execution is adopted and none is created
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("orphan", mapper.readTree(r.body()).get("kestraExecutionId").asText());
-        assertEquals(0, KestraStubs.creates(kestra).size());
+        assertEquals(orphan, mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        assertEquals(1, kestra.creates().size(), "only the stopped approval's create");
     }
 
     @Test
     void approve_refusesABlockIpTargetInsideTheAllowlist_andLeavesTheVerdictPending() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("never", v.id())));
         dev.soctriage.guard.Guard allowlisted = new dev.soctriage.guard.Guard(
                 java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
         ApprovalService approvals = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
-                "http://127.0.0.1:" + kestra.port(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
+                kestra.url(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, allowlisted);
         VerdictApi guarded = new VerdictApi(store, approvals, apiConfig, mapper);
 
-        HttpResponse r = guarded.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
+        HttpResponse r = guarded.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
 
         assertError(r, 409, "target_not_blockable");
         assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
-        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .postRequestedFor(urlPathEqualTo(KestraStubs.BLOCK_IP))).size());
+        assertEquals(0, kestra.creates().size());
         assertEquals(200, reject(v.id(), "{\"reason\":\"allowlisted partner\"}").statusCode());
     }
 
     @Test
     void approve_ofAFreshPendingVerdict_doesNotSearchKestra() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("plain", v.id())));
 
         assertEquals(200, approve(v.id(), "{}").statusCode());
 
-        assertEquals(0, kestra.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlPathEqualTo(KestraStubs.SEARCH))).size());
+        assertEquals(0, kestra.searches().size());
     }
 
     @Test
     void reapprove_ofADispatchFailedVerdict_createsTheExecution_whenKestraHasNone() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "starting up")));
+        kestra.onCreate(KestraFake.Answer.error(503, "starting up"));
         assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
-        kestra.resetAll();
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.emptySearch()));
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("fresh", v.id())));
+        kestra.onCreate(KestraFake.Answer.normally());
 
         HttpResponse r = approve(v.id(), "{}");
 
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("fresh", mapper.readTree(r.body()).get("kestraExecutionId").asText());
-        assertEquals(1, KestraStubs.creates(kestra).size());
+        assertEquals(onlyExecutionId(), mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
     }
 
     @Test
     void approve_createsOneExecution_whenCalledConcurrently() throws Exception {
         // given one pending verdict and a Kestra that takes a moment to answer
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("only-one", v.id())
-                .withFixedDelay(300)));
+        kestra.onCreate(KestraFake.Answer.late(Duration.ofMillis(300)));
         int callers = 20;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch ready = new CountDownLatch(callers);
@@ -324,20 +310,19 @@ class ApprovalFlowTest {
         // then exactly one reached Kestra, and every other one was told it lost
         assertEquals(1, ok);
         assertEquals(callers - 1, conflict);
-        assertEquals(1, KestraStubs.creates(kestra).size());
-        assertEquals("only-one", store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+        assertEquals(1, kestra.creates().size());
+        assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     /**
      * Invariant 5 across processes, as two Lambda instances would race: a second JVM boots the
-     * application against the same dynalite and WireMock-Kestra and sends half the approvals.
+     * application against the same dynalite and Kestra fake and sends half the approvals.
      */
     @Test
     void approve_createsOneExecution_whenCalledConcurrentlyFromTwoProcesses() throws Exception {
         // given one pending verdict, a slow Kestra, and a second process ready to approve it
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("one-of-two", v.id())
-                .withFixedDelay(300)));
+        kestra.onCreate(KestraFake.Answer.late(Duration.ofMillis(300)));
         int perProcess = 10;
         Path dir = Files.createTempDirectory("rival");
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
@@ -348,11 +333,11 @@ class ApprovalFlowTest {
                 "-Drival.dynamo=" + config.getValue("quarkus.dynamodb.endpoint-override", String.class),
                 "-Drival.table=" + storeConfig.table(),
                 "-Drival.kestra=" + config.getValue("kestra.url", String.class),
-                "-Drival.kestra.user=" + KestraWireMockResource.USER,
-                "-Drival.kestra.password=" + KestraWireMockResource.PASSWORD,
+                "-Drival.kestra.user=" + KestraResource.USER,
+                "-Drival.kestra.password=" + KestraResource.PASSWORD,
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 RivalApprover.class.getName())
-                .directory(dev.soctriage.local.ProjectPaths.root().toFile())
+                .directory(ProjectPaths.root().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.currentTimeMillis() + 180_000;
@@ -389,8 +374,8 @@ class ApprovalFlowTest {
                     + store.find(v.id()).orElseThrow().remediation().dispatchError());
             assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
             assertEquals("0", theirs[2]);
-            assertEquals(1, KestraStubs.creates(kestra).size());
-            assertEquals("one-of-two", store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+            assertEquals(1, kestra.creates().size());
+            assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
         } finally {
             if (rival.isAlive()) {
                 rival.destroy();
@@ -412,7 +397,7 @@ class ApprovalFlowTest {
         String encoded = Base64.getEncoder().encodeToString("{\"reason\":\"known scanner, ticket SEC-12\"}"
                 .getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse r = api.handle(Events.post("/verdicts/" + v.id() + "/reject", null).base64(encoded).asAnalyst()
+        HttpResponse r = api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", null).base64(encoded).asAnalyst()
                 .event(), VerdictApi.Routes.DECIDE);
 
         assertEquals(200, r.statusCode(), r.body());
@@ -426,7 +411,7 @@ class ApprovalFlowTest {
         assertTrue(store.suppression(Verdicts.groupKey(v)).isEmpty(), "an ordinary rejection suppresses nothing");
 
         Verdict failed = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.error(503, "down")));
+        kestra.onCreate(KestraFake.Answer.error(503, "down"));
         approve(failed.id(), "{}");
         assertError(reject(failed.id(), "{\"reason\":\"too late\"}"), 409, "conflict");
     }
@@ -458,56 +443,59 @@ class ApprovalFlowTest {
 
     @Test
     void outcome_needsTheRemediationGroupOrScope_analystsDoNotSuffice() throws Exception {
-        Verdict v = approved("exec-auth");
-        String body = "{\"executionId\":\"exec-auth\",\"state\":\"SUCCESS\",\"detail\":\"blocked\"}";
+        Verdict v = approved();
+        String body = "{\"executionId\":\"" + executionOf(v) + "\",\"state\":\"SUCCESS\",\"detail\":\"blocked\"}";
 
-        assertError(outcome(v.id(), body, new Events().asAnalyst()), 403, "forbidden");
-        assertError(outcome(v.id(), body, new Events().claims(Map.of("sub", "client-x")).scopes(List.of("soc/read"))),
+        assertError(outcome(v.id(), body, new ApiEvents().asAnalyst()), 403, "forbidden");
+        assertError(outcome(v.id(), body, new ApiEvents().claims(Map.of("sub", "client-x")).scopes(List.of("soc/read"))),
                 403, "forbidden");
-        assertError(outcome(v.id(), body, new Events()), 401, "unauthorized");
+        assertError(outcome(v.id(), body, new ApiEvents()), 401, "unauthorized");
         assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
 
         HttpResponse byScope = outcome(v.id(), body,
-                new Events().claims(Map.of("sub", "4f1client")).scopes(List.of("soc/remediation")));
+                new ApiEvents().claims(Map.of("sub", "4f1client")).scopes(List.of("soc/remediation")));
         assertEquals(200, byScope.statusCode(), byScope.body());
 
-        Verdict w = approved("exec-claim-scope");
-        HttpResponse byScopeClaim = outcome(w.id(), "{\"executionId\":\"exec-claim-scope\",\"state\":\"FAILED\"}",
-                new Events().claims(Map.of("sub", "4f1client", "scope", "openid soc/remediation")));
+        Verdict w = approved();
+        HttpResponse byScopeClaim = outcome(w.id(), "{\"executionId\":\"" + executionOf(w) + "\",\"state\":\"FAILED\"}",
+                new ApiEvents().claims(Map.of("sub", "4f1client", "scope", "openid soc/remediation")));
         assertEquals(200, byScopeClaim.statusCode(), byScopeClaim.body());
 
-        Verdict x = approved("exec-group");
-        HttpResponse byGroup = outcome(x.id(), "{\"executionId\":\"exec-group\",\"state\":\"SUCCESS\"}",
-                new Events().claims(REMEDIATION_GROUP));
+        Verdict x = approved();
+        HttpResponse byGroup = outcome(x.id(), "{\"executionId\":\"" + executionOf(x) + "\",\"state\":\"SUCCESS\"}",
+                new ApiEvents().claims(REMEDIATION_GROUP));
         assertEquals(200, byGroup.statusCode(), byGroup.body());
     }
 
     @Test
     void outcome_endsRemediatedOrFailed_onlyForAnApprovedVerdictsOwnExecution() throws Exception {
         Verdict pending = created();
-        String ok = "{\"executionId\":\"exec-own\",\"state\":\"SUCCESS\",\"detail\":\"ip blocked in NACL acl-1\"}";
-        assertError(outcome(pending.id(), ok, new Events().claims(REMEDIATION_GROUP)), 409, "conflict");
+        assertError(outcome(pending.id(), "{\"executionId\":\"exec-own\",\"state\":\"SUCCESS\"}",
+                new ApiEvents().claims(REMEDIATION_GROUP)), 409, "conflict");
 
-        Verdict v = approved("exec-own");
-        assertError(outcome(v.id(), ok.replace("exec-own", "exec-other"), new Events().claims(REMEDIATION_GROUP)), 409,
+        Verdict v = approved();
+        String own = executionOf(v);
+        String ok = "{\"executionId\":\"" + own + "\",\"state\":\"SUCCESS\",\"detail\":\"ip blocked in NACL acl-1\"}";
+        assertError(outcome(v.id(), ok.replace(own, "exec-other"), new ApiEvents().claims(REMEDIATION_GROUP)), 409,
                 "conflict");
-        for (String bad : List.of("{\"executionId\":\"exec-own\",\"state\":\"DONE\"}", "{\"state\":\"SUCCESS\"}",
-                "{\"executionId\":\"exec-own\"}", "{\"executionId\":7,\"state\":\"SUCCESS\"}", "")) {
-            assertError(outcome(v.id(), bad, new Events().claims(REMEDIATION_GROUP)), 400, "invalid_body");
+        for (String bad : List.of(ok.replace("SUCCESS", "DONE"), "{\"state\":\"SUCCESS\"}",
+                "{\"executionId\":\"" + own + "\"}", "{\"executionId\":7,\"state\":\"SUCCESS\"}", "")) {
+            assertError(outcome(v.id(), bad, new ApiEvents().claims(REMEDIATION_GROUP)), 400, "invalid_body");
         }
 
-        HttpResponse r = outcome(v.id(), ok, new Events().claims(REMEDIATION_GROUP));
+        HttpResponse r = outcome(v.id(), ok, new ApiEvents().claims(REMEDIATION_GROUP));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("REMEDIATED", doc.get("status").asText());
         assertEquals("ip blocked in NACL acl-1", doc.get("outcomeDetail").asText());
         assertFalse(doc.get("outcomeAt").isNull());
         assertEquals("alice@example.com", doc.get("decidedBy").asText(), "the analyst's decision stays on record");
-        assertError(outcome(v.id(), ok, new Events().claims(REMEDIATION_GROUP)), 409, "conflict");
+        assertError(outcome(v.id(), ok, new ApiEvents().claims(REMEDIATION_GROUP)), 409, "conflict");
 
-        Verdict f = approved("exec-fails");
-        HttpResponse failed = outcome(f.id(), "{\"executionId\":\"exec-fails\",\"state\":\"FAILED\",\"detail\":\"timeout\"}",
-                new Events().claims(REMEDIATION_GROUP));
+        Verdict f = approved();
+        HttpResponse failed = outcome(f.id(),
+                "{\"executionId\":\"" + executionOf(f) + "\",\"state\":\"FAILED\",\"detail\":\"timeout\"}",
+                new ApiEvents().claims(REMEDIATION_GROUP));
         assertEquals("REMEDIATION_FAILED", mapper.readTree(failed.body()).get("status").asText());
     }
 
@@ -517,8 +505,7 @@ class ApprovalFlowTest {
      * does not fail the other tests.
      */
     private VerdictApi impatientApi() {
-        KestraClient impatient = new KestraClient(TestKestraConfig.basic("http://127.0.0.1:" + kestra.port(),
-                SHORT_TIMEOUT), mapper);
+        KestraClient impatient = new KestraClient(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT), mapper);
         ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()));
         return new VerdictApi(store, approvals, apiConfig, mapper);
@@ -530,22 +517,32 @@ class ApprovalFlowTest {
         return v;
     }
 
-    private Verdict approved(String executionId) throws Exception {
+    private Verdict approved() throws Exception {
         Verdict v = created();
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution(executionId, v.id())));
         assertEquals(200, approve(v.id(), "{}").statusCode());
         return v;
     }
 
+    /** The id of the Kestra execution an approved verdict records. */
+    private String executionOf(Verdict v) {
+        return store.find(v.id()).orElseThrow().remediation().kestraExecutionId();
+    }
+
+    /** The id of the one execution the Kestra fake holds. */
+    private String onlyExecutionId() {
+        assertEquals(1, kestra.executions().size(), kestra.executions().toString());
+        return kestra.executions().get(0).get("id").asText();
+    }
+
     private HttpResponse approve(String id, String body) {
-        return api.handle(Events.post("/verdicts/" + id + "/approve", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
+        return api.handle(ApiEvents.post("/verdicts/" + id + "/approve", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
     }
 
     private HttpResponse reject(String id, String body) {
-        return api.handle(Events.post("/verdicts/" + id + "/reject", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
+        return api.handle(ApiEvents.post("/verdicts/" + id + "/reject", body).asAnalyst().event(), VerdictApi.Routes.DECIDE);
     }
 
-    private HttpResponse outcome(String id, String body, Events caller) {
+    private HttpResponse outcome(String id, String body, ApiEvents caller) {
         return api.handle(caller.to("POST", "/verdicts/" + id + "/outcome", body).event(), VerdictApi.Routes.DECIDE);
     }
 

@@ -12,40 +12,39 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.model.Status;
-import dev.soctriage.remediate.InjectKestra;
-import dev.soctriage.remediate.KestraStubs;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
-/** approve end to end: an API Gateway event through the Lambda mock event server to WireMock-Kestra. */
+/** approve end to end: an API Gateway event through the Lambda mock event server to the Kestra fake. */
 @QuarkusTest
 @TestProfile(ApproveExportProfile.class)
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class ApproveFunctionTest {
     @Inject
     VerdictStore store;
     @Inject
     ObjectMapper mapper;
     @InjectKestra
-    WireMockServer kestra;
+    KestraFake kestra;
 
     @Test
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
         VerdictFixtures.create(store, v);
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("e2e-exec", v.id())));
+        kestra.reset();
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());
         String event = """
@@ -71,9 +70,10 @@ class ApproveFunctionTest {
         assertEquals(200, answer.get("statusCode").asInt(), r.body());
         JsonNode doc = mapper.readTree(answer.get("body").asText());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals("e2e-exec", doc.get("kestraExecutionId").asText());
+        assertEquals(1, kestra.executions().size());
+        assertEquals(kestra.executions().get(0).get("id").asText(), doc.get("kestraExecutionId").asText());
         assertEquals("bob", doc.get("decidedBy").asText());
-        assertEquals("seen in the SIEM too", KestraStubs.parts(KestraStubs.creates(kestra).get(0)).get("comment"));
+        assertEquals("seen in the SIEM too", kestra.creates().get(0).parts().get("comment"));
         assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
     }
 }

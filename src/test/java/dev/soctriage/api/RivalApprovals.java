@@ -19,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import dev.soctriage.fixtures.ApiEvents;
+
 /**
  * The second process of {@code ApprovalFlowTest#approve_createsOneExecution_whenCalledConcurrentlyFromTwoProcesses}:
  * started by {@link RivalApprover} in its own JVM, it boots the application against the first
@@ -44,7 +46,7 @@ class RivalApprovals {
         for (int i = 0; i < callers; i++) {
             answers.add(pool.submit(() -> {
                 go.await();
-                return api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
+                return api.handle(ApiEvents.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
                         VerdictApi.Routes.DECIDE).statusCode();
             }));
         }

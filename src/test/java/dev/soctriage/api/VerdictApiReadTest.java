@@ -26,9 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.model.Severity;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.support.DynaliteResource;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictIds;
@@ -37,7 +38,7 @@ import dev.soctriage.verdict.VerdictStore;
 /** list-pending's routes, and what every route checks first: route, identity, group, input. */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class VerdictApiReadTest {
     /** The contract's verdict document, every field always present. */
     static final List<String> CONTRACT_FIELDS = List.of("id", "status", "severity", "threatType", "action", "target",
@@ -61,7 +62,7 @@ class VerdictApiReadTest {
         Verdict v = Verdicts.pending();
         VerdictFixtures.create(store, v);
 
-        HttpResponse r = api.handle(Events.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
 
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().get("content-type"));
@@ -96,11 +97,11 @@ class VerdictApiReadTest {
     @Test
     void get_answers404_forAnUnknownId_and400_forAMalformedOne() throws Exception {
         String unknown = dev.soctriage.verdict.VerdictFixtures.unknownId();
-        HttpResponse missing = api.handle(Events.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse missing = api.handle(ApiEvents.get("/verdicts/" + unknown).asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(missing, 404, "not_found");
 
         for (String bad : List.of("v_123", "V_" + unknown.substring(2), unknown + "0", "v_" + "G".repeat(32), "%00")) {
-            HttpResponse r = api.handle(Events.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
+            HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
             assertError(r, 400, "invalid_id");
         }
     }
@@ -109,16 +110,16 @@ class VerdictApiReadTest {
     void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
         Verdict v = Verdicts.pending();
         VerdictFixtures.create(store, v);
-        assertError(api.handle(Events.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
-        assertError(api.handle(Events.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
+        assertError(api.handle(ApiEvents.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
                 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"x\"}").event(),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"x\"}").event(),
                 VerdictApi.Routes.DECIDE), 401, "unauthorized");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/outcome", "{}").event(), VerdictApi.Routes.DECIDE),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/outcome", "{}").event(), VerdictApi.Routes.DECIDE),
                 401, "unauthorized");
         // claims present but none naming anybody
-        assertError(api.handle(Events.get("/verdicts").claims(Map.of("cognito:groups", "[soc-analysts]")).event(),
+        assertError(api.handle(ApiEvents.get("/verdicts").claims(Map.of("cognito:groups", "[soc-analysts]")).event(),
                 VerdictApi.Routes.READ), 401, "unauthorized");
     }
 
@@ -127,15 +128,15 @@ class VerdictApiReadTest {
         Verdict v = Verdicts.pending();
         VerdictFixtures.create(store, v);
         Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
-        assertError(api.handle(Events.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
-        assertError(api.handle(Events.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
+        assertError(api.handle(ApiEvents.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
                 "forbidden");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}").claims(outsider).event(),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").claims(outsider).event(),
                 VerdictApi.Routes.DECIDE), 403, "forbidden");
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}").claims(outsider)
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}").claims(outsider)
                 .event(), VerdictApi.Routes.DECIDE), 403, "forbidden");
         // a remediation client cannot approve either
-        assertError(api.handle(Events.post("/verdicts/" + v.id() + "/approve", "{}")
+        assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}")
                 .claims(Map.of("sub", "client-kestra")).scopes(List.of("soc/remediation")).event(),
                 VerdictApi.Routes.DECIDE), 403, "forbidden");
         assertEquals("PENDING", store.find(v.id()).orElseThrow().status().name());
@@ -146,11 +147,11 @@ class VerdictApiReadTest {
         List<Object> forms = List.of("[soc-analysts admins]", "[soc-analysts]", List.of("admins", "soc-analysts"),
                 "[\"admins\",\"soc-analysts\"]", "admins,soc-analysts", "admins soc-analysts", "soc-analysts");
         for (Object groups : forms) {
-            HttpResponse r = api.handle(Events.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
+            HttpResponse r = api.handle(ApiEvents.get("/verdicts").claims(Map.of("sub", "u-2", "cognito:groups", groups))
                     .event(), VerdictApi.Routes.READ);
             assertEquals(200, r.statusCode(), "groups claim " + groups);
         }
-        HttpResponse lookalike = api.handle(Events.get("/verdicts")
+        HttpResponse lookalike = api.handle(ApiEvents.get("/verdicts")
                 .claims(Map.of("sub", "u-2", "cognito:groups", "[soc-analysts-readonly]")).event(), VerdictApi.Routes.READ);
         assertEquals(403, lookalike.statusCode());
     }
@@ -158,17 +159,17 @@ class VerdictApiReadTest {
     @Test
     void routing_answers404ForRoutesOfTheOtherFunction_and405ForAWrongMethod() throws Exception {
         String id = dev.soctriage.verdict.VerdictFixtures.unknownId();
-        assertError(api.handle(Events.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
+        assertError(api.handle(ApiEvents.post("/verdicts/" + id + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.READ), 404, "not_found");
-        assertError(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
-        assertError(api.handle(Events.get("/health").asAnalyst().event(), VerdictApi.Routes.READ), 404, "not_found");
-        assertError(api.handle(Events.get("/verdicts/" + id + "/delete").asAnalyst().event(), VerdictApi.Routes.READ),
+        assertError(api.handle(ApiEvents.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.DECIDE), 404, "not_found");
+        assertError(api.handle(ApiEvents.get("/health").asAnalyst().event(), VerdictApi.Routes.READ), 404, "not_found");
+        assertError(api.handle(ApiEvents.get("/verdicts/" + id + "/delete").asAnalyst().event(), VerdictApi.Routes.READ),
                 404, "not_found");
 
-        HttpResponse post = api.handle(Events.post("/verdicts", "{}").asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse post = api.handle(ApiEvents.post("/verdicts", "{}").asAnalyst().event(), VerdictApi.Routes.READ);
         assertError(post, 405, "method_not_allowed");
         assertEquals("GET", post.headers().get("allow"));
-        HttpResponse get = api.handle(Events.get("/verdicts/" + id + "/approve").asAnalyst().event(),
+        HttpResponse get = api.handle(ApiEvents.get("/verdicts/" + id + "/approve").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
         assertError(get, 405, "method_not_allowed");
         assertEquals("POST", get.headers().get("allow"));
@@ -178,10 +179,10 @@ class VerdictApiReadTest {
     void routing_stripsANamedStage_butNotTheDefaultOne() {
         Verdict v = Verdicts.pending();
         VerdictFixtures.create(store, v);
-        HttpResponse staged = api.handle(Events.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
+        HttpResponse staged = api.handle(ApiEvents.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
                 VerdictApi.Routes.READ);
         assertEquals(200, staged.statusCode());
-        HttpResponse list = api.handle(Events.get("/verdicts").stage("prod").asAnalyst().event(), VerdictApi.Routes.READ);
+        HttpResponse list = api.handle(ApiEvents.get("/verdicts").stage("prod").asAnalyst().event(), VerdictApi.Routes.READ);
         assertEquals(200, list.statusCode());
     }
 
@@ -189,15 +190,15 @@ class VerdictApiReadTest {
     void list_answers400_forAMalformedQueryOrToken() throws Exception {
         Map<String, String> bad = Map.of("status", "OPEN", "severity", "urgent", "limit", "0");
         for (Map.Entry<String, String> q : bad.entrySet()) {
-            assertError(api.handle(Events.get("/verdicts").query(q.getKey(), q.getValue()).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query(q.getKey(), q.getValue()).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_query");
         }
         for (String limit : List.of("101", "-1", "abc", "5.5", "1e2", "")) {
-            assertError(api.handle(Events.get("/verdicts").query("limit", limit).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query("limit", limit).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_query");
         }
         for (String token : List.of("not-a-token!", "", Base64.getUrlEncoder().encodeToString("1\nPENDING\n\nx\ny".getBytes()))) {
-            assertError(api.handle(Events.get("/verdicts").query("nextToken", token).asAnalyst().event(),
+            assertError(api.handle(ApiEvents.get("/verdicts").query("nextToken", token).asAnalyst().event(),
                     VerdictApi.Routes.READ), 400, "invalid_next_token");
         }
     }
@@ -218,7 +219,7 @@ class VerdictApiReadTest {
         String token = null;
         int pages = 0;
         do {
-            Events e = Events.get("/verdicts").query("severity", "critical").query("limit", "2").asAnalyst();
+            ApiEvents e = ApiEvents.get("/verdicts").query("severity", "critical").query("limit", "2").asAnalyst();
             if (token != null) {
                 e.query("nextToken", token);
             }
@@ -250,7 +251,7 @@ class VerdictApiReadTest {
         for (int i = 0; i < 51; i++) {
             VerdictFixtures.create(store, Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
         }
-        JsonNode first = mapper.readTree(api.handle(Events.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
+        JsonNode first = mapper.readTree(api.handle(ApiEvents.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
                 .body());
         assertEquals(50, first.get("items").size());
         assertFalse(first.get("nextToken").isNull());
@@ -258,7 +259,7 @@ class VerdictApiReadTest {
         first.get("items").forEach(i -> statuses.add(i.get("status").asText()));
         assertEquals(Set.of("PENDING"), statuses);
 
-        JsonNode none = mapper.readTree(api.handle(Events.get("/verdicts").query("status", "REMEDIATION_FAILED")
+        JsonNode none = mapper.readTree(api.handle(ApiEvents.get("/verdicts").query("status", "REMEDIATION_FAILED")
                 .query("severity", "critical").asAnalyst().event(), VerdictApi.Routes.READ).body());
         assertEquals(0, none.get("items").size());
         assertTrue(none.get("nextToken").isNull());
@@ -281,7 +282,7 @@ class VerdictApiReadTest {
         String token = null;
         int pages = 0;
         do {
-            Events e = Events.get("/verdicts").query("order", "lastSeen").query("severity", "high").query("limit", "2")
+            ApiEvents e = ApiEvents.get("/verdicts").query("order", "lastSeen").query("severity", "high").query("limit", "2")
                     .asAnalyst();
             if (token != null) {
                 e.query("nextToken", token);
@@ -297,12 +298,12 @@ class VerdictApiReadTest {
         assertEquals(ours.stream().map(Verdict::id).toList(), seen.stream().filter(
                 id -> ours.stream().anyMatch(v -> v.id().equals(id))).toList(), "latest activity first");
         assertFalse(seen.contains(low.id()), "severity=high keeps high and above");
-        assertError(api.handle(Events.get("/verdicts").query("order", "newest").asAnalyst().event(),
+        assertError(api.handle(ApiEvents.get("/verdicts").query("order", "newest").asAnalyst().event(),
                 VerdictApi.Routes.READ), 400, "invalid_query");
         // a token of one order is no token of the other
-        String severityToken = mapper.readTree(api.handle(Events.get("/verdicts").query("limit", "1").asAnalyst()
+        String severityToken = mapper.readTree(api.handle(ApiEvents.get("/verdicts").query("limit", "1").asAnalyst()
                 .event(), VerdictApi.Routes.READ).body()).get("nextToken").asText();
-        assertError(api.handle(Events.get("/verdicts").query("order", "lastSeen").query("limit", "1")
+        assertError(api.handle(ApiEvents.get("/verdicts").query("order", "lastSeen").query("limit", "1")
                 .query("nextToken", severityToken).asAnalyst().event(), VerdictApi.Routes.READ), 400,
                 "invalid_next_token");
     }

@@ -23,8 +23,8 @@ import dev.soctriage.parse.Parsers;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.pipeline.VerdictFactory;
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.Events;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
@@ -94,14 +94,14 @@ class QueueBench {
         long written = 0;
         long ms = System.currentTimeMillis();
         for (int d = 0; d < DELIVERIES; d++) {
-            IngestResult r = pipeline.ingest(Events.cloudWatch("/bench/mixed", "stream-" + d, chunks.get(d),
+            IngestResult r = pipeline.ingest(IngestEvents.cloudWatch("/bench/mixed", "stream-" + d, chunks.get(d),
                     t0 + d * 60_000L));
             written += r.verdicts();
         }
         ms = System.currentTimeMillis() - ms;
         List<Verdict> queue = pending();
         for (int d = 0; d < DELIVERIES; d++) {
-            pipeline.ingest(Events.cloudWatch("/bench/mixed", "stream-" + d, chunks.get(d), t0 + d * 60_000L));
+            pipeline.ingest(IngestEvents.cloudWatch("/bench/mixed", "stream-" + d, chunks.get(d), t0 + d * 60_000L));
         }
         List<Verdict> again = pending();
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.model.Status;
@@ -35,9 +37,7 @@ import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.support.Events;
 import dev.soctriage.triage.GroqAnswers;
-import dev.soctriage.triage.GroqStub;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
 
@@ -94,7 +94,7 @@ class VolumeBench {
         // 0. warm-up (not measured): the JIT and the clients' first calls, as a warm function has them
         modelAnswersIn(300);
         for (int i = 0; i < 3; i++) {
-            pipeline.ingest(Events.direct("bench-warmup-" + UUID.randomUUID(), web(1_000, 100 + i)));
+            pipeline.ingest(IngestEvents.direct("bench-warmup-" + UUID.randomUUID(), web(1_000, 100 + i)));
         }
         memoryForgetsEverything();
         CircuitBreakerMaintenance.get().resetAll();
@@ -104,13 +104,13 @@ class VolumeBench {
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.serverError(503)));
         List<String> down = web(1_000, 11);
         long t0 = System.nanoTime();
-        IngestResult r = pipeline.ingest(Events.direct("bench-down-" + UUID.randomUUID(), down));
+        IngestResult r = pipeline.ingest(IngestEvents.direct("bench-down-" + UUID.randomUUID(), down));
         long downMs = (System.nanoTime() - t0) / 1_000_000;
         row("one 1,000-line web delivery, model down (503), fresh breaker: answered by the rules in",
                 downMs + " ms (" + r.groups() + " groups, " + r.llmCalls() + " calls before the breaker opened, "
                         + r.verdicts() + " verdicts)", "≤ 2 s");
         t0 = System.nanoTime();
-        r = pipeline.ingest(Events.direct("bench-down-" + UUID.randomUUID(), web(1_000, 12)));
+        r = pipeline.ingest(IngestEvents.direct("bench-down-" + UUID.randomUUID(), web(1_000, 12)));
         row("the next delivery while the breaker is open", (System.nanoTime() - t0) / 1_000_000 + " ms ("
                 + r.llmCalls() + " calls)", "");
         CircuitBreakerMaintenance.get().resetAll();
@@ -119,7 +119,7 @@ class VolumeBench {
         memoryForgetsEverything();
         modelAnswersIn(300);
         t0 = System.nanoTime();
-        r = pipeline.ingest(Events.direct("bench-web-" + UUID.randomUUID(), web(1_000, 13)));
+        r = pipeline.ingest(IngestEvents.direct("bench-web-" + UUID.randomUUID(), web(1_000, 13)));
         row("one 1,000-line web delivery (" + CLIENTS + " clients, 3 attackers), model at 300 ms, memory empty",
                 (System.nanoTime() - t0) / 1_000_000 + " ms (" + r.groups() + " groups, " + r.llmCalls() + " calls)",
                 "≤ 2 s");
@@ -137,7 +137,7 @@ class VolumeBench {
                 List<String> batch = new ArrayList<>(web(700, pass * 1000 + d));
                 batch.addAll(sshd(133, pass * 1000 + d));
                 total += batch.size();
-                IngestResult x = pipeline.ingest(Events.direct("bench-issue-" + pass + "-" + UUID.randomUUID(), batch));
+                IngestResult x = pipeline.ingest(IngestEvents.direct("bench-issue-" + pass + "-" + UUID.randomUUID(), batch));
                 calls += x.llmCalls();
                 hits += x.memoryHits();
             }
@@ -166,7 +166,7 @@ class VolumeBench {
                 for (Corpus.Line l : lines.subList(d * PER_DELIVERY, (d + 1) * PER_DELIVERY)) {
                     batch.add(new String(l.bytes(), StandardCharsets.UTF_8));
                 }
-                IngestResult x = pipeline.ingest(Events.direct(source + "#" + d, batch));
+                IngestResult x = pipeline.ingest(IngestEvents.direct(source + "#" + d, batch));
                 calls += x.llmCalls();
                 hits += x.memoryHits();
                 groups += x.groups();
@@ -202,7 +202,7 @@ class VolumeBench {
         t0 = System.nanoTime();
         String outcome;
         try {
-            r = pipeline.ingest(Events.s3Notification(bucket, key, body.length));
+            r = pipeline.ingest(IngestEvents.s3Notification(bucket, key, body.length));
             outcome = String.format("triaged: %,d events, %,d groups, %,d model calls, %d verdicts", r.events(), r.groups(),
                     r.llmCalls(), r.verdicts());
         } catch (BudgetExceededException e) {

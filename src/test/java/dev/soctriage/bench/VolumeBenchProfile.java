@@ -5,9 +5,9 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.S3MockResource;
-import dev.soctriage.triage.GroqStub;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.S3MockResource;
 
 /**
  * ingest-triage as deployed, with its default limits (time budget, concurrency 8, breaker, memory 24 h),

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import dev.soctriage.model.LogEvent;
-import dev.soctriage.support.Events;
+import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.text.UntrustedText;
 
 /**
@@ -41,14 +41,14 @@ class DecodersFuzzTest {
         switch (data.consumeInt(0, 4)) {
             case 0 -> event = cloudWatch(data);
             case 1 -> {
-                event = Events.s3Notification(data.consumeString(20), data.consumeString(40), data.consumeLong());
+                event = IngestEvents.s3Notification(data.consumeString(20), data.consumeString(40), data.consumeLong());
                 if (data.consumeBoolean()) {
                     ((ObjectNode) event.get("Records").get(0)).put("eventName", data.consumeString(20));
                 }
                 object = data.consumeBytes(4096);
             }
             case 2 -> {
-                event = Events.eventBridgeObjectCreated(data.consumeString(20), data.consumeString(40), 1);
+                event = IngestEvents.eventBridgeObjectCreated(data.consumeString(20), data.consumeString(40), 1);
                 event.put("detail-type", data.consumeBoolean() ? "Object Created" : data.consumeString(15));
                 object = data.consumeBytes(4096);
             }
@@ -78,7 +78,7 @@ class DecodersFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void anyS3Object_readsOrFailsClearly(byte[] content) {
         boolean gzip = content.length > 0 && (content[0] & 1) == 1;
-        byte[] body = gzip ? Events.gzip(content) : content;
+        byte[] body = gzip ? IngestEvents.gzip(content) : content;
         try (LogBatch b = reader(body).read(new S3ObjectRef("bucket", "key.log"))) {
             List<LogEvent> events = new java.util.ArrayList<>();
             long n = b.forEachChunk(7, events::addAll);
@@ -94,7 +94,7 @@ class DecodersFuzzTest {
         return switch (data.consumeInt(0, 2)) {
             case 0 -> JSON.createObjectNode().set("awslogs",
                     JSON.createObjectNode().put("data", data.consumeRemainingAsString()));
-            case 1 -> Events.awslogs(Events.gzip(data.consumeRemainingAsBytes()));
+            case 1 -> IngestEvents.awslogs(IngestEvents.gzip(data.consumeRemainingAsBytes()));
             default -> {
                 ObjectNode payload = JSON.createObjectNode()
                         .put("messageType", data.consumeBoolean() ? "DATA_MESSAGE" : data.consumeString(15))
@@ -107,7 +107,7 @@ class DecodersFuzzTest {
                         e.put("message", data.consumeString(300));
                     }
                 }
-                yield Events.awslogs(Events.gzip(payload.toString().getBytes(StandardCharsets.UTF_8)));
+                yield IngestEvents.awslogs(IngestEvents.gzip(payload.toString().getBytes(StandardCharsets.UTF_8)));
             }
         };
     }

@@ -30,9 +30,9 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.Events;
-import dev.soctriage.support.S3MockResource;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.S3MockResource;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -68,11 +68,11 @@ class IngestTriageTest {
     @Test
     void cloudWatchBruteForce_becomesOnePendingBlockIpVerdict_andBenignLinesNone() {
         String group = "/aws/ec2/auth/" + UUID.randomUUID();
-        List<String> lines = new ArrayList<>(Events.sshBruteForce("203.0.113.7", 40));
+        List<String> lines = new ArrayList<>(IngestEvents.sshBruteForce("203.0.113.7", 40));
         lines.add("Nov 24 10:05:00 ip-10-0-1-5 sshd[999]: Accepted publickey for deploy from 198.51.100.20 port 50000 ssh2");
 
         // envelope timestamps agree with the syslog times in the lines (2026-11-24T10:00:00Z + i s)
-        IngestResult r = pipeline.ingest(Events.cloudWatch(group, "i-0abc", lines, NOV_24_10H));
+        IngestResult r = pipeline.ingest(IngestEvents.cloudWatch(group, "i-0abc", lines, NOV_24_10H));
 
         assertEquals(41, r.events());
         assertEquals(1, r.verdicts());
@@ -95,7 +95,7 @@ class IngestTriageTest {
     @Test
     void redelivery_addsNoSecondVerdict_andCountsDuplicates() {
         String group = "/aws/ec2/auth/" + UUID.randomUUID();
-        ObjectNode event = Events.cloudWatch(group, "i-0abc", Events.sshBruteForce("203.0.113.8", 12), NOV_24_10H);
+        ObjectNode event = IngestEvents.cloudWatch(group, "i-0abc", IngestEvents.sshBruteForce("203.0.113.8", 12), NOV_24_10H);
         assertEquals(1, pipeline.ingest(event).verdicts());
 
         IngestResult again = pipeline.ingest(event);
@@ -109,7 +109,7 @@ class IngestTriageTest {
     void falsePositiveRejection_keepsTheGroupOutOfTheQueue_andTheNextVerdictCarriesTheCountAndTheLink() {
         // given a verdict an analyst rejected as a false positive
         String group = "/aws/ec2/auth/" + UUID.randomUUID();
-        IngestResult first = pipeline.ingest(Events.cloudWatch(group, "a", Events.sshBruteForce("203.0.113.16", 9), NOV_24_10H));
+        IngestResult first = pipeline.ingest(IngestEvents.cloudWatch(group, "a", IngestEvents.sshBruteForce("203.0.113.16", 9), NOV_24_10H));
         assertEquals(1, first.verdicts());
         Verdict rejected = only(group);
         java.time.Instant now = java.time.Instant.now();
@@ -119,7 +119,7 @@ class IngestTriageTest {
         String key = keys.get(0);
 
         // when the same activity comes back while the suppression holds
-        IngestResult during = pipeline.ingest(Events.cloudWatch(group, "b", Events.sshBruteForce("203.0.113.16", 7), NOV_24_10H + 60_000));
+        IngestResult during = pipeline.ingest(IngestEvents.cloudWatch(group, "b", IngestEvents.sshBruteForce("203.0.113.16", 7), NOV_24_10H + 60_000));
 
         // then nothing is queued, and the suppression counts what it dropped
         assertEquals(0, during.verdicts());
@@ -132,7 +132,7 @@ class IngestTriageTest {
                         .fromS("s_" + dev.soctriage.text.Digests.sha256Hex(key).substring(0, 32))))
                 .updateExpression("SET suppressedUntil = :t").expressionAttributeValues(java.util.Map.of(":t",
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(now.minusSeconds(1).toString()))));
-        IngestResult after = pipeline.ingest(Events.cloudWatch(group, "c", Events.sshBruteForce("203.0.113.16", 6), NOV_24_10H + 120_000));
+        IngestResult after = pipeline.ingest(IngestEvents.cloudWatch(group, "c", IngestEvents.sshBruteForce("203.0.113.16", 6), NOV_24_10H + 120_000));
 
         // then a new verdict opens, linked to the rejected one, carrying what was dropped meanwhile
         assertEquals(1, after.verdicts());
@@ -147,21 +147,21 @@ class IngestTriageTest {
 
     @Test
     void cloudWatchControlMessage_isAcknowledged_andProducesNothing() {
-        IngestResult r = pipeline.ingest(Events.cloudWatchControl());
+        IngestResult r = pipeline.ingest(IngestEvents.cloudWatchControl());
         assertEquals(IngestResult.EMPTY, r);
     }
 
     @Test
     void s3Notification_readsPlainAndGzipObjects_withUrlEncodedKeys() {
         String key = "AWSLogs/ssh logs/" + UUID.randomUUID() + "/auth.log";
-        put(key, String.join("\n", Events.sshBruteForce("203.0.113.9", 10)).getBytes(StandardCharsets.UTF_8));
-        IngestResult plain = pipeline.ingest(Events.s3Notification(BUCKET, key, 100));
+        put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.9", 10)).getBytes(StandardCharsets.UTF_8));
+        IngestResult plain = pipeline.ingest(IngestEvents.s3Notification(BUCKET, key, 100));
         assertEquals(10, plain.events());
         assertEquals("203.0.113.9", only("s3://" + BUCKET + "/" + key).target());
 
         String gzKey = "AWSLogs/" + UUID.randomUUID() + "/auth.log.gz";
-        put(gzKey, Events.gzip(String.join("\r\n", Events.sshBruteForce("203.0.113.10", 10)).getBytes(StandardCharsets.UTF_8)));
-        IngestResult gz = pipeline.ingest(Events.s3Notification(BUCKET, gzKey, 100));
+        put(gzKey, IngestEvents.gzip(String.join("\r\n", IngestEvents.sshBruteForce("203.0.113.10", 10)).getBytes(StandardCharsets.UTF_8)));
+        IngestResult gz = pipeline.ingest(IngestEvents.s3Notification(BUCKET, gzKey, 100));
         assertEquals(10, gz.events());
         assertEquals("203.0.113.10", only("s3://" + BUCKET + "/" + gzKey).target());
     }
@@ -169,8 +169,8 @@ class IngestTriageTest {
     @Test
     void eventBridgeObjectCreated_readsTheObject() {
         String key = "eb/" + UUID.randomUUID() + "/auth.log";
-        put(key, String.join("\n", Events.sshBruteForce("203.0.113.11", 8)).getBytes(StandardCharsets.UTF_8));
-        IngestResult r = pipeline.ingest(Events.eventBridgeObjectCreated(BUCKET, key, 100));
+        put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.11", 8)).getBytes(StandardCharsets.UTF_8));
+        IngestResult r = pipeline.ingest(IngestEvents.eventBridgeObjectCreated(BUCKET, key, 100));
         assertEquals(8, r.events());
         assertEquals(1, r.verdicts());
         assertEquals("203.0.113.11", only("s3://" + BUCKET + "/" + key).target());
@@ -181,8 +181,8 @@ class IngestTriageTest {
         String key = "AWSLogs/123456789012/CloudTrail/us-east-1/" + UUID.randomUUID() + ".json.gz";
         String file = "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventName\":\"ConsoleLogin\",\"sourceIPAddress\":\"198.51.100.7\"},"
                 + "42,{\"eventVersion\":\"1.08\",\"eventName\":\"DescribeInstances\",\"sourceIPAddress\":\"198.51.100.8\"}]}";
-        put(key, Events.gzip(file.getBytes(StandardCharsets.UTF_8)));
-        IngestResult r = pipeline.ingest(Events.s3Notification(BUCKET, key, file.length()));
+        put(key, IngestEvents.gzip(file.getBytes(StandardCharsets.UTF_8)));
+        IngestResult r = pipeline.ingest(IngestEvents.s3Notification(BUCKET, key, file.length()));
         assertEquals(2, r.events());
         assertEquals(1, r.failed());
     }
@@ -196,7 +196,7 @@ class IngestTriageTest {
         byte[] body = (new String(bad, StandardCharsets.ISO_8859_1) + huge + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         put(key, body);
-        IngestResult r = pipeline.ingest(Events.s3Notification(BUCKET, key, body.length));
+        IngestResult r = pipeline.ingest(IngestEvents.s3Notification(BUCKET, key, body.length));
         assertEquals(2, r.events());
         assertEquals(0, r.failed());
     }
@@ -207,7 +207,7 @@ class IngestTriageTest {
         List<String> lines = List.of(
                 "203.0.113.13 - - [24/Nov/2026:10:00:00 +0000] \"GET /item?id=1%20UNION%20SELECT%20password%20FROM%20users HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
                 "198.51.100.30 - - [24/Nov/2026:10:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 1024 \"-\" \"Mozilla/5.0\"");
-        IngestResult r = pipeline.ingest(Events.direct(source, lines));
+        IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
         assertEquals(2, r.events());
         assertEquals(1, r.verdicts());
         Verdict v = only(source);
@@ -222,7 +222,7 @@ class IngestTriageTest {
                 "203.0.113.17 - - [24/Nov/2026:10:00:00 +0000] \"GET /item?id=1%20UNION%20SELECT%20password%20FROM%20users HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
                 "203.0.113.17 - - [24/Nov/2026:10:00:05 +0000] \"POST /search?q=1'%20OR%20'1'='1 HTTP/1.1\" 500 17 \"-\" \"curl/8.0\"");
 
-        IngestResult r = pipeline.ingest(Events.direct(source, lines));
+        IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
 
         assertEquals(2, r.groups(), "two request templates, two groups");
         assertEquals(1, r.verdicts(), "one thing to decide");
@@ -238,15 +238,15 @@ class IngestTriageTest {
     void malformedEnvelopes_failWithAClearError_andWriteNothing() {
         long before = items();
         List<ObjectNode> bad = List.of(
-                Events.awslogs("not gzip".getBytes(StandardCharsets.UTF_8)),
-                Events.awslogs(Events.gzip("{not json".getBytes(StandardCharsets.UTF_8))),
-                Events.awslogs(Events.gzip("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[]}".getBytes(StandardCharsets.UTF_8))),
-                (ObjectNode) Events.JSON.createObjectNode().set("awslogs", Events.JSON.createObjectNode().put("data", "%%%")),
-                withField(Events.s3Notification(BUCKET, "k", 1), "eventSource", "aws:sqs"),
-                noBucket(Events.s3Notification(BUCKET, "k", 1)),
-                Events.eventBridgeObjectCreated(BUCKET, "k", 1).put("detail-type", "Object Deleted"),
-                Events.JSON.createObjectNode().put("source", "x").put("lines", "not an array"),
-                Events.JSON.createObjectNode().put("hello", "world"));
+                IngestEvents.awslogs("not gzip".getBytes(StandardCharsets.UTF_8)),
+                IngestEvents.awslogs(IngestEvents.gzip("{not json".getBytes(StandardCharsets.UTF_8))),
+                IngestEvents.awslogs(IngestEvents.gzip("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[]}".getBytes(StandardCharsets.UTF_8))),
+                (ObjectNode) IngestEvents.JSON.createObjectNode().set("awslogs", IngestEvents.JSON.createObjectNode().put("data", "%%%")),
+                withField(IngestEvents.s3Notification(BUCKET, "k", 1), "eventSource", "aws:sqs"),
+                noBucket(IngestEvents.s3Notification(BUCKET, "k", 1)),
+                IngestEvents.eventBridgeObjectCreated(BUCKET, "k", 1).put("detail-type", "Object Deleted"),
+                IngestEvents.JSON.createObjectNode().put("source", "x").put("lines", "not an array"),
+                IngestEvents.JSON.createObjectNode().put("hello", "world"));
         for (ObjectNode e : bad) {
             MalformedEventException ex = assertThrows(MalformedEventException.class, () -> pipeline.ingest(e), e.toString());
             assertTrue(ex.getMessage().length() > 10, ex.getMessage());
@@ -258,22 +258,22 @@ class IngestTriageTest {
     void missingS3Object_failsTheInvocationAsTransient_andWritesNothing() {
         long before = items();
         assertThrows(SourceUnavailableException.class,
-                () -> pipeline.ingest(Events.s3Notification(BUCKET, "missing/" + UUID.randomUUID(), 1)));
+                () -> pipeline.ingest(IngestEvents.s3Notification(BUCKET, "missing/" + UUID.randomUUID(), 1)));
         assertEquals(before, items());
     }
 
     @Test
     void function_answersThroughTheLambdaRuntime_withTheContractsResult() {
         String source = "direct/" + UUID.randomUUID();
-        RestAssured.given().body(Events.direct(source, Events.sshBruteForce("203.0.113.14", 6)).toString())
+        RestAssured.given().body(IngestEvents.direct(source, IngestEvents.sshBruteForce("203.0.113.14", 6)).toString())
                 .post(lambdaUrl())
                 .then().statusCode(200)
                 .body("events", equalTo(6)).body("groups", equalTo(1)).body("verdicts", equalTo(1))
                 .body("duplicates", equalTo(0)).body("llmCalls", equalTo(0)).body("failed", equalTo(0));
 
         String key = "lambda/" + UUID.randomUUID() + "/auth.log";
-        put(key, String.join("\n", Events.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));
-        RestAssured.given().body(Events.s3Notification(BUCKET, key, 100).toString()).post(lambdaUrl())
+        put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));
+        RestAssured.given().body(IngestEvents.s3Notification(BUCKET, key, 100).toString()).post(lambdaUrl())
                 .then().statusCode(200).body("events", equalTo(7)).body("verdicts", equalTo(1));
         assertEquals("203.0.113.15", only("s3://" + BUCKET + "/" + key).target());
 

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,20 +34,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.soctriage.api.ApprovalService;
 import dev.soctriage.api.DecisionLog;
 import dev.soctriage.api.FeedbackConfig;
-import dev.soctriage.guard.Guard;
-import dev.soctriage.remediate.KestraClient;
-import dev.soctriage.remediate.TestKestraConfig;
 import dev.soctriage.api.Identity;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.TestKestraConfig;
+import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.remediate.InjectKestra;
-import dev.soctriage.remediate.KestraStubs;
-import dev.soctriage.remediate.KestraWireMockResource;
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.Events;
+import dev.soctriage.remediate.KestraClient;
+import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
@@ -56,13 +55,13 @@ import dev.soctriage.verdict.VerdictStore;
 
 /**
  * One open verdict per thing to do (docs/contract.md, invariant 6), through ingest-triage on real
- * servers: dynalite for DynamoDB, WireMock for Kestra. Parallel invocations are threads of this JVM:
+ * servers: dynalite for DynamoDB, the Kestra fake for Kestra. Parallel invocations are threads of this JVM:
  * nothing in the path shares memory between them, only the table, as two Lambda instances would.
  * Each test uses its own attacker address, since a plan spans sources and deliveries.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class OpenVerdictTest {
     static final long NOV_24_10H = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
     static final Identity ALICE = new Identity("u-1", "alice@example.com", Set.of("soc-analysts"), Set.of());
@@ -85,11 +84,11 @@ class OpenVerdictTest {
     @Inject
     ObjectMapper mapper;
     @InjectKestra
-    WireMockServer kestra;
+    KestraFake kestra;
 
     @BeforeEach
     void resetKestra() {
-        kestra.resetAll();
+        kestra.reset();
     }
 
     @Test
@@ -102,7 +101,7 @@ class OpenVerdictTest {
         for (int i = 0; i < 20; i++) {
             int n = 5 + i % 4;
             sum += n;
-            deliveries.add(Events.cloudWatch(sources[i % 2], "i-" + i, bruteForce(ip, n, i), NOV_24_10H + i * 60_000L));
+            deliveries.add(IngestEvents.cloudWatch(sources[i % 2], "i-" + i, bruteForce(ip, n, i), NOV_24_10H + i * 60_000L));
         }
 
         // when they arrive one after another
@@ -152,7 +151,7 @@ class OpenVerdictTest {
         for (int i = 0; i < 10; i++) {
             int n = 5 + i;
             sum += n;
-            deliveries.add(Events.cloudWatch(source, "i-" + i, bruteForce(ip, n, i), NOV_24_10H + i * 60_000L));
+            deliveries.add(IngestEvents.cloudWatch(source, "i-" + i, bruteForce(ip, n, i), NOV_24_10H + i * 60_000L));
         }
 
         // when ten invocations process them at the same moment
@@ -180,33 +179,32 @@ class OpenVerdictTest {
         // given a pending medium brute force, and a Kestra that takes a while to answer
         String ip = "203.0.113.63";
         String source = "/aws/ec2/auth/" + UUID.randomUUID();
-        pipeline.ingest(Events.cloudWatch(source, "a", bruteForce(ip, 6, 0), NOV_24_10H));
+        pipeline.ingest(IngestEvents.cloudWatch(source, "a", bruteForce(ip, 6, 0), NOV_24_10H));
         Verdict claimed = onlyOpen(ip);
         assertEquals(Severity.MEDIUM, claimed.severity());
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-63", claimed.id())
-                .withFixedDelay(6000)));
+        kestra.onCreate(KestraFake.Answer.late(Duration.ofSeconds(6)));
         // the application's Kestra timeout is shorter than that delay: this approval waits longer
         ApprovalService patient = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
-                "http://127.0.0.1:" + kestra.port(), Duration.ofSeconds(60)), mapper), Clock.systemUTC(), storeConfig,
+                kestra.url(), Duration.ofSeconds(60)), mapper), Clock.systemUTC(), storeConfig,
                 feedback, decisions, new Guard(List.of()));
 
         // when the analyst approves, and while Kestra is being called 60 more attempts arrive
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<Verdict> approval = pool.submit(() -> patient.approve(claimed.id(), ALICE, "block it"));
         awaitClaim(claimed.id());
-        IngestResult during = pipeline.ingest(Events.cloudWatch(source, "b", bruteForce(ip, 60, 1), NOV_24_10H + 60_000));
+        IngestResult during = pipeline.ingest(IngestEvents.cloudWatch(source, "b", bruteForce(ip, 60, 1), NOV_24_10H + 60_000));
         Verdict approved = approval.get(30, TimeUnit.SECONDS);
         pool.shutdown();
 
         // then Kestra got one execution, of what was claimed: severity medium, not the high the join made
         assertEquals(1, during.verdicts());
-        assertEquals(1, KestraStubs.creates(kestra).size());
-        Map<String, String> parts = KestraStubs.parts(KestraStubs.creates(kestra).get(0));
+        assertEquals(1, kestra.creates().size());
+        Map<String, String> parts = kestra.creates().get(0).parts();
         assertEquals("medium", parts.get("severity"));
         assertEquals(ip, parts.get("target"));
         // and the evidence that arrived meanwhile is on the approved verdict
         assertEquals(Status.APPROVED, approved.status());
-        assertEquals("exec-63", approved.remediation().kestraExecutionId());
+        assertEquals(kestra.executions().get(0).get("id").asText(), approved.remediation().kestraExecutionId());
         assertEquals(66, approved.eventCount());
         assertEquals(2, approved.evidence().deliveries());
         assertEquals(Severity.HIGH, approved.severity());
@@ -214,7 +212,7 @@ class OpenVerdictTest {
 
         // and approving again creates nothing
         assertThrows(VerdictConflictException.class, () -> approvals.approve(claimed.id(), ALICE, null));
-        assertEquals(1, KestraStubs.creates(kestra).size());
+        assertEquals(1, kestra.creates().size());
     }
 
     @Test
@@ -222,14 +220,13 @@ class OpenVerdictTest {
         // given a block_ip verdict that was approved and carried out
         String ip = "203.0.113.64";
         String source = "/aws/ec2/auth/" + UUID.randomUUID();
-        pipeline.ingest(Events.cloudWatch(source, "a", bruteForce(ip, 6, 0), NOV_24_10H));
+        pipeline.ingest(IngestEvents.cloudWatch(source, "a", bruteForce(ip, 6, 0), NOV_24_10H));
         Verdict first = onlyOpen(ip);
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-64", first.id())));
-        approvals.approve(first.id(), ALICE, null);
-        assertEquals(Status.REMEDIATED, approvals.outcome(first.id(), KESTRA, "exec-64", true, "blocked").status());
+        String execution = approvals.approve(first.id(), ALICE, null).remediation().kestraExecutionId();
+        assertEquals(Status.REMEDIATED, approvals.outcome(first.id(), KESTRA, execution, true, "blocked").status());
 
         // when the same address is seen again, a medium brute force by itself
-        IngestResult r = pipeline.ingest(Events.cloudWatch(source, "b", bruteForce(ip, 6, 30), NOV_24_10H + 1_800_000));
+        IngestResult r = pipeline.ingest(IngestEvents.cloudWatch(source, "b", bruteForce(ip, 6, 30), NOV_24_10H + 1_800_000));
 
         // then a new verdict opens that names the block, and ranks high: the block did not hold
         assertEquals(1, r.verdicts());
@@ -246,7 +243,7 @@ class OpenVerdictTest {
         assertEquals(Status.REMEDIATED, store.find(first.id()).orElseThrow().status(), "the decided one is kept");
 
         // and later activity joins the new verdict, not the decided one
-        pipeline.ingest(Events.cloudWatch(source, "c", bruteForce(ip, 7, 31), NOV_24_10H + 1_860_000));
+        pipeline.ingest(IngestEvents.cloudWatch(source, "c", bruteForce(ip, 7, 31), NOV_24_10H + 1_860_000));
         assertEquals(13, store.find(next.id()).orElseThrow().eventCount());
         assertEquals(6, store.find(first.id()).orElseThrow().eventCount());
     }
@@ -257,7 +254,7 @@ class OpenVerdictTest {
         List<String> lines = new ArrayList<>(bruteForce("203.0.113.65", 6, 0));
         lines.addAll(bruteForce("198.51.100.65", 7, 0));
 
-        IngestResult r = pipeline.ingest(Events.cloudWatch(source, "a", lines, NOV_24_10H));
+        IngestResult r = pipeline.ingest(IngestEvents.cloudWatch(source, "a", lines, NOV_24_10H));
 
         assertEquals(2, r.verdicts());
         assertEquals(6, onlyOpen("203.0.113.65").eventCount());
@@ -270,11 +267,11 @@ class OpenVerdictTest {
         // given an open verdict, and ten deliveries arriving while the analyst rejects it
         String ip = "203.0.113.66";
         String source = "/aws/ec2/auth/" + UUID.randomUUID();
-        pipeline.ingest(Events.cloudWatch(source, "first", bruteForce(ip, 5, 0), NOV_24_10H));
+        pipeline.ingest(IngestEvents.cloudWatch(source, "first", bruteForce(ip, 5, 0), NOV_24_10H));
         Verdict first = onlyOpen(ip);
         List<ObjectNode> deliveries = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            deliveries.add(Events.cloudWatch(source, "i-" + i, bruteForce(ip, 5, i), NOV_24_10H + i * 60_000L));
+            deliveries.add(IngestEvents.cloudWatch(source, "i-" + i, bruteForce(ip, 5, i), NOV_24_10H + i * 60_000L));
         }
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<List<IngestResult>> arriving = pool.submit(() -> inParallel(deliveries));

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.Status;
-import dev.soctriage.support.Events;
 import dev.soctriage.triage.GroqAnswers;
-import dev.soctriage.triage.GroqStub;
 import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -90,7 +90,7 @@ class VolumeIngestTest {
         first.add(sqli("203.0.113.61"));
 
         // when it is ingested
-        IngestResult r1 = pipeline.ingest(Events.direct(source, first));
+        IngestResult r1 = pipeline.ingest(IngestEvents.direct(source, first));
 
         // then both groups were asked (a miss), the benign template is remembered, the rules block the injection
         assertEquals(2, r1.groups());
@@ -101,7 +101,7 @@ class VolumeIngestTest {
         // when a second delivery brings other clients on the same template, and the same injection again
         List<String> second = new ArrayList<>(browsing("shop", 25, 100, "PUT"));
         second.add(sqli("203.0.113.61"));
-        IngestResult r2 = pipeline.ingest(Events.direct(source + "-2", second));
+        IngestResult r2 = pipeline.ingest(IngestEvents.direct(source + "-2", second));
 
         // then the benign group is a memory hit, the injection is asked again and still found
         assertEquals(1, r2.memoryHits());
@@ -117,20 +117,20 @@ class VolumeIngestTest {
     @Test
     void anotherTemplate_isAMiss_andARememberedOneIsAskedAgain_onceItsTimeHasPassed() throws InterruptedException {
         String source = "web-" + UUID.randomUUID();
-        pipeline.ingest(Events.direct(source, browsing("blog", 10, 40, "PATCH")));
+        pipeline.ingest(IngestEvents.direct(source, browsing("blog", 10, 40, "PATCH")));
         assertEquals(1, calls());
 
         // a template not seen before is a miss
-        IngestResult post = pipeline.ingest(Events.direct(source + "-post", browsing("blog", 10, 40, "DELETE")));
+        IngestResult post = pipeline.ingest(IngestEvents.direct(source + "-post", browsing("blog", 10, 40, "DELETE")));
         assertEquals(0, post.memoryHits());
         assertEquals(1, post.llmCalls());
 
         // the first template is remembered, until triage.memory.ttl (PT3S in this profile) has passed
-        IngestResult hit = pipeline.ingest(Events.direct(source + "-again", browsing("blog", 12, 60, "PATCH")));
+        IngestResult hit = pipeline.ingest(IngestEvents.direct(source + "-again", browsing("blog", 12, 60, "PATCH")));
         assertEquals(1, hit.memoryHits());
         assertEquals(0, hit.llmCalls());
         Thread.sleep(3_200);
-        IngestResult expired = pipeline.ingest(Events.direct(source + "-later", browsing("blog", 12, 80, "PATCH")));
+        IngestResult expired = pipeline.ingest(IngestEvents.direct(source + "-later", browsing("blog", 12, 80, "PATCH")));
         assertEquals(0, expired.memoryHits());
         assertEquals(1, expired.llmCalls());
     }
@@ -156,14 +156,14 @@ class VolumeIngestTest {
 
         // when
         BudgetExceededException e = assertThrows(BudgetExceededException.class,
-                () -> pipeline.ingest(Events.direct(source, lines)));
+                () -> pipeline.ingest(IngestEvents.direct(source, lines)));
 
         // then it says what and why, no model call was made, and nothing was written: a retry starts afresh
         assertTrue(e.getMessage().contains("more than " + VolumeProfile.MAX_GROUPS + " groups"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
         assertEquals(0, calls());
         assertTrue(store.list(Status.PENDING, null, 100, null).items().stream().noneMatch(v -> v.evidence().sources().contains(source)));
-        assertThrows(BudgetExceededException.class, () -> pipeline.ingest(Events.direct(source, lines)),
+        assertThrows(BudgetExceededException.class, () -> pipeline.ingest(IngestEvents.direct(source, lines)),
                 "refused again, not answered as a duplicate");
     }
 
@@ -187,7 +187,7 @@ class VolumeIngestTest {
         s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body.toString(), StandardCharsets.UTF_8));
 
         // when
-        IngestResult r = pipeline.ingest(Events.s3Notification(bucket, key, body.length()));
+        IngestResult r = pipeline.ingest(IngestEvents.s3Notification(bucket, key, body.length()));
 
         // then
         assertEquals(12_000, r.events());

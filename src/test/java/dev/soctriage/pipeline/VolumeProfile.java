@@ -5,9 +5,9 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.soctriage.support.DynaliteResource;
-import dev.soctriage.support.S3MockResource;
-import dev.soctriage.triage.GroqStub;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.fixtures.S3MockResource;
 
 /**
  * ingest-triage with a model (a WireMock Groq), DynamoDB (dynalite) and S3 (S3Mock) on loopback; small

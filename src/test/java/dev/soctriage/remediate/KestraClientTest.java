@@ -1,9 +1,5 @@
 package dev.soctriage.remediate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +15,6 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +24,15 @@ import dev.soctriage.api.ApprovalService;
 import dev.soctriage.api.DecisionLog;
 import dev.soctriage.api.FeedbackConfig;
 import dev.soctriage.api.Identity;
-import dev.soctriage.local.Ports;
+import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.InjectKestra;
+import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.TestKestraConfig;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
-import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.servers.KestraFake;
+import dev.soctriage.servers.Ports;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
@@ -43,14 +41,14 @@ import dev.soctriage.verdict.VerdictStore;
 /**
  * The Kestra client under the configurations one deployment cannot show at once: bearer token, other
  * tenant and namespace, nothing listening, no URL. Clients are built by hand from a config (the real
- * class, the real REST client), against the same WireMock Kestra.
+ * class, the real REST client), against the same Kestra fake.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraWireMockResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class KestraClientTest {
     @InjectKestra
-    WireMockServer kestra;
+    KestraFake kestra;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -64,21 +62,23 @@ class KestraClientTest {
 
     @BeforeEach
     void resetKestra() {
-        kestra.resetAll();
+        kestra.reset();
     }
 
     @Test
     void create_sendsTheApiTokenAsBearer_toTheConfiguredTenantNamespaceAndTheActionsFlow() {
         KestraClient client = new KestraClient(config(url(), "acme", "sec.ops", "user", "pass", "tok-123"), mapper);
-        kestra.stubFor(post(urlPathEqualTo("/api/v1/acme/executions/sec.ops/disable-user"))
-                .willReturn(KestraStubs.execution("exec-u", "v")));
+        kestra.auth(KestraFake.Auth.bearer("tok-123"));
+        kestra.deploy("sec.ops", "disable-user");
         Verdict v = disableUser();
 
-        assertEquals("exec-u", client.create(v, "alice@example.com", null));
+        String id = client.create(v, "alice@example.com", null);
 
-        LoggedRequest call = KestraStubs.creates(kestra).get(0);
-        assertEquals("Bearer tok-123", call.getHeader("Authorization"));
-        Map<String, String> parts = KestraStubs.parts(call);
+        assertEquals(kestra.executions().get(0).get("id").asText(), id);
+        KestraFake.Call call = kestra.creates().get(0);
+        assertEquals("/api/v1/acme/executions/sec.ops/disable-user", call.path());
+        assertEquals("Bearer tok-123", call.header("Authorization"));
+        Map<String, String> parts = call.parts();
         assertEquals("disable_user", parts.get("action"));
         assertEquals("bob", parts.get("target"));
         assertEquals("", parts.get("comment"));
@@ -88,11 +88,11 @@ class KestraClientTest {
     @Test
     void create_sendsNoAuthorization_whenNoCredentialsAreSet() {
         KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", null, null, null), mapper);
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(KestraStubs.execution("exec-anon", "v")));
+        kestra.auth(KestraFake.Auth.NONE);
 
         client.create(VerdictFixtures.pending(Severity.LOW, Instant.now()), "alice", "c");
 
-        assertNull(KestraStubs.creates(kestra).get(0).getHeader("Authorization"));
+        assertNull(kestra.creates().get(0).header("Authorization"));
     }
 
     @Test
@@ -126,9 +126,8 @@ class KestraClientTest {
 
     @Test
     void create_failsUnavailable_whenKestraAnswersWithoutAnId() {
-        KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", "u", "p", null), mapper);
-        kestra.stubFor(KestraStubs.createBlockIp().willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"namespace\":\"soc.remediation\"}")));
+        KestraClient client = new KestraClient(TestKestraConfig.basic(url(), Duration.ofSeconds(2)), mapper);
+        kestra.onCreate(KestraFake.Answer.raw(200, "{\"namespace\":\"soc.remediation\"}"));
 
         assertThrows(KestraUnavailableException.class,
                 () -> client.create(VerdictFixtures.pending(Severity.HIGH, Instant.now()), "a", null));
@@ -136,16 +135,18 @@ class KestraClientTest {
 
     @Test
     void findExecution_keepsOnlyExecutionsThatCarryTheVerdictLabel() {
-        KestraClient client = new KestraClient(config(url(), "main", "soc.remediation", "u", "p", null), mapper);
+        KestraClient client = new KestraClient(TestKestraConfig.basic(url(), Duration.ofSeconds(2)), mapper);
+        Verdict other = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+        String theirs = client.create(other, "alice", null);
         // a server that ignored the label filter would answer with other verdicts' executions
-        kestra.stubFor(get(urlPathEqualTo(KestraStubs.SEARCH)).willReturn(KestraStubs.searchResult("other", "v_other")));
+        kestra.onSearch(KestraFake.Answer.unfiltered());
 
         assertEquals(Optional.empty(), client.findExecution("v_mine"));
-        assertEquals(Optional.of("other"), client.findExecution("v_other"));
+        assertEquals(Optional.of(theirs), client.findExecution(other.id()));
     }
 
     private String url() {
-        return "http://127.0.0.1:" + kestra.port();
+        return kestra.url();
     }
 
     private static Verdict disableUser() {

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.guard.Guard;

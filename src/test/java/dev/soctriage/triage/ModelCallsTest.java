@@ -25,6 +25,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.guard.Guard;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
-import dev.soctriage.support.DynaliteResource;
+import dev.soctriage.fixtures.DynaliteResource;
 
 /** The store against a real DynamoDB API (dynalite on loopback). */
 @QuarkusTest
