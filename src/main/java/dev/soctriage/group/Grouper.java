@@ -32,8 +32,8 @@ public class Grouper {
      * or at least {@code minErrors} errors (4xx/5xx, rejected, blocked, failed) and an error ratio of at
      * least {@code errorRatio} and twice the format's; or at least {@code minPaths} distinct paths and
      * {@code spreadFactor} times the median; or at least {@code minUsers} distinct users tried and
-     * {@code spreadFactor} times the median. Once it stood out, an actor groups alone for the rest of
-     * the batch.
+     * {@code spreadFactor} times the median. An actor with any line that carries a signal stands out
+     * too. Once it stood out, an actor groups alone for the rest of the batch.
      */
     public record Outliers(int minLines, int rateFactor, int minErrors, double errorRatio, int minPaths,
             int minUsers, int spreadFactor) {

@@ -69,7 +69,7 @@ public final class GroupingSession {
             Signal s = classifier.classify(chunk.get(i));
             signals[i] = s == null ? Signal.NONE : s;
         }
-        markOutliers(chunk);
+        markOutliers(chunk, signals);
         for (int i = 0; i < chunk.size(); i++) {
             if (i % limits.checkEvery() == 0) {
                 check();
@@ -148,12 +148,18 @@ public final class GroupingSession {
         final Set<String> users = new HashSet<>();
     }
 
-    private void markOutliers(List<ParsedEvent> chunk) {
+    private void markOutliers(List<ParsedEvent> chunk, Signal[] signals) {
         Grouper.Outliers o = limits.outliers();
         Map<List<String>, Stats> stats = new HashMap<>();
-        for (ParsedEvent e : chunk) {
+        for (int i = 0; i < chunk.size(); i++) {
+            ParsedEvent e = chunk.get(i);
             if (e.actorIp() == null && e.actorUser() == null) {
                 continue;
+            }
+            if (signals[i] != Signal.NONE && outliers.size() < MAX_OUTLIERS) {
+                // an actor with an attack line is a suspect: its other lines stay with it, never in a
+                // benign group of other actors (nor answered from the memory of benign templates)
+                outliers.add(who(e));
             }
             Stats s = stats.computeIfAbsent(who(e), k -> new Stats());
             s.lines++;

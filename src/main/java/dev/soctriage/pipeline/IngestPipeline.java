@@ -168,9 +168,12 @@ public class IngestPipeline {
         for (int i = 0; i < asked.size(); i++) {
             Judgement j = answers.get(i);
             String key = memoryKeys.get(asked.get(i));
-            if (j.modelBenign() && j.finding().isEmpty() && key != null && !remembered.contains(key) && learned.add(key)) {
-                memory.remember(key, clock.instant());
+            if (j.modelBenign() && j.finding().isEmpty() && key != null && !remembered.contains(key)) {
+                learned.add(key);
             }
+        }
+        if (!learned.isEmpty()) {
+            memory.rememberAll(learned, clock.instant());
         }
         judgements.addAll(answers);
         // a finding about one actor of a cross-actor group: that actor's feedback counts too

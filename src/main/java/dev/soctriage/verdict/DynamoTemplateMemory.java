@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
@@ -76,6 +78,25 @@ public class DynamoTemplateMemory implements TemplateMemory {
         item.put("rememberedUntil", AttributeValue.fromN(Long.toString(until)));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(until)));
         call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public void rememberAll(Collection<String> keys, Instant now) {
+        String until = Long.toString(now.plus(config.ttl()).getEpochSecond());
+        List<WriteRequest> puts = keys.stream().distinct().map(k -> WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                "id", AttributeValue.fromS(id(k)), "rememberedUntil", AttributeValue.fromN(until),
+                "expiresAt", AttributeValue.fromN(until)))).build()).toList();
+        for (int from = 0; from < puts.size(); from += 25) {
+            Map<String, List<WriteRequest>> request = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == 5) {
+                    throw new StoreUnavailableException("template memory: writes left unprocessed after 5 attempts", null);
+                }
+                Map<String, List<WriteRequest>> r = request;
+                BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(r)));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
     }
 
     private static String id(String key) {

@@ -19,4 +19,7 @@ public interface TemplateMemory {
 
     /** Remembers {@code key} as benign from {@code now} for the configured time; a later call extends it. */
     void remember(String key, Instant now);
+
+    /** {@link #remember} for many keys: one round trip per 25. */
+    void rememberAll(Collection<String> keys, Instant now);
 }

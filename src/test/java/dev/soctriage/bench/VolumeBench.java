@@ -224,11 +224,11 @@ class VolumeBench {
             String ts = String.format("[24/Nov/2026:10:%02d:%02d +0000]", i / 60 % 60, i % 60);
             int k = r.nextInt(100);
             if (k < 3) {
-                lines.add("203.0.113.50 - - " + ts + " \"GET /products?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
+                lines.add("203.0.113.150 - - " + ts + " \"GET /products?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
             } else if (k < 5) {
-                lines.add("198.51.100.77 - - " + ts + " \"GET /.env HTTP/1.1\" 404 0 \"-\" \"Nuclei - Open-source project (github.com/projectdiscovery/nuclei)\"");
+                lines.add("198.51.100.177 - - " + ts + " \"GET /.env HTTP/1.1\" 404 0 \"-\" \"Nuclei - Open-source project (github.com/projectdiscovery/nuclei)\"");
             } else if (k < 8) {
-                lines.add("198.51.100.88 - - " + ts + " \"GET /old/page-" + i + ".php HTTP/1.1\" 404 0 \"-\" \"Mozilla/5.0\"");
+                lines.add("198.51.100.188 - - " + ts + " \"GET /old/page-" + i + ".php HTTP/1.1\" 404 0 \"-\" \"Mozilla/5.0\"");
             } else {
                 int c = r.nextInt(CLIENTS);
                 String ip = c % 4 == 3 ? "2001:db8:" + Integer.toHexString(0x100 + c) + "::" + (c + 1) : "192.0.2." + (c % 250 + 1);
@@ -249,7 +249,7 @@ class VolumeBench {
             String head = String.format("Nov 24 10:%02d:%02d ip-10-0-1-5 sshd[%d]: ", i / 60 % 60, i % 60, 1000 + r.nextInt(9000));
             if (r.nextInt(3) == 0) {
                 lines.add(head + "Failed password for " + (r.nextBoolean() ? "root" : "invalid user u" + r.nextInt(999))
-                        + " from 203.0.113.7 port " + (1024 + r.nextInt(60000)) + " ssh2");
+                        + " from 203.0.113.107 port " + (1024 + r.nextInt(60000)) + " ssh2");
             } else {
                 String[] admins = {"alice 198.51.100.20", "bob 198.51.100.21", "deploy 192.0.2.200"};
                 String[] a = admins[r.nextInt(admins.length)].split(" ");

@@ -88,6 +88,23 @@ class CrossActorGroupingTest {
     }
 
     @Test
+    void anAttackersOrdinaryLines_stayWithIt_neverInTheBenignGroup() {
+        // given browsing clients, and an injector who also browses like them
+        List<String> lines = new ArrayList<>(browsing(50, 4, 7));
+        lines.add(get("203.0.113.51", "/products", 200, 1));
+        lines.add(get("203.0.113.51", "/products?id=1%27%20UNION%20SELECT%20password%20FROM%20users--", 200, 2));
+        lines.add(get("203.0.113.51", "/cart", 200, 3));
+
+        List<EventGroup> groups = grouper.group(GrouperTest.parse(lines), signatures);
+
+        // then its plain GETs are a group of its own, not part of the clients' group
+        EventGroup benign = groups.stream().filter(EventGroup::crossActor).findFirst().orElseThrow();
+        assertEquals(200, benign.count());
+        assertTrue(benign.actors().stream().noneMatch(a -> "203.0.113.51".equals(a.ip())));
+        assertEquals(3, groups.stream().filter(g -> "203.0.113.51".equals(g.actorIp())).mapToInt(EventGroup::count).sum());
+    }
+
+    @Test
     void anActorWhoseVolumeStandsOut_keepsItsOwnGroup() {
         // given 100 clients of 2 lines each, and one client with 200 ordinary-looking requests
         List<String> lines = new ArrayList<>(browsing(100, 2, 3));
