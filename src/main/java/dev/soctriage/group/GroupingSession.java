@@ -3,7 +3,7 @@ package dev.soctriage.group;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,9 +31,13 @@ public final class GroupingSession {
     private final Clock clock;
     private final Instant deadline;
     private final Map<Key, GroupAccumulator> groups = new LinkedHashMap<>();
-    private final Set<List<String>> outliers = new HashSet<>();
+    private final Set<Actor> outliers = new HashSet<>();
     private long events;
     private long retainedChars;
+
+    /** Who sent a line, per format: the unit whose volume may stand out. */
+    private record Actor(Format format, String ip, String user) {
+    }
 
     private record Key(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser,
             boolean crossActor) {
@@ -69,22 +73,27 @@ public final class GroupingSession {
             Signal s = classifier.classify(chunk.get(i));
             signals[i] = s == null ? Signal.NONE : s;
         }
-        markOutliers(chunk, signals);
+        Actor[] actors = new Actor[chunk.size()];
+        for (int i = 0; i < chunk.size(); i++) {
+            ParsedEvent e = chunk.get(i);
+            actors[i] = e.actorIp() == null && e.actorUser() == null ? null
+                    : new Actor(e.format(), e.actorIp(), e.actorUser());
+        }
+        markOutliers(chunk, signals, actors);
         for (int i = 0; i < chunk.size(); i++) {
             if (i % limits.checkEvery() == 0) {
                 check();
             }
-            add(chunk.get(i), signals[i]);
+            add(chunk.get(i), signals[i], actors[i]);
         }
         events += chunk.size();
     }
 
-    private void add(ParsedEvent e, Signal signal) {
+    private void add(ParsedEvent e, Signal signal, Actor actor) {
         Templates.Template t = templates.of(e);
         Key key;
         String attemptedUser = null;
-        boolean hasActor = e.actorIp() != null || e.actorUser() != null;
-        if (signal == Signal.NONE && hasActor && (outliers.isEmpty() || !outliers.contains(who(e)))) {
+        if (signal == Signal.NONE && actor != null && (outliers.isEmpty() || !outliers.contains(actor))) {
             key = new Key(e.format(), Signal.NONE, t, null, null, true);
         } else {
             // a failed login's user is the sender's guess: from an address, the address is the actor
@@ -136,10 +145,6 @@ public final class GroupingSession {
         return out;
     }
 
-    private static List<String> who(ParsedEvent e) {
-        return Arrays.asList(e.format().wire(), e.actorIp(), e.actorUser());
-    }
-
     /** One actor's lines in a chunk: volume, errors, spread (sets capped just past what the tests need). */
     private static final class Stats {
         int lines;
@@ -148,28 +153,29 @@ public final class GroupingSession {
         final Set<String> users = new HashSet<>();
     }
 
-    private void markOutliers(List<ParsedEvent> chunk, Signal[] signals) {
+    private void markOutliers(List<ParsedEvent> chunk, Signal[] signals, Actor[] actors) {
         Grouper.Outliers o = limits.outliers();
-        Map<List<String>, Stats> stats = new HashMap<>();
+        Map<Actor, Stats> stats = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             ParsedEvent e = chunk.get(i);
-            if (e.actorIp() == null && e.actorUser() == null) {
+            Actor who = actors[i];
+            if (who == null) {
                 continue;
             }
             if (signals[i] != Signal.NONE && outliers.size() < MAX_OUTLIERS) {
                 // an actor with an attack line is a suspect: its other lines stay with it, never in a
                 // benign group of other actors (nor answered from the memory of benign templates)
-                outliers.add(who(e));
+                outliers.add(who);
             }
-            Stats s = stats.computeIfAbsent(who(e), k -> new Stats());
+            Stats s = stats.computeIfAbsent(who, k -> new Stats());
             s.lines++;
             s.errors += isError(e) ? 1 : 0;
             addCapped(s.paths, e.field(Field.PATH), 4 * o.minPaths());
             addCapped(s.users, e.field(Field.TARGET_USER), 4 * o.minUsers());
         }
-        Map<String, List<Stats>> byFormat = new HashMap<>();
-        stats.forEach((k, s) -> byFormat.computeIfAbsent(k.get(0), f -> new ArrayList<>()).add(s));
-        Map<String, double[]> norms = new HashMap<>();
+        Map<Format, List<Stats>> byFormat = new EnumMap<>(Format.class);
+        stats.forEach((k, s) -> byFormat.computeIfAbsent(k.format(), f -> new ArrayList<>()).add(s));
+        Map<Format, double[]> norms = new EnumMap<>(Format.class);
         byFormat.forEach((format, list) -> {
             if (list.size() < 2) {
                 return; // one actor: nothing to group it with
@@ -184,7 +190,7 @@ public final class GroupingSession {
                     median(list, s -> s.paths.size()), median(list, s -> s.users.size())});
         });
         stats.forEach((k, s) -> {
-            double[] n = norms.get(k.get(0));
+            double[] n = norms.get(k.format());
             if (n == null || outliers.size() >= MAX_OUTLIERS) {
                 return;
             }
