@@ -52,6 +52,10 @@ class VolumeIngestTest {
     TemplateMemory memory;
     @Inject
     S3Client s3;
+    @Inject
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
+    @Inject
+    dev.soctriage.verdict.StoreConfig storeConfig;
 
     @BeforeEach
     void modelSaysBenign() {
@@ -80,6 +84,61 @@ class VolumeIngestTest {
 
     private static int calls() {
         return GroqStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(CHAT)).build()).getCount();
+    }
+
+    /**
+     * Issue 13, item 10: a retry of a delivery whose first attempt stopped after writing its verdict
+     * (before its delivery marker) may be judged otherwise — the model on the first try, the rules on
+     * the next, the groups merging into plans differently — and still makes no second verdict: the
+     * verdict's id follows from its plan (action and target), not from how groups were merged, and the
+     * delivery is counted once.
+     */
+    @Test
+    void aRetryJudgedByTheRulesInsteadOfTheModel_makesNoSecondVerdict_forTheSameEvents() {
+        String source = "auth-" + UUID.randomUUID();
+        String attacker = "203.0.113.88";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add("Nov 24 10:00:%02d web-1 sshd[4242]: Failed password for root from %s port %d ssh2"
+                    .formatted(i, attacker, 50000 + i));
+            lines.add("Nov 24 10:01:%02d web-1 sshd[4243]: Invalid user admin%d from %s port %d"
+                    .formatted(i, i, attacker, 51000 + i));
+        }
+        // given the first try, judged by the model: both groups are one plan, block_ip of the attacker
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT))
+                .willReturn(GroqAnswers.verdict(true, "high", "block_ip", attacker, "\"T1110.001\"")));
+        IngestResult first = pipeline.ingest(IngestEvents.direct(source, lines));
+        assertEquals(1, first.verdicts(), first.toString());
+        Verdict written = pendingFor(attacker);
+        assertEquals("llm", written.assessment().engine());
+
+        // when the invocation is retried after its marker was lost, and the model is down: the rules judge
+        forgetDeliveryMarkers();
+        GroqStub.server().resetAll();
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.serverError(503)));
+        pipeline.ingest(IngestEvents.direct(source, lines));
+
+        // then the same one verdict stands, its events counted once
+        List<Verdict> forAttacker = store.list(Status.PENDING, null, 100, null).items().stream()
+                .filter(v -> attacker.equals(v.target())).toList();
+        assertEquals(1, forAttacker.size(), "verdicts for the attacker: " + forAttacker.stream().map(Verdict::id).toList());
+        assertEquals(written.id(), forAttacker.get(0).id());
+        assertEquals(written.eventCount(), forAttacker.get(0).eventCount());
+        assertEquals(1, forAttacker.get(0).evidence().deliveries());
+    }
+
+    private Verdict pendingFor(String target) {
+        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> target.equals(v.target()))
+                .findFirst().orElseThrow();
+    }
+
+    /** As if every processed delivery had stopped after its verdicts and before its marker. */
+    private void forgetDeliveryMarkers() {
+        dynamo.scanPaginator(b -> b.tableName(storeConfig.table()).projectionExpression("id")).items().forEach(item -> {
+            if (item.get("id").s().startsWith("d_")) {
+                dynamo.deleteItem(b -> b.tableName(storeConfig.table()).key(java.util.Map.of("id", item.get("id"))));
+            }
+        });
     }
 
     @Test
