@@ -143,11 +143,12 @@ data "aws_iam_policy_document" "ingest_triage" {
     resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
   }
   # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
-  # suppressions of a batch = BatchGetItem, their counters = UpdateItem. Exactly what the code
-  # calls: infra/check_iam.py compares it with the calls the tests record.
+  # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
+  # BatchWriteItem, counters = UpdateItem. Exactly what the code calls: infra/check_iam.py compares
+  # it with the calls the tests record.
   statement {
     sid       = "WriteVerdicts"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.verdicts_table.arn]
   }
   statement {
