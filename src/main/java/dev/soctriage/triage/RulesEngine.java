@@ -120,6 +120,22 @@ public class RulesEngine {
         }
     }
 
+    /**
+     * An actor's signal lines that cross no threshold of their own, while a verdict to {@code action}
+     * that actor is open: a low finding with that plan, so the lines join the open verdict as evidence
+     * instead of being asked about in every delivery. Empty when the group names no such target.
+     */
+    public Optional<Finding> moreOf(EventGroup g, Action action) {
+        String target = action == Action.BLOCK_IP ? g.actorIp() : action == Action.DISABLE_USER ? g.actorUser() : null;
+        if (target == null || g.signal() == Signal.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
+                g.count() + " line(s) with the signal " + g.signal().wire() + " from the target of this open verdict, "
+                        + "below the rules' thresholds on their own",
+                List.of(), Engine.RULES, null, null, null));
+    }
+
     private Optional<Finding> ssh(EventGroup g, int n, int users) {
         if (users >= cfg.sprayUsers() && n <= users * cfg.sprayTriesPerUser()) {
             return Optional.of(block(g, Severity.HIGH, "Password spraying",

@@ -111,6 +111,15 @@ public class TriageService {
     }
 
     /**
+     * Signal lines below the rules' thresholds whose actor is the target of an open verdict to
+     * {@code action}: a low finding with that plan, grounded by the guard like any rules finding
+     * ({@link RulesEngine#moreOf}). No model call.
+     */
+    public Judgement judgeAsMoreOf(EventGroup group, Action action) {
+        return about(group, rules.moreOf(group, action).map(f -> f.groundedBy(guard, group)), 0, false);
+    }
+
+    /**
      * Judges groups concurrently: at most {@code ModelClient#concurrency()} at once, each on Quarkus's
      * worker pool (Mutiny's {@code merge(n)}), when the model is on; one after another otherwise (the
      * rules take microseconds). Judgements come back in the order of {@code groups}.

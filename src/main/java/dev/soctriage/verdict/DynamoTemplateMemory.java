@@ -43,28 +43,13 @@ public class DynamoTemplateMemory implements TemplateMemory {
 
     @Override
     public Set<String> remembered(Collection<String> keys, Instant now) {
-        List<String> ids = keys.stream().distinct().map(DynamoTemplateMemory::id).toList();
+        List<String> ids = keys.stream().map(DynamoTemplateMemory::id).toList();
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 100) {
-            List<Map<String, AttributeValue>> batch = new ArrayList<>();
-            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
-                batch.add(Map.of("id", AttributeValue.fromS(id)));
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch)
-                    .projectionExpression("id, rememberedUntil").build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt == 5) {
-                    throw new StoreUnavailableException("template memory: keys left unprocessed after 5 attempts", null);
-                }
-                Map<String, KeysAndAttributes> r = request;
-                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(r)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    AttributeValue until = item.get("rememberedUntil");
-                    if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
-                        found.add(item.get("id").s().substring(2));
-                    }
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, ids, false, "id, rememberedUntil", Map.of(),
+                this::call, "template memory")) {
+            AttributeValue until = item.get("rememberedUntil");
+            if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
+                found.add(item.get("id").s().substring(2));
             }
         }
         return found;

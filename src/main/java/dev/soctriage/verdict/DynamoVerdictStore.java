@@ -61,6 +61,11 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
+    public Map<String, Severity> openSeverities(Collection<String> planKeys) {
+        return plans.openSeverities(planKeys);
+    }
+
+    @Override
     public Optional<Verdict> find(String id) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(key(id)).consistentRead(true))).item();
@@ -251,26 +256,10 @@ public class DynamoVerdictStore implements VerdictStore {
         for (String k : groupKeys) {
             byId.put(suppressionKey(k), k);
         }
-        List<String> ids = new ArrayList<>(byId.keySet());
         Map<String, Suppression> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
-                keys.add(key(id));
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt == 5) {
-                    throw new StoreUnavailableException("suppressions: keys left unprocessed after 5 attempts", null);
-                }
-                Map<String, KeysAndAttributes> r = request;
-                BatchGetItemResponse response = call(() -> dynamo.batchGetItem(b -> b.requestItems(r)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    toSuppression(item).ifPresent(s -> found.put(byId.get(item.get("id").s()), s));
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, byId.keySet(), true, null, Map.of(),
+                this::call, "suppressions")) {
+            toSuppression(item).ifPresent(s -> found.put(byId.get(item.get("id").s()), s));
         }
         return found;
     }

@@ -2,6 +2,7 @@ package dev.soctriage.verdict;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.VerdictItems.Stored;
@@ -86,6 +88,34 @@ final class OpenPlans {
             }
         }
         throw new StoreUnavailableException("plan " + planId + ": no write won in " + MAX_ROUNDS + " rounds", null);
+    }
+
+    /**
+     * The severity of each plan's open verdict ({@code PENDING}, {@code DISPATCH_FAILED}), for the plans
+     * that have one: the plan items, then their current verdicts, each in one {@code BatchGetItem} per
+     * 100 (strongly consistent). A plan decided meanwhile is simply not open: its next finding opens the
+     * successor through {@link #record} as always.
+     */
+    Map<String, Severity> openSeverities(Collection<String> planKeys) {
+        Map<String, String> byPlanId = new HashMap<>();
+        planKeys.forEach(k -> byPlanId.put(planItemId(k), k));
+        Map<String, String> byVerdictId = new HashMap<>();
+        for (Map<String, AttributeValue> plan : BatchReads.get(dynamo, table, byPlanId.keySet(), true,
+                "id, generation", Map.of(), store::call, "open plans")) {
+            String planKey = byPlanId.get(plan.get("id").s());
+            if (planKey != null && plan.containsKey("generation")) {
+                byVerdictId.put(VerdictIds.of(planKey, Long.parseLong(plan.get("generation").n())), planKey);
+            }
+        }
+        Map<String, Severity> open = new HashMap<>();
+        for (Map<String, AttributeValue> v : BatchReads.get(dynamo, table, byVerdictId.keySet(), true,
+                "id, #s, severity", Map.of("#s", "status"), store::call, "open verdicts")) {
+            Status status = v.containsKey("status") ? Status.parse(v.get("status").s()) : null;
+            if ((status == Status.PENDING || status == Status.DISPATCH_FAILED) && v.containsKey("severity")) {
+                open.put(byVerdictId.get(v.get("id").s()), Severity.fromWire(v.get("severity").s()));
+            }
+        }
+        return open;
     }
 
     private long generation(String planId, String planKey) {

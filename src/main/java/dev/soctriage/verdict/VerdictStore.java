@@ -34,6 +34,13 @@ public interface VerdictStore {
     Optional<Verdict> find(String id);
 
     /**
+     * The severity of the open verdict of each of {@code planKeys} that has one (docs/contract.md,
+     * invariant 6): what ingest-triage asks before a model call, so that more of a threat already on
+     * the analyst's screen joins it without asking again. Two round trips per 100 plans.
+     */
+    Map<String, Severity> openSeverities(Collection<String> planKeys);
+
+    /**
      * Verdicts in {@code status} with at least {@code minSeverity} (null: all), in {@code order}:
      * {@link Order#SEVERITY} critical first, then newest first; {@link Order#LAST_SEEN} latest activity
      * first (a page may then hold fewer than {@code limit} items when a severity is given: keep following

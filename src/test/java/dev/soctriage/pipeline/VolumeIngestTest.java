@@ -157,20 +157,138 @@ class VolumeIngestTest {
         assertEquals(0, r1.memoryHits());
         assertEquals(1, r1.verdicts());
 
-        // when a second delivery brings other clients on the same template, and the same injection again
+        // when a second delivery brings other clients on the same template, and the same injection from
+        // another address (no verdict is open for it)
         List<String> second = new ArrayList<>(browsing("shop", 25, 100, "PUT"));
-        second.add(sqli("203.0.113.61"));
+        second.add(sqli("203.0.113.62"));
         IngestResult r2 = pipeline.ingest(IngestEvents.direct(source + "-2", second));
 
-        // then the benign group is a memory hit, the injection is asked again and still found
+        // then the benign group is a memory hit, the injection is asked about and still found
         assertEquals(1, r2.memoryHits());
+        assertEquals(0, r2.openVerdictHits());
         assertEquals(1, r2.llmCalls());
         assertEquals(3, calls());
         assertEquals(1, r2.verdicts());
         Verdict v = store.list(Status.PENDING, null, 100, null).items().stream()
                 .filter(x -> x.evidence().sources().contains(source + "-2")).findFirst().orElseThrow();
-        assertEquals("203.0.113.61", v.target());
+        assertEquals("203.0.113.62", v.target());
         assertEquals("rules", v.assessment().engine());
+    }
+
+    /**
+     * Invariant 6 without asking again: more of a threat whose verdict is open joins it with no model
+     * call; a finding that would raise its severity, or a plan whose verdict was decided, is asked about.
+     */
+    @Test
+    void aRepeatOfAnOpenThreat_joinsItsVerdictWithoutAModelCall_untilItIsDecided() {
+        String source = "web-" + UUID.randomUUID();
+        String attacker = "203.0.113.63";
+        IngestResult r1 = pipeline.ingest(IngestEvents.direct(source, List.of(sqli(attacker), sqli(attacker))));
+        assertEquals(1, r1.llmCalls());
+        assertEquals(0, r1.openVerdictHits());
+        Verdict opened = pendingFor(attacker);
+
+        // the same injector in the next two deliveries: joined, no call
+        IngestResult r2 = pipeline.ingest(IngestEvents.direct(source + "-2", List.of(sqli(attacker))));
+        IngestResult r3 = pipeline.ingest(IngestEvents.direct(source + "-3", List.of(sqli(attacker), sqli(attacker))));
+        assertEquals(0, r2.llmCalls() + r3.llmCalls(), r2 + " " + r3);
+        assertEquals(1, r2.openVerdictHits());
+        assertEquals(1, r3.openVerdictHits());
+        assertEquals(1, calls());
+        Verdict joined = pendingFor(attacker);
+        assertEquals(opened.id(), joined.id());
+        assertEquals(5, joined.eventCount());
+        assertEquals(3, joined.evidence().deliveries());
+
+        // once the analyst decided it, the next sighting is asked about and opens the successor
+        store.reject(opened.id(), new VerdictStore.Decision("analyst@example.com", Instant.now(), "seen, not acting"));
+        IngestResult r4 = pipeline.ingest(IngestEvents.direct(source + "-4", List.of(sqli(attacker))));
+        assertEquals(1, r4.llmCalls());
+        assertEquals(0, r4.openVerdictHits());
+        Verdict successor = pendingFor(attacker);
+        assertFalse(opened.id().equals(successor.id()));
+        assertEquals(opened.id(), successor.lineage().previousVerdictId());
+    }
+
+    /**
+     * An actor's signal lines that no rule flags on their own (one failed SSH login) join the open
+     * verdict against that actor as low evidence, without a call; from an actor without one, asked.
+     */
+    @Test
+    void signalLinesBelowTheRulesThresholds_joinTheOpenVerdictAgainstTheirActor() {
+        String attacker = "203.0.113.65";
+        String source = "web-" + UUID.randomUUID();
+        pipeline.ingest(IngestEvents.direct(source, List.of(sqli(attacker))));
+        Verdict opened = pendingFor(attacker);
+        assertEquals("high", opened.severity().wire());
+
+        IngestResult more = pipeline.ingest(IngestEvents.direct(source + "-ssh", List.of(failedSsh(attacker))));
+        assertEquals(0, more.llmCalls(), more.toString());
+        assertEquals(1, more.openVerdictHits());
+        Verdict joined = pendingFor(attacker);
+        assertEquals(opened.id(), joined.id());
+        assertEquals(2, joined.eventCount());
+        assertEquals("high", joined.severity().wire(), "low evidence never lowers nor raises the verdict");
+        assertTrue(joined.assessment().threatTypes().contains("Related activity (auth_failure)"),
+                joined.assessment().threatTypes().toString());
+
+        IngestResult stranger = pipeline.ingest(IngestEvents.direct(source + "-ssh2", List.of(failedSsh("203.0.113.66"))));
+        assertEquals(1, stranger.llmCalls());
+        assertEquals(0, stranger.openVerdictHits());
+    }
+
+    private static String failedSsh(String ip) {
+        return "Nov 24 10:05:00 web-1 sshd[4242]: Failed password for root from " + ip + " port 50022 ssh2";
+    }
+
+    @Test
+    void aRepeatThatWouldRaiseTheOpenVerdictsSeverity_isAskedAgain() {
+        String attacker = "203.0.113.64";
+        // the model opens the verdict at low severity; the rules rate the injection higher
+        GroqStub.server().resetAll();
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT))
+                .willReturn(GroqAnswers.verdict(true, "low", "block_ip", attacker, "\"T1190\"")));
+        pipeline.ingest(IngestEvents.direct("web-" + UUID.randomUUID(), List.of(sqli(attacker))));
+        assertEquals("low", pendingFor(attacker).severity().wire());
+
+        IngestResult again = pipeline.ingest(IngestEvents.direct("web-" + UUID.randomUUID(), List.of(sqli(attacker))));
+
+        assertEquals(1, again.llmCalls());
+        assertEquals(0, again.openVerdictHits());
+        assertEquals(2, calls());
+    }
+
+    /**
+     * An actor grouped alone because its volume stood out, judged benign by the model, is remembered for
+     * that actor and that order of volume only.
+     */
+    @Test
+    void aStandOutActorJudgedBenign_isRememberedForThatActorAndVolume() {
+        String source = "web-" + UUID.randomUUID();
+        IngestResult first = pipeline.ingest(IngestEvents.direct(source, withCrawler(30, 41, "OPTIONS", 30)));
+        assertEquals(2, first.groups(), "the clients' cross-actor group and the crawler's own");
+        assertEquals(2, first.llmCalls());
+
+        // the same crawler at a similar volume, among other clients: both groups are memory hits
+        IngestResult similar = pipeline.ingest(IngestEvents.direct(source + "-2", withCrawler(25, 41, "OPTIONS", 31)));
+        assertEquals(2, similar.memoryHits(), similar.toString());
+        assertEquals(0, similar.llmCalls());
+
+        // four times the volume: asked again; so is another crawler of the same template
+        IngestResult louder = pipeline.ingest(IngestEvents.direct(source + "-3", withCrawler(30, 41, "OPTIONS", 120)));
+        assertEquals(1, louder.llmCalls(), louder.toString());
+        IngestResult other = pipeline.ingest(IngestEvents.direct(source + "-4", withCrawler(30, 42, "OPTIONS", 30)));
+        assertEquals(1, other.llmCalls(), other.toString());
+    }
+
+    /** {@code clients} browsing clients (three lines each) and one crawler at 198.51.100.{crawler}. */
+    private static List<String> withCrawler(int clients, int crawler, String method, int crawls) {
+        List<String> lines = new ArrayList<>(browsing("crawl", clients, 10, method));
+        for (int i = 0; i < crawls; i++) {
+            lines.add("198.51.100." + crawler + " - - [24/Nov/2026:10:01:" + String.format("%02d", i % 60) + " +0000] \"HEAD /archive/"
+                    + i + " HTTP/1.1\" 200 0 \"-\" \"ExampleCrawler/2.1\"");
+        }
+        return lines;
     }
 
     @Test
