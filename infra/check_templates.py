@@ -104,6 +104,26 @@ def snake(name):
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
+def tf_map_keys(text, local):
+    """The keys of the map literal `local = { key = ..., ... }` in a locals block (empty if none)."""
+    m = re.search(r'^\s*' + re.escape(local) + r'\s*=\s*\{', text, re.M)
+    if not m:
+        return set()
+    keys, depth, i = set(), 1, m.end()
+    line_start = True
+    while i < len(text) and depth > 0:
+        if line_start and depth == 1:
+            k = re.match(r'[ \t]*(\w+)\s*=', text[i:])
+            if k:
+                keys.add(k.group(1))
+        c = text[i]
+        depth += c == "{"
+        depth -= c == "}"
+        line_start = c == "\n"
+        i += 1
+    return keys
+
+
 class Checker:
     def __init__(self, sam_path, tf_dir):
         with open(sam_path) as f:
@@ -354,8 +374,13 @@ class Checker:
 
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
+        """Resource, variable and output names. A resource made with `for_each = local.X` over a
+        map literal names one resource per key of X (e.g. the alarms of watch.tf)."""
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
-        return (set(re.findall(r'^resource\s+"[^"]+"\s+"([^"]+)"', text, re.M)),
+        resources = set(re.findall(r'^resource\s+"[^"]+"\s+"([^"]+)"', text, re.M))
+        for local in re.findall(r'^resource\s+"[^"]+"\s+"[^"]+"\s*\{\s*for_each\s*=\s*local\.(\w+)\s*$', text, re.M):
+            resources |= tf_map_keys(text, local)
+        return (resources,
                 set(re.findall(r'^variable\s+"([^"]+)"', text, re.M)),
                 set(re.findall(r'^output\s+"([^"]+)"', text, re.M)))
 

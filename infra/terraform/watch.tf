@@ -1,6 +1,7 @@
 # Watched: the alarms and the dashboard of infra/sam/template.yaml ("watched" block), same names in
-# snake_case. The functions write Embedded Metric Format lines (dev.soctriage.config.Metrics):
-# namespace soc-triage, dimension Function. Every alarm notifies alarm_topic_arn.
+# snake_case (the alarms' keys in local.watched_alarms). The functions write Embedded Metric Format
+# lines (dev.soctriage.config.Metrics): namespace soc-triage, dimension Function. Every alarm notifies
+# alarm_topic_arn.
 
 locals {
   alarm_actions = var.alarm_topic_arn == "" ? [] : [var.alarm_topic_arn]
@@ -9,133 +10,118 @@ locals {
     m2 = aws_lambda_function.list_pending_function.function_name
     m3 = aws_lambda_function.approve_function.function_name
   }
+
+  # AWS/Lambda's Errors or Throttles summed over the three functions: the total, then one query each
+  lambda_totals = { for name in ["Errors", "Throttles"] : name => concat(
+    [{ id = "total", expression = "m1 + m2 + m3", label = name, return_data = true, metric = null }],
+    [for id, function_name in local.functions : {
+      id     = id, expression = null, label = null, return_data = null
+      metric = { namespace = "AWS/Lambda", metric_name = name, dimensions = { FunctionName = function_name }, stat = "Sum", period = 300 }
+    }]
+  ) }
+
+  # Every alarm is "more than threshold in one period", missing data not breaching. Each watches
+  # one metric (metric) or metric math (queries, the first returning the data), never both.
+  watched_alarms = {
+    function_errors_alarm = {
+      name        = "function-errors"
+      description = "A soc-triage function failed (ingest-triage retries, then dead-letters; the API answers 5xx)."
+      threshold   = 0
+      metric      = null
+      queries     = local.lambda_totals["Errors"]
+    }
+    function_throttles_alarm = {
+      name        = "function-throttles"
+      description = "A soc-triage function was throttled (ingest-triage at its reserved concurrency, or the account limit)."
+      threshold   = 0
+      metric      = null
+      queries     = local.lambda_totals["Throttles"]
+    }
+    api_server_errors_alarm = {
+      name        = "api-5xx"
+      description = "The analyst API answered 5xx (store unavailable, Kestra unreachable, a function error)."
+      threshold   = 0
+      metric      = { namespace = "AWS/ApiGateway", metric_name = "5xx", dimensions = { ApiId = aws_apigatewayv2_api.http_api.id }, stat = "Sum", period = 300 }
+      queries     = []
+    }
+    dispatch_failed_alarm = {
+      name        = "dispatch-failed"
+      description = "An approval could not reach Kestra (the verdict is DISPATCH_FAILED and waits to be approved again)."
+      threshold   = 0
+      metric      = { namespace = "soc-triage", metric_name = "Decisions", dimensions = { Function = "approve", Decision = "DISPATCH_FAILED" }, stat = "Sum", period = 300 }
+      queries     = []
+    }
+    model_fallback_rate_alarm = {
+      name        = "model-fallback-rate"
+      description = "Too many groups sent to the model were judged by the rules instead (model down, rate limited, answers refused)."
+      threshold   = var.model_fallback_rate_percent
+      metric      = null
+      queries = [
+        { id = "rate", expression = "IF(calls > 0, 100 * fallbacks / calls, 0)", label = "Model fallback rate (%)", return_data = true, metric = null },
+        { id = "fallbacks", expression = null, label = null, return_data = null, metric = { namespace = "soc-triage", metric_name = "ModelFallbacks", dimensions = { Function = "ingest-triage" }, stat = "Sum", period = 900 } },
+        { id = "calls", expression = null, label = null, return_data = null, metric = { namespace = "soc-triage", metric_name = "ModelCalls", dimensions = { Function = "ingest-triage" }, stat = "Sum", period = 900 } },
+      ]
+    }
+  }
 }
 
-resource "aws_cloudwatch_metric_alarm" "function_errors_alarm" {
-  alarm_name          = "${var.name}-function-errors"
-  alarm_description   = "A soc-triage function failed (ingest-triage retries, then dead-letters; the API answers 5xx)."
+resource "aws_cloudwatch_metric_alarm" "watched" {
+  for_each = local.watched_alarms
+
+  alarm_name          = "${var.name}-${each.value.name}"
+  alarm_description   = each.value.description
+  namespace           = each.value.metric == null ? null : each.value.metric.namespace
+  metric_name         = each.value.metric == null ? null : each.value.metric.metric_name
+  dimensions          = each.value.metric == null ? null : each.value.metric.dimensions
+  statistic           = each.value.metric == null ? null : each.value.metric.stat
+  period              = each.value.metric == null ? null : each.value.metric.period
   evaluation_periods  = 1
-  threshold           = 0
+  threshold           = each.value.threshold
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
 
-  metric_query {
-    id          = "total"
-    expression  = "m1 + m2 + m3"
-    label       = "Errors"
-    return_data = true
-  }
   dynamic "metric_query" {
-    for_each = local.functions
+    for_each = each.value.queries
     content {
-      id = metric_query.key
-      metric {
-        namespace   = "AWS/Lambda"
-        metric_name = "Errors"
-        dimensions  = { FunctionName = metric_query.value }
-        stat        = "Sum"
-        period      = 300
+      id          = metric_query.value.id
+      expression  = metric_query.value.expression
+      label       = metric_query.value.label
+      return_data = metric_query.value.return_data
+      dynamic "metric" {
+        for_each = metric_query.value.metric == null ? [] : [metric_query.value.metric]
+        content {
+          namespace   = metric.value.namespace
+          metric_name = metric.value.metric_name
+          dimensions  = metric.value.dimensions
+          stat        = metric.value.stat
+          period      = metric.value.period
+        }
       }
     }
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "function_throttles_alarm" {
-  alarm_name          = "${var.name}-function-throttles"
-  alarm_description   = "A soc-triage function was throttled (ingest-triage at its reserved concurrency, or the account limit)."
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-
-  metric_query {
-    id          = "total"
-    expression  = "m1 + m2 + m3"
-    label       = "Throttles"
-    return_data = true
-  }
-  dynamic "metric_query" {
-    for_each = local.functions
-    content {
-      id = metric_query.key
-      metric {
-        namespace   = "AWS/Lambda"
-        metric_name = "Throttles"
-        dimensions  = { FunctionName = metric_query.value }
-        stat        = "Sum"
-        period      = 300
-      }
-    }
-  }
+# the alarms were one resource each: moved, not destroyed and created again
+moved {
+  from = aws_cloudwatch_metric_alarm.function_errors_alarm
+  to   = aws_cloudwatch_metric_alarm.watched["function_errors_alarm"]
 }
-
-resource "aws_cloudwatch_metric_alarm" "api_server_errors_alarm" {
-  alarm_name          = "${var.name}-api-5xx"
-  alarm_description   = "The analyst API answered 5xx (store unavailable, Kestra unreachable, a function error)."
-  namespace           = "AWS/ApiGateway"
-  metric_name         = "5xx"
-  dimensions          = { ApiId = aws_apigatewayv2_api.http_api.id }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
+moved {
+  from = aws_cloudwatch_metric_alarm.function_throttles_alarm
+  to   = aws_cloudwatch_metric_alarm.watched["function_throttles_alarm"]
 }
-
-resource "aws_cloudwatch_metric_alarm" "dispatch_failed_alarm" {
-  alarm_name          = "${var.name}-dispatch-failed"
-  alarm_description   = "An approval could not reach Kestra (the verdict is DISPATCH_FAILED and waits to be approved again)."
-  namespace           = "soc-triage"
-  metric_name         = "Decisions"
-  dimensions          = { Function = "approve", Decision = "DISPATCH_FAILED" }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
+moved {
+  from = aws_cloudwatch_metric_alarm.api_server_errors_alarm
+  to   = aws_cloudwatch_metric_alarm.watched["api_server_errors_alarm"]
 }
-
-resource "aws_cloudwatch_metric_alarm" "model_fallback_rate_alarm" {
-  alarm_name          = "${var.name}-model-fallback-rate"
-  alarm_description   = "Too many groups sent to the model were judged by the rules instead (model down, rate limited, answers refused)."
-  evaluation_periods  = 1
-  threshold           = var.model_fallback_rate_percent
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-
-  metric_query {
-    id          = "rate"
-    expression  = "IF(calls > 0, 100 * fallbacks / calls, 0)"
-    label       = "Model fallback rate (%)"
-    return_data = true
-  }
-  metric_query {
-    id = "fallbacks"
-    metric {
-      namespace   = "soc-triage"
-      metric_name = "ModelFallbacks"
-      dimensions  = { Function = "ingest-triage" }
-      stat        = "Sum"
-      period      = 900
-    }
-  }
-  metric_query {
-    id = "calls"
-    metric {
-      namespace   = "soc-triage"
-      metric_name = "ModelCalls"
-      dimensions  = { Function = "ingest-triage" }
-      stat        = "Sum"
-      period      = 900
-    }
-  }
+moved {
+  from = aws_cloudwatch_metric_alarm.dispatch_failed_alarm
+  to   = aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"]
+}
+moved {
+  from = aws_cloudwatch_metric_alarm.model_fallback_rate_alarm
+  to   = aws_cloudwatch_metric_alarm.watched["model_fallback_rate_alarm"]
 }
 
 resource "aws_cloudwatch_dashboard" "dashboard" {

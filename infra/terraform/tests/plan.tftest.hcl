@@ -86,12 +86,20 @@ run "watched_and_protected" {
     error_message = "the created log bucket expires objects after 90 days by default"
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.dispatch_failed_alarm.namespace == "soc-triage" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.metric_name == "Decisions" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Function"] == "approve" && aws_cloudwatch_metric_alarm.dispatch_failed_alarm.dimensions["Decision"] == "DISPATCH_FAILED"
+    condition     = aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"].namespace == "soc-triage" && aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"].metric_name == "Decisions" && aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"].dimensions["Function"] == "approve" && aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"].dimensions["Decision"] == "DISPATCH_FAILED"
     error_message = "DISPATCH_FAILED approvals alarm on the application's EMF metric"
   }
   assert {
-    condition     = length(aws_cloudwatch_metric_alarm.function_errors_alarm.metric_query) == 4 && length(aws_cloudwatch_metric_alarm.function_throttles_alarm.metric_query) == 4 && aws_cloudwatch_metric_alarm.model_fallback_rate_alarm.threshold == 50 && aws_cloudwatch_metric_alarm.api_server_errors_alarm.metric_name == "5xx"
+    condition     = length(aws_cloudwatch_metric_alarm.watched["function_errors_alarm"].metric_query) == 4 && length(aws_cloudwatch_metric_alarm.watched["function_throttles_alarm"].metric_query) == 4 && aws_cloudwatch_metric_alarm.watched["model_fallback_rate_alarm"].threshold == 50 && aws_cloudwatch_metric_alarm.watched["api_server_errors_alarm"].metric_name == "5xx"
     error_message = "errors and throttles of the three functions, API 5xx, model fallback rate over 50 %"
+  }
+  assert {
+    condition     = { for k, a in aws_cloudwatch_metric_alarm.watched : k => a.alarm_name } == { function_errors_alarm = "soc-triage-function-errors", function_throttles_alarm = "soc-triage-function-throttles", api_server_errors_alarm = "soc-triage-api-5xx", dispatch_failed_alarm = "soc-triage-dispatch-failed", model_fallback_rate_alarm = "soc-triage-model-fallback-rate" }
+    error_message = "the watched alarms keep their names (one resource, for_each over local.watched_alarms)"
+  }
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.watched : (a.metric_name == null) != (length(a.metric_query) == 0) && a.evaluation_periods == 1 && a.comparison_operator == "GreaterThanThreshold" && a.treat_missing_data == "notBreaching"])
+    error_message = "each alarm watches one metric or metric math, never both; one period over the threshold, missing data not breaching"
   }
   assert {
     condition     = aws_cloudwatch_dashboard.dashboard.dashboard_name == "soc-triage"
@@ -107,7 +115,7 @@ run "alarms_notify_the_topic" {
   }
 
   assert {
-    condition     = alltrue([for a in [aws_cloudwatch_metric_alarm.ingest_dead_letter_alarm, aws_cloudwatch_metric_alarm.function_errors_alarm, aws_cloudwatch_metric_alarm.function_throttles_alarm, aws_cloudwatch_metric_alarm.api_server_errors_alarm, aws_cloudwatch_metric_alarm.dispatch_failed_alarm, aws_cloudwatch_metric_alarm.model_fallback_rate_alarm] : a.alarm_actions == toset(["arn:aws:sns:eu-west-1:111122223333:soc"])])
+    condition     = alltrue([for a in [aws_cloudwatch_metric_alarm.ingest_dead_letter_alarm, aws_cloudwatch_metric_alarm.watched["function_errors_alarm"], aws_cloudwatch_metric_alarm.watched["function_throttles_alarm"], aws_cloudwatch_metric_alarm.watched["api_server_errors_alarm"], aws_cloudwatch_metric_alarm.watched["dispatch_failed_alarm"], aws_cloudwatch_metric_alarm.watched["model_fallback_rate_alarm"]] : a.alarm_actions == toset(["arn:aws:sns:eu-west-1:111122223333:soc"])])
     error_message = "every alarm notifies alarm_topic_arn"
   }
 }

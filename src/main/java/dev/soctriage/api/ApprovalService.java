@@ -66,7 +66,7 @@ public class ApprovalService {
         String claim = UUID.randomUUID().toString();
         VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
         Verdict v = held.verdict();
-        refuseWhileAnEarlierDispatchMaySettle(id, claim, v, now);
+        refuseWhileAnEarlierDispatchMaySettle(id, claim, held, now);
         Decision decision = new Decision(who.name(), now, comment);
         String executionId;
         try {
@@ -79,7 +79,8 @@ public class ApprovalService {
                 LOG.infof("verdict %s: adopting Kestra execution %s of an earlier approval", id, executionId);
             }
         } catch (KestraDispatchException e) {
-            Verdict failed = store.dispatchFailed(id, claim, decision, e.getMessage());
+            // only a create whose answer was lost may still land: a refused one (4xx) holds nobody back
+            Verdict failed = store.dispatchFailed(id, claim, decision, e.getMessage(), e.mayHaveCreated());
             log.record(id, "approve", v.action().wire(), failed.status().name(), who.name(), null, comment,
                     e.getClass().getSimpleName());
             throw e;
@@ -93,18 +94,20 @@ public class ApprovalService {
      * A dispatch that failed recently may still land in Kestra (a create that timed out was sent, its
      * answer lost): until {@code kestra.dispatch-grace} has passed, a search would not find it and a
      * second create would make a second execution (docs/contract.md, invariant 5). The claim just taken
-     * is given back unchanged and the caller told when to try again.
+     * is given back unchanged and the caller told when to try again. A dispatch that certainly created
+     * nothing (Kestra refused it with a 4xx, or none was sent) leaves nothing to settle: no wait.
      */
-    private void refuseWhileAnEarlierDispatchMaySettle(String id, String claim, Verdict v, Instant now) {
+    private void refuseWhileAnEarlierDispatchMaySettle(String id, String claim, VerdictStore.Claim held, Instant now) {
+        Verdict v = held.verdict();
         Verdict.Decision last = v.decision();
-        if (v.status() != Status.DISPATCH_FAILED || last.decidedAt() == null) {
+        if (!held.unsettledDispatch() || last.decidedAt() == null) {
             return;
         }
         Instant failedAt = Instant.parse(last.decidedAt());
         Instant trusted = failedAt.plus(kestra.dispatchGrace());
         if (now.isBefore(trusted)) {
             store.dispatchFailed(id, claim, new Decision(last.decidedBy(), failedAt, last.comment()),
-                    v.remediation().dispatchError());
+                    v.remediation().dispatchError(), true);
             throw new HttpProblem(409, "dispatch_unsettled", "the last dispatch failed at " + last.decidedAt()
                     + " and may still reach Kestra; approve again after " + trusted);
         }

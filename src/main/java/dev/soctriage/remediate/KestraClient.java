@@ -81,11 +81,12 @@ public class KestraClient {
      *
      * @throws KestraUnavailableException not configured, unreachable, timed out, 5xx
      * @throws KestraRejectedException    4xx
+     * @see KestraDispatchException#mayHaveCreated()
      */
     public String create(Verdict v, String approvedBy, String comment) {
         KestraApi kestra = api();
         List<String> labels = List.of("verdictId:" + v.id(), "system.correlationId:" + v.id());
-        KestraExecution e = call("create execution", () -> kestra.create(authorization(), config.tenant(),
+        KestraExecution e = call("create execution", true, () -> kestra.create(authorization(), config.tenant(),
                 config.namespace(), v.action().flow(), labels, v.id(), v.action().wire(), orEmpty(v.target()),
                 v.severity().wire(), v.threatType(), approvedBy, orEmpty(comment)));
         if (e == null || e.id() == null || e.id().isBlank()) {
@@ -100,7 +101,7 @@ public class KestraClient {
      */
     public Optional<String> findExecution(String verdictId) {
         KestraApi kestra = api();
-        KestraExecution.Page page = call("search executions",
+        KestraExecution.Page page = call("search executions", false,
                 () -> kestra.searchByVerdict(authorization(), config.tenant(), config.namespace(), verdictId, 10));
         if (page == null || page.results() == null) {
             return Optional.empty();
@@ -118,16 +119,21 @@ public class KestraClient {
 
     private KestraApi api() {
         if (api == null) {
-            throw new KestraUnavailableException(notConfigured, null);
+            throw new KestraUnavailableException(notConfigured, null, false);
         }
         return api;
     }
 
-    private <T> T call(String what, Supplier<T> op) {
+    /**
+     * Runs one Kestra call, its failures as domain exceptions. {@code creates}: the call creates an
+     * execution, so a failure after it was sent (5xx, timeout, reset) may have created one all the same.
+     */
+    private <T> T call(String what, boolean creates, Supplier<T> op) {
         try {
             return op.get();
         } catch (SecretUnavailableException e) {
-            throw new KestraUnavailableException("Kestra credentials unavailable: " + e.getMessage(), e);
+            // read before the request is sent: nothing reached Kestra
+            throw new KestraUnavailableException("Kestra credentials unavailable: " + e.getMessage(), e, false);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             if (status == 401 && secrets != null) {
@@ -138,7 +144,7 @@ public class KestraClient {
             if (status >= 400 && status < 500) {
                 throw new KestraRejectedException(status, detail, e);
             }
-            throw new KestraUnavailableException(detail, e);
+            throw new KestraUnavailableException(detail, e, creates);
         } catch (ProcessingException e) {
             // connection refused, timeouts, TLS: Kestra could not be reached
             Throwable root = e;
@@ -146,7 +152,7 @@ public class KestraClient {
                 root = root.getCause();
             }
             throw new KestraUnavailableException("Kestra " + what + " failed: " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : " " + cap(root.getMessage())), e);
+                    + (root.getMessage() == null ? "" : " " + cap(root.getMessage())), e, creates);
         }
     }
 

@@ -52,9 +52,10 @@ public interface KestraConfig {
     Duration connectTimeout();
 
     /**
-     * After a dispatch failed, how long a search for its execution is not trusted: a create that
-     * timed out may still land in Kestra meanwhile. A re-approval before then is refused (409), so
-     * that it cannot create a second execution (docs/contract.md, invariant 5).
+     * After a dispatch failed in a way that may still have created the execution (a create that
+     * timed out, was reset or answered 5xx may still land in Kestra meanwhile), how long a search for
+     * its execution is not trusted. A re-approval before then is refused (409), so that it cannot
+     * create a second execution (docs/contract.md, invariant 5). A refused create (4xx) is not waited for.
      */
     @WithDefault("PT1M")
     Duration dispatchGrace();

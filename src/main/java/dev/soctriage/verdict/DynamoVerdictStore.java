@@ -139,7 +139,9 @@ public class DynamoVerdictStore implements VerdictStore {
                 .returnValues(ReturnValue.ALL_OLD).build();
         try {
             Map<String, AttributeValue> old = call(() -> dynamo.updateItem(r)).attributes();
-            return new Claim(VerdictItems.fromItem(old), old.containsKey("claimToken"));
+            Verdict v = VerdictItems.fromItem(old);
+            return new Claim(v, old.containsKey("claimToken"),
+                    v.status() == Status.DISPATCH_FAILED && !old.containsKey(VerdictItems.DISPATCH_SETTLED));
         } catch (ConditionalCheckFailedException e) {
             Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
             throw new VerdictConflictException("verdict is not approvable, or another approval of it is under way",
@@ -154,7 +156,7 @@ public class DynamoVerdictStore implements VerdictStore {
         values.put(":x", s(executionId));
         return update(id, UpdateItemRequest.builder()
                 .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, kestraExecutionId = :x "
-                        + "REMOVE claimToken, claimUntil, dispatchError, expiresAt")
+                        + "REMOVE claimToken, claimUntil, dispatchError, expiresAt, " + VerdictItems.DISPATCH_SETTLED)
                 .conditionExpression("claimToken = :c")
                 .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
                 .expressionAttributeValues(values),
@@ -162,13 +164,21 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public Verdict dispatchFailed(String id, String claimToken, Decision d, String error) {
+    public Verdict dispatchFailed(String id, String claimToken, Decision d, String error, boolean unsettled) {
         Map<String, AttributeValue> values = decisionValues(d, Status.DISPATCH_FAILED);
         values.put(":c", s(claimToken));
         values.put(":e", s(error));
+        // the settled mark, not an unsettled one: an item written before the mark existed reads as unsure
+        String settled;
+        if (unsettled) {
+            settled = " REMOVE claimToken, claimUntil, " + VerdictItems.DISPATCH_SETTLED;
+        } else {
+            values.put(":ds", AttributeValue.fromBool(true));
+            settled = ", " + VerdictItems.DISPATCH_SETTLED + " = :ds REMOVE claimToken, claimUntil";
+        }
         return update(id, UpdateItemRequest.builder()
-                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, dispatchError = :e "
-                        + "REMOVE claimToken, claimUntil")
+                .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, dispatchError = :e"
+                        + settled)
                 .conditionExpression("claimToken = :c")
                 .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
                 .expressionAttributeValues(values),

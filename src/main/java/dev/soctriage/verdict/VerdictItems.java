@@ -26,7 +26,8 @@ import dev.soctriage.verdict.Verdict.Timeline;
  * what only storage needs, never part of the document: the index keys ({@code queueKey},
  * {@code activityKey}), the TTL {@code expiresAt}, the approval's {@code claimToken}/{@code claimUntil},
  * and for invariant 6 the {@code planKey}, a {@code version} for optimistic joins, the
- * {@code deliveryIds} already counted and the {@code feedbackKeys} a false-positive rejection suppresses.
+ * {@code deliveryIds} already counted and the {@code feedbackKeys} a false-positive rejection suppresses;
+ * on a {@code DISPATCH_FAILED} verdict, {@link #DISPATCH_SETTLED}.
  */
 final class VerdictItems {
     /** The status index's sort key: severity rank then creation time, so a descending query is the queue order. */
@@ -35,6 +36,12 @@ final class VerdictItems {
     /** The activity index's sort key: the last event time (else the last write), fixed-width UTC with millis. */
     static final String ACTIVITY_KEY = "activityKey";
     static final String ACTIVITY_INDEX = "activity-index";
+    /**
+     * Set (true) on a {@code DISPATCH_FAILED} verdict whose failed dispatch certainly created no Kestra
+     * execution (Kestra refused it, or none was sent): a re-approval need not wait for
+     * {@code kestra.dispatch-grace}. Absent: the failure may still land (timeout, reset, 5xx).
+     */
+    static final String DISPATCH_SETTLED = "dispatchSettled";
 
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);

@@ -63,8 +63,9 @@ public interface VerdictStore {
      * <p>The verdict returned is what the approval dispatches: findings that join the verdict while the
      * claim holds (docs/contract.md, invariant 6) are kept on it but change nothing that was claimed.
      *
-     * @return the verdict, and whether an earlier claim expired unfinished (that approval stopped
-     *         somewhere between claiming and recording, perhaps after Kestra had created its execution)
+     * @return the verdict, whether an earlier claim expired unfinished (that approval stopped
+     *         somewhere between claiming and recording, perhaps after Kestra had created its execution),
+     *         and whether its last failed dispatch may still create an execution (see {@link #dispatchFailed})
      * @throws VerdictConflictException not approvable, or claimed by another approval still under way
      */
     Claim claim(String id, String claimToken, Instant now, Instant claimUntil);
@@ -72,8 +73,12 @@ public interface VerdictStore {
     /** Finishes a claim: {@code APPROVED} with the execution id. */
     Verdict approved(String id, String claimToken, Decision decision, String executionId);
 
-    /** Finishes a claim: {@code DISPATCH_FAILED} with the error kept. */
-    Verdict dispatchFailed(String id, String claimToken, Decision decision, String error);
+    /**
+     * Finishes a claim: {@code DISPATCH_FAILED} with the error kept. {@code unsettled}: the failed
+     * dispatch may still have created an execution (its answer was lost); false when Kestra certainly
+     * created none (it refused the request, or none was sent). The next {@link #claim} tells which.
+     */
+    Verdict dispatchFailed(String id, String claimToken, Decision decision, String error, boolean unsettled);
 
     /**
      * {@code PENDING → REJECTED}, unless an approval holds a claim on it — one under way, or one that
@@ -124,8 +129,12 @@ public interface VerdictStore {
     record Suppression(Instant until, long events) {
     }
 
-    /** A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished. */
-    record Claim(Verdict verdict, boolean interrupted) {
+    /**
+     * A claim on a verdict; {@code interrupted}: an earlier claim on it expired without being finished;
+     * {@code unsettledDispatch}: the verdict is {@code DISPATCH_FAILED} by a dispatch that may still have
+     * created an execution (recorded so by {@link #dispatchFailed}, or before that was recorded at all).
+     */
+    record Claim(Verdict verdict, boolean interrupted, boolean unsettledDispatch) {
     }
 
     /** The order of a listing: {@code severity} (the queue's) or {@code lastSeen} (latest activity first). */

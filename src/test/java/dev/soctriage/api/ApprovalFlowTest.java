@@ -71,6 +71,8 @@ class ApprovalFlowTest {
     DecisionLog decisions;
     @Inject
     ApiConfig apiConfig;
+    @Inject
+    dev.soctriage.remediate.KestraConfig kestraConfig;
     @InjectKestra
     KestraFake kestra;
 
@@ -246,6 +248,65 @@ class ApprovalFlowTest {
         assertEquals(200, later.statusCode(), later.body());
         assertEquals(onlyExecutionId(), mapper.readTree(later.body()).get("kestraExecutionId").asText());
         assertEquals(1, kestra.creates().size(), "still one create");
+    }
+
+    /** A create Kestra refused (4xx) certainly made no execution: the re-approval dispatches at once. */
+    @Test
+    void reapprove_rightAfterA4xxRefusal_dispatches_withoutWaitingForTheGrace() throws Exception {
+        assertTrue(kestraConfig.dispatchGrace().compareTo(Duration.ofMinutes(1)) >= 0,
+                "the grace configured here outlasts the test: " + kestraConfig.dispatchGrace());
+        Verdict v = created();
+        kestra.onCreate(KestraFake.Answer.error(422, "Invalid input for 'target'"));
+        assertError(approve(v.id(), "{}"), 502, "kestra_rejected");
+        assertEquals(Boolean.TRUE, rawItem(v.id()).get("dispatchSettled").bool(), "a refusal is recorded as settled");
+        kestra.onCreate(KestraFake.Answer.normally());
+
+        HttpResponse again = approve(v.id(), "{\"comment\":\"flow fixed\"}");
+
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(onlyExecutionId(), mapper.readTree(again.body()).get("kestraExecutionId").asText());
+        assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
+        assertEquals(1, kestra.searches().size(), "a DISPATCH_FAILED verdict is still searched for first");
+        Map<String, AttributeValue> item = rawItem(v.id());
+        assertEquals("APPROVED", item.get("status").s());
+        assertNull(item.get("dispatchSettled"), "an approved verdict carries no dispatch mark");
+    }
+
+    /** No create is sent while Kestra is not configured: nothing to settle, the re-approval goes through. */
+    @Test
+    void reapprove_afterADispatchThatSentNothing_dispatches_withoutWaitingForTheGrace() throws Exception {
+        Verdict v = created();
+        ApprovalService unconfigured = new ApprovalService(store, new KestraClient(
+                TestKestraConfig.basic(null, SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
+                feedback, decisions, new dev.soctriage.guard.Guard(List.of()));
+        assertError(new VerdictApi(store, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
+                + v.id() + "/approve", "{}").asAnalyst().event(), VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
+        assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
+
+        HttpResponse again = approve(v.id(), "{}");
+
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(1, kestra.creates().size());
+    }
+
+    /** A 5xx may come after the execution was made: within the grace, a re-approval is refused. */
+    @Test
+    void reapprove_rightAfterA5xx_answers409DispatchUnsettled_withoutASecondCreate() throws Exception {
+        Verdict v = created();
+        kestra.onCreate(KestraFake.Answer.error(503, "server trouble"));
+        assertError(approve(v.id(), "{}"), 502, "kestra_unavailable");
+        assertNull(rawItem(v.id()).get("dispatchSettled"), "a 5xx is not settled");
+        kestra.onCreate(KestraFake.Answer.normally());
+
+        HttpResponse again = approve(v.id(), "{}");
+
+        assertError(again, 409, "dispatch_unsettled");
+        assertEquals(1, kestra.creates().size(), "one create only");
+        assertEquals(0, kestra.searches().size(), "refused without calling Kestra");
+        Verdict now = store.find(v.id()).orElseThrow();
+        assertEquals(Status.DISPATCH_FAILED, now.status());
+        assertTrue(now.remediation().dispatchError().contains("503"), now.remediation().dispatchError());
+        assertNull(rawItem(v.id()).get("dispatchSettled"), "the refusal keeps the failure unsettled");
     }
 
     /** Issue 13 item 13: a reject after an unfinished approval does not win over the execution it created. */

@@ -7,7 +7,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,10 +18,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.soctriage.fixtures.IngestLimits;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.group.GroupingSession;
-import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.ingest.S3LogReader;
 import dev.soctriage.ingest.S3ObjectRef;
@@ -43,7 +42,7 @@ public final class HeapBench {
     public static void main(String[] args) {
         long mb = args.length > 0 ? Long.parseLong(args[0]) : 200;
         long bytes = mb * 1_000_000;
-        S3LogReader reader = new S3LogReader(serving(bytes), new ObjectMapper(), limits());
+        S3LogReader reader = new S3LogReader(serving(bytes), new ObjectMapper(), IngestLimits.defaults());
         Parsers parsers = new Parsers(Clock.systemUTC());
         Grouper grouper = new Grouper();
         long t0 = System.nanoTime();
@@ -118,39 +117,5 @@ public final class HeapBench {
             left -= n;
             return n;
         }
-    }
-
-    private static IngestConfig limits() {
-        return new IngestConfig() {
-            @Override
-            public long maxDecodedBytes() {
-                return 268_435_456L;
-            }
-
-            @Override
-            public int maxDirectLines() {
-                return 100_000;
-            }
-
-            @Override
-            public Duration timeBudget() {
-                return Duration.ofSeconds(50);
-            }
-
-            @Override
-            public Duration groupingBudget() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration writeReserve() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public int chunkLines() {
-                return 4096;
-            }
-        };
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -22,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.IngestLimits;
 import dev.soctriage.text.UntrustedText;
 
 /**
@@ -155,37 +155,8 @@ class DecodersFuzzTest {
         };
     }
 
+    /** The production limits, smaller where the fuzzer would otherwise spend its time on size. */
     private static IngestConfig config() {
-        return new IngestConfig() {
-            @Override
-            public long maxDecodedBytes() {
-                return 1 << 20;
-            }
-
-            @Override
-            public int maxDirectLines() {
-                return 1000;
-            }
-
-            @Override
-            public Duration timeBudget() {
-                return Duration.ofSeconds(50);
-            }
-
-            @Override
-            public Duration groupingBudget() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration writeReserve() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public int chunkLines() {
-                return 4096;
-            }
-        };
+        return IngestLimits.defaults().withMaxDecodedBytes(1 << 20).withMaxDirectLines(1000);
     }
 }

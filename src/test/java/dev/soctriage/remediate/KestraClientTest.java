@@ -1,6 +1,7 @@
 package dev.soctriage.remediate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,30 @@ class KestraClientTest {
 
         assertThrows(KestraUnavailableException.class,
                 () -> client.create(VerdictFixtures.pending(Severity.HIGH, Instant.now()), "a", null));
+    }
+
+    /** Only a create whose answer was lost may have made the execution (it decides the re-approval grace). */
+    @Test
+    void failures_sayWhetherKestraMayHaveCreatedTheExecution() {
+        KestraClient client = new KestraClient(TestKestraConfig.basic(url(), Duration.ofSeconds(2)), mapper);
+        Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+
+        kestra.onCreate(KestraFake.Answer.error(503, "busy"));
+        assertTrue(assertThrows(KestraUnavailableException.class, () -> client.create(v, "a", null)).mayHaveCreated(),
+                "a 5xx may come after the execution was made");
+        kestra.onCreate(KestraFake.Answer.raw(200, "{\"namespace\":\"soc.remediation\"}"));
+        assertTrue(assertThrows(KestraUnavailableException.class, () -> client.create(v, "a", null)).mayHaveCreated(),
+                "an answer without an id says nothing of what was made");
+        kestra.onCreate(KestraFake.Answer.error(404, "Flow not found"));
+        assertFalse(assertThrows(KestraRejectedException.class, () -> client.create(v, "a", null)).mayHaveCreated(),
+                "a 4xx is a refusal");
+        kestra.onSearch(KestraFake.Answer.error(503, "busy"));
+        assertFalse(assertThrows(KestraUnavailableException.class, () -> client.findExecution(v.id())).mayHaveCreated(),
+                "a search creates nothing");
+        KestraClient unset = new KestraClient(config(null, "main", "soc.remediation", null, null, null), mapper);
+        assertFalse(assertThrows(KestraUnavailableException.class, () -> unset.create(v, "a", null)).mayHaveCreated(),
+                "nothing was sent");
+        assertEquals(0, kestra.executions().size());
     }
 
     @Test
