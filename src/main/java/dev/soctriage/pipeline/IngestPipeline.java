@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +24,15 @@ import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
-import dev.soctriage.model.Action;
-import dev.soctriage.model.Severity;
-import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
-import dev.soctriage.text.Digests;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.InvalidVerdictException;
-import dev.soctriage.verdict.TemplateMemory;
-import dev.soctriage.verdict.TemplateMemoryConfig;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictIds;
 import dev.soctriage.verdict.VerdictStore;
 import dev.soctriage.verdict.VerdictStore.Recorded;
 import dev.soctriage.verdict.VerdictStore.Suppression;
@@ -66,8 +58,7 @@ public class IngestPipeline {
     private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final IngestConfig config;
-    private final TemplateMemory memory;
-    private final TemplateMemoryConfig memoryConfig;
+    private final KnownAnswers known;
     private final Clock clock;
     private final Metrics metrics;
     /** what one verdict write may take, to judge before the first write whether all fit in the time left */
@@ -75,7 +66,7 @@ public class IngestPipeline {
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
             TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
-            TemplateMemory memory, TemplateMemoryConfig memoryConfig, Clock clock, Metrics metrics) {
+            KnownAnswers known, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.decoder = decoder;
         this.parsers = parsers;
@@ -85,8 +76,7 @@ public class IngestPipeline {
         this.verdicts = verdicts;
         this.store = store;
         this.config = config;
-        this.memory = memory;
-        this.memoryConfig = memoryConfig;
+        this.known = known;
         this.clock = clock;
     }
 
@@ -134,8 +124,6 @@ public class IngestPipeline {
         long duplicates = 0;
         long llmCalls = 0;
         long suppressed = 0;
-        long memoryHits = 0;
-        long openVerdictHits = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
         Map<String, List<Judged>> plans = new LinkedHashMap<>();
         Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
@@ -149,42 +137,13 @@ public class IngestPipeline {
                 open.add(g);
             }
         }
-        // the memory of benign templates: a remembered template is not asked about again
-        Map<EventGroup, String> memoryKeys = new HashMap<>();
-        if (triage.modelEnabled() && memoryConfig.enabled()) {
-            open.stream().filter(IngestPipeline::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
-        }
-        Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());
-        List<EventGroup> asked = new ArrayList<>(open.size());
-        List<Judgement> judgements = new ArrayList<>(open.size());
-        for (EventGroup g : open) {
-            String key = memoryKeys.get(g);
-            if (key != null && remembered.contains(key)) {
-                memoryHits++;
-                judgements.add(triage.judgeByRules(g));
-            } else {
-                asked.add(g);
-            }
-        }
-        // more of a threat already on the analyst's screen joins its verdict without asking again
-        if (triage.modelEnabled() && memoryConfig.openVerdicts() && !asked.isEmpty()) {
-            List<EventGroup> stillAsked = new ArrayList<>(asked.size());
-            openVerdictHits = joinOpenVerdicts(asked, batch.source(), judgements, stillAsked);
-            asked = stillAsked;
-        }
+        // what need not be asked again: remembered benign templates, more of a threat whose verdict is open
+        KnownAnswers.Split split = known.split(open, batch.source());
+        List<EventGroup> asked = split.toAsk();
+        List<Judgement> judgements = new ArrayList<>(split.answered());
         // independent groups are judged concurrently; model calls stop in time to write the verdicts
         List<Judgement> answers = triage.judgeAll(asked, deadline.minus(config.writeReserve()));
-        Set<String> learned = new HashSet<>();
-        for (int i = 0; i < asked.size(); i++) {
-            Judgement j = answers.get(i);
-            String key = memoryKeys.get(asked.get(i));
-            if (j.modelBenign() && j.finding().isEmpty() && key != null && !remembered.contains(key)) {
-                learned.add(key);
-            }
-        }
-        if (!learned.isEmpty()) {
-            memory.rememberAll(learned, clock.instant());
-        }
+        int learned = known.learn(split, answers);
         judgements.addAll(answers);
         // a finding about one actor of a cross-actor group: that actor's feedback counts too
         Set<String> narrowedKeys = judgements.stream().filter(j -> j.finding().isPresent())
@@ -209,10 +168,10 @@ public class IngestPipeline {
             plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
                     .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
-        if (memoryHits > 0 || !learned.isEmpty() || openVerdictHits > 0) {
+        if (split.memoryHits() > 0 || learned > 0 || split.openVerdictHits() > 0) {
             LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered, "
-                    + "%d groups joined open verdicts without a model call", batch.source(), memoryHits, learned.size(),
-                    openVerdictHits);
+                    + "%d groups joined open verdicts without a model call", batch.source(), split.memoryHits(), learned,
+                    split.openVerdictHits());
         }
         checkTimeToWrite(batch, plans.size(), deadline);
         for (List<Judged> plan : plans.values()) {
@@ -255,79 +214,8 @@ public class IngestPipeline {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
         store.recordDelivery(batch.deliveryId(), clock.instant());
-        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, memoryHits,
-                openVerdictHits);
-    }
-
-    /**
-     * Repeat activity of a threat whose verdict is open joins it without a model call — the model was
-     * asked when the verdict opened, and the analyst's decision is already pending (docs/triage.md,
-     * "Asked once per threat"):
-     * <ul>
-     * <li>a group whose rules finding names a plan with an open verdict of at least the finding's severity;</li>
-     * <li>an actor's signal lines that no rule flags on their own (below every threshold) while a verdict
-     * to block that actor's address or disable that user is open: they join it as low evidence.</li>
-     * </ul>
-     * A finding that would raise the verdict's severity, a plan without an open verdict, and anything
-     * without a signal or a rules finding are left to ask (into {@code stillAsked}). One read per 100 plans.
-     *
-     * @return how many groups joined without a call; their judgements are added to {@code judgements}
-     */
-    private long joinOpenVerdicts(List<EventGroup> asked, String source, List<Judgement> judgements,
-            List<EventGroup> stillAsked) {
-        List<Judgement> byRules = asked.stream().map(triage::judgeByRules).toList();
-        Set<String> planKeys = new HashSet<>();
-        for (int i = 0; i < asked.size(); i++) {
-            Judgement j = byRules.get(i);
-            if (j.finding().isPresent()) {
-                planKeys.add(VerdictFactory.planKey(j.finding().get(), source));
-            } else {
-                planKeys.addAll(actorPlans(asked.get(i)).values());
-            }
-        }
-        Map<String, Severity> open = planKeys.isEmpty() ? Map.of() : store.openSeverities(planKeys);
-        long hits = 0;
-        for (int i = 0; i < asked.size(); i++) {
-            EventGroup g = asked.get(i);
-            Judgement joined = null;
-            Judgement j = byRules.get(i);
-            if (j.finding().isPresent()) {
-                Severity openSeverity = open.get(VerdictFactory.planKey(j.finding().get(), source));
-                joined = openSeverity != null && openSeverity.compareTo(j.finding().get().severity()) >= 0 ? j : null;
-            } else {
-                for (Map.Entry<Action, String> plan : actorPlans(g).entrySet()) {
-                    if (joined == null && open.containsKey(plan.getValue())) {
-                        Judgement more = triage.judgeAsMoreOf(g, plan.getKey());
-                        // the guard may turn the finding into another plan: then it is asked about as any other
-                        boolean samePlan = more.finding().map(f -> VerdictFactory.planKey(f, source))
-                                .filter(plan.getValue()::equals).isPresent();
-                        joined = samePlan ? more : null;
-                    }
-                }
-            }
-            if (joined != null) {
-                judgements.add(joined);
-                hits++;
-            } else {
-                stillAsked.add(g);
-            }
-        }
-        return hits;
-    }
-
-    /** The plans that act on a signal group's own actor: block its address, disable its user. */
-    private static Map<Action, String> actorPlans(EventGroup g) {
-        if (g.signal() == Signal.NONE || g.crossActor()) {
-            return Map.of();
-        }
-        Map<Action, String> plans = new LinkedHashMap<>();
-        if (g.actorIp() != null) {
-            plans.put(Action.BLOCK_IP, VerdictIds.planKey(Action.BLOCK_IP, g.actorIp(), null, null));
-        }
-        if (g.actorUser() != null) {
-            plans.put(Action.DISABLE_USER, VerdictIds.planKey(Action.DISABLE_USER, g.actorUser(), null, null));
-        }
-        return plans;
+        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, split.memoryHits(),
+                split.openVerdictHits());
     }
 
     /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
@@ -374,29 +262,5 @@ public class IngestPipeline {
             return true;
         }
         return false;
-    }
-
-    /**
-     * Whether a group may be answered from the memory of benign templates: lines without a signal. A
-     * signal line is never answered from memory.
-     */
-    static boolean memorable(EventGroup g) {
-        return g.signal() == Signal.NONE;
-    }
-
-    /**
-     * The memory's key, a digest with nothing of the log text itself: of (format, template) for a group
-     * across actors or without one; for an actor grouped alone (its volume stood out, or it sent a
-     * signal line elsewhere) of (format, template, actor, order of magnitude of its count), so what the
-     * model judged benign for one actor is not taken for another, nor for the same actor at ten times
-     * the volume.
-     */
-    static String memoryKey(EventGroup g) {
-        if (g.crossActor() || (g.actorIp() == null && g.actorUser() == null)) {
-            return Digests.sha256Hex("benign-template", g.format().wire(), g.template()).substring(0, 40);
-        }
-        String magnitude = Integer.toString(64 - Long.numberOfLeadingZeros(g.count()));
-        return Digests.sha256Hex("benign-actor-template", g.format().wire(), g.template(), String.valueOf(g.actorIp()),
-                String.valueOf(g.actorUser()), magnitude).substring(0, 40);
     }
 }

@@ -1,0 +1,206 @@
+package dev.soctriage.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Signal;
+import dev.soctriage.text.Digests;
+import dev.soctriage.triage.Judgement;
+import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.TemplateMemory;
+import dev.soctriage.verdict.TemplateMemoryConfig;
+import dev.soctriage.verdict.VerdictIds;
+import dev.soctriage.verdict.VerdictStore;
+
+/**
+ * What ingest-triage need not ask the model again, decided before any call (docs/triage.md, "Memory of
+ * benign templates" and "Asked once per threat"): groups of a template the model judged benign before,
+ * and more of a threat whose verdict is open. Both are judged by the rules instead, so a rule that
+ * fires still fires. With no model configured nothing is read: every group goes to the rules anyway.
+ */
+@ApplicationScoped
+public class KnownAnswers {
+    private final TriageService triage;
+    private final VerdictStore store;
+    private final TemplateMemory memory;
+    private final TemplateMemoryConfig config;
+    private final Clock clock;
+
+    public KnownAnswers(TriageService triage, VerdictStore store, TemplateMemory memory, TemplateMemoryConfig config,
+            Clock clock) {
+        this.triage = triage;
+        this.store = store;
+        this.memory = memory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * One batch's groups, split.
+     *
+     * @param answered        judgements made without a model call
+     * @param toAsk           the groups left for the model, in batch order
+     * @param memoryKeys      the memory key of each group that may be remembered
+     * @param remembered      the keys that were remembered
+     */
+    public record Split(List<Judgement> answered, List<EventGroup> toAsk, long memoryHits, long openVerdictHits,
+            Map<EventGroup, String> memoryKeys, Set<String> remembered) {
+    }
+
+    public Split split(List<EventGroup> groups, String source) {
+        if (!triage.modelEnabled()) {
+            return new Split(List.of(), groups, 0, 0, Map.of(), Set.of());
+        }
+        Map<EventGroup, String> memoryKeys = new HashMap<>();
+        if (config.enabled()) {
+            groups.stream().filter(KnownAnswers::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
+        }
+        Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());
+        List<Judgement> answered = new ArrayList<>();
+        List<EventGroup> toAsk = new ArrayList<>(groups.size());
+        long memoryHits = 0;
+        for (EventGroup g : groups) {
+            String key = memoryKeys.get(g);
+            if (key != null && remembered.contains(key)) {
+                memoryHits++;
+                answered.add(triage.judgeByRules(g));
+            } else {
+                toAsk.add(g);
+            }
+        }
+        long openVerdictHits = 0;
+        if (config.openVerdicts() && !toAsk.isEmpty()) {
+            List<EventGroup> stillToAsk = new ArrayList<>(toAsk.size());
+            openVerdictHits = joinOpenVerdicts(toAsk, source, answered, stillToAsk);
+            toAsk = stillToAsk;
+        }
+        return new Split(answered, toAsk, memoryHits, openVerdictHits, memoryKeys, remembered);
+    }
+
+    /**
+     * Remembers the templates of the asked groups that the model answered benign and the rules did not
+     * flag, for {@code triage.memory.ttl}.
+     *
+     * @param answers the model's judgements of {@code split.toAsk()}, in the same order
+     * @return how many keys were newly remembered
+     */
+    public int learn(Split split, List<Judgement> answers) {
+        Set<String> learned = new HashSet<>();
+        for (int i = 0; i < split.toAsk().size(); i++) {
+            Judgement j = answers.get(i);
+            String key = split.memoryKeys().get(split.toAsk().get(i));
+            if (j.modelBenign() && j.finding().isEmpty() && key != null && !split.remembered().contains(key)) {
+                learned.add(key);
+            }
+        }
+        if (!learned.isEmpty()) {
+            memory.rememberAll(learned, clock.instant());
+        }
+        return learned.size();
+    }
+
+    /**
+     * Repeat activity of a threat whose verdict is open joins it without a model call — the model was
+     * asked when the verdict opened, and the analyst's decision is already pending:
+     * <ul>
+     * <li>a group whose rules finding names a plan with an open verdict of at least the finding's severity;</li>
+     * <li>an actor's signal lines that no rule flags on their own (below every threshold) while a verdict
+     * to block that actor's address or disable that user is open: they join it as low evidence.</li>
+     * </ul>
+     * A finding that would raise the verdict's severity, a plan without an open verdict, and anything
+     * without a signal or a rules finding are left to ask (into {@code stillToAsk}). One read per 100 plans.
+     *
+     * @return how many groups joined without a call; their judgements are added to {@code answered}
+     */
+    private long joinOpenVerdicts(List<EventGroup> toAsk, String source, List<Judgement> answered,
+            List<EventGroup> stillToAsk) {
+        List<Judgement> byRules = toAsk.stream().map(triage::judgeByRules).toList();
+        Set<String> planKeys = new HashSet<>();
+        for (int i = 0; i < toAsk.size(); i++) {
+            Judgement j = byRules.get(i);
+            if (j.finding().isPresent()) {
+                planKeys.add(VerdictFactory.planKey(j.finding().get(), source));
+            } else {
+                planKeys.addAll(actorPlans(toAsk.get(i)).values());
+            }
+        }
+        Map<String, Severity> open = planKeys.isEmpty() ? Map.of() : store.openSeverities(planKeys);
+        long hits = 0;
+        for (int i = 0; i < toAsk.size(); i++) {
+            EventGroup g = toAsk.get(i);
+            Judgement j = byRules.get(i);
+            Judgement joined = null;
+            if (j.finding().isPresent()) {
+                Severity openSeverity = open.get(VerdictFactory.planKey(j.finding().get(), source));
+                joined = openSeverity != null && openSeverity.compareTo(j.finding().get().severity()) >= 0 ? j : null;
+            } else {
+                for (Map.Entry<Action, String> plan : actorPlans(g).entrySet()) {
+                    if (joined == null && open.containsKey(plan.getValue())) {
+                        Judgement more = triage.judgeAsMoreOf(g, plan.getKey());
+                        // the guard may turn the finding into another plan: then it is asked about as any other
+                        boolean samePlan = more.finding().map(f -> VerdictFactory.planKey(f, source))
+                                .filter(plan.getValue()::equals).isPresent();
+                        joined = samePlan ? more : null;
+                    }
+                }
+            }
+            if (joined != null) {
+                answered.add(joined);
+                hits++;
+            } else {
+                stillToAsk.add(g);
+            }
+        }
+        return hits;
+    }
+
+    /** The plans that act on a signal group's own actor: block its address, disable its user. */
+    private static Map<Action, String> actorPlans(EventGroup g) {
+        if (g.signal() == Signal.NONE || g.crossActor()) {
+            return Map.of();
+        }
+        Map<Action, String> plans = new LinkedHashMap<>();
+        if (g.actorIp() != null) {
+            plans.put(Action.BLOCK_IP, VerdictIds.planKey(Action.BLOCK_IP, g.actorIp(), null, null));
+        }
+        if (g.actorUser() != null) {
+            plans.put(Action.DISABLE_USER, VerdictIds.planKey(Action.DISABLE_USER, g.actorUser(), null, null));
+        }
+        return plans;
+    }
+
+    /**
+     * Whether a group may be answered from the memory of benign templates: lines without a signal. A
+     * signal line is never answered from memory.
+     */
+    static boolean memorable(EventGroup g) {
+        return g.signal() == Signal.NONE;
+    }
+
+    /**
+     * The memory's key, a digest with nothing of the log text itself: of (format, template) for a group
+     * across actors or without one; for an actor grouped alone (its volume stood out, or it sent a
+     * signal line elsewhere) of (format, template, actor, order of magnitude of its count), so what the
+     * model judged benign for one actor is not taken for another, nor for the same actor at ten times
+     * the volume.
+     */
+    static String memoryKey(EventGroup g) {
+        if (g.crossActor() || (g.actorIp() == null && g.actorUser() == null)) {
+            return Digests.sha256Hex("benign-template", g.format().wire(), g.template()).substring(0, 40);
+        }
+        String magnitude = Integer.toString(64 - Long.numberOfLeadingZeros(g.count()));
+        return Digests.sha256Hex("benign-actor-template", g.format().wire(), g.template(), String.valueOf(g.actorIp()),
+                String.valueOf(g.actorUser()), magnitude).substring(0, 40);
+    }
+}
