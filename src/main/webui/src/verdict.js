@@ -130,6 +130,10 @@ export function decisionMessage(e) {
   if (e.status === 409 && e.code === 'target_not_blockable') {
     return `Not approved: this target cannot be blocked (409 target_not_blockable).${said}`;
   }
+  if (e.status === 409 && e.code === 'dispatch_unsettled') {
+    return 'Not approved yet: the last approval could not reach Kestra and may still start its flow '
+      + `(409 dispatch_unsettled). Nothing was sent again; approve again at the time the API gives.${said}`;
+  }
   if (e.status === 409) {
     return `Not decided: someone already decided this verdict (409). It is shown as it is now.${said}`;
   }

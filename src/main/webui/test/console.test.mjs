@@ -65,6 +65,12 @@ async function openVerdictFor(page, ip) {
   await page.locator('#verdict-body code', { hasText: ip }).first().waitFor();
 }
 
+/** How the Kestra stand-in answers the following creates: {status: 503, message} or {status: 0} (normally). */
+async function scriptKestraCreates(script) {
+  const r = await fetch(`${stack.kestraUrl}/_local/kestra/creates`, { method: 'POST', body: JSON.stringify(script) });
+  assert.equal(r.status, 200, await r.text());
+}
+
 async function kestraExecutionsFor(verdictId) {
   const calls = await (await fetch(`${stack.kestraUrl}/_local/kestra/calls`)).json();
   const search = await (await fetch(
@@ -300,32 +306,52 @@ describe('analyst console', () => {
     await signIn(page);
     await verdictRows(page).first().waitFor();
     await openVerdictFor(page, '203.0.113.23');
-    // the API's answers for this verdict's approval, one per attempt (the page's side of the contract)
-    const answers = [
-      { status: 502, body: { error: 'kestra_unavailable', message: 'Kestra could not be reached; the verdict is DISPATCH_FAILED' } },
-      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.23 is inside ALLOWLIST_CIDRS' } },
-      { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
-    ];
-    let release;
-    await page.route(/\/verdicts\/v_[0-9a-f]+\/approve$/, async (route) => {
-      const a = answers.shift();
-      if (a.status === 502) await new Promise((r) => { release = r; });
-      await route.fulfill({ status: a.status, contentType: 'application/json', body: JSON.stringify(a.body) });
-    });
     const approveOnce = async () => {
       await page.getByRole('button', { name: 'Approve' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     };
-
-    await approveOnce();
-    await page.waitForFunction(() => document.querySelector('#approve').disabled);
-    assert.equal(await page.getByRole('button', { name: 'Reject' }).isDisabled(), true, 'no second decision meanwhile');
-    release();
     const alert = page.locator('#decide-error');
-    await alert.filter({ hasText: '502' }).waitFor();
-    assert.match(await alert.innerText(), /Kestra is unavailable \(502 kestra_unavailable\).*DISPATCH_FAILED.*Approve again/);
-    assert.equal(await page.getByRole('button', { name: 'Approve' }).isEnabled(), true, 'approve again');
+    const id = await page.locator('#verdict-id').innerText();
 
+    // Kestra down for real: the stand-in answers creates 503; the API's own 502 and 409 follow
+    await scriptKestraCreates({ status: 503, message: 'Kestra is restarting' });
+    try {
+      let release;
+      // the real call, held until the page has shown both buttons disabled
+      await page.route(/\/verdicts\/v_[0-9a-f]+\/approve$/, async (route) => {
+        await new Promise((r) => { release = r; });
+        await route.continue();
+      });
+      await approveOnce();
+      await page.waitForFunction(() => document.querySelector('#approve').disabled);
+      assert.equal(await page.getByRole('button', { name: 'Reject' }).isDisabled(), true, 'no second decision meanwhile');
+      release();
+      await alert.filter({ hasText: '502' }).waitFor();
+      assert.match(await alert.innerText(), /Kestra is unavailable \(502 kestra_unavailable\).*DISPATCH_FAILED.*Approve again/);
+      await page.waitForFunction(() => document.querySelector('#verdict-status').textContent === 'DISPATCH_FAILED');
+      assert.equal(await page.getByRole('button', { name: 'Approve' }).isEnabled(), true, 'approve again');
+      await page.unroute(/\/verdicts\/v_[0-9a-f]+\/approve$/);
+
+      // approved again at once: the failed create may still land (KESTRA_DISPATCH_GRACE), so nothing is sent
+      const createsBefore = (await kestraExecutionsFor(id)).calls.length;
+      await approveOnce();
+      await alert.filter({ hasText: 'dispatch_unsettled' }).waitFor();
+      assert.match(await alert.innerText(), /Not approved yet: .*may still start its flow \(409 dispatch_unsettled\).*The API said: .*approve again after/);
+      assert.equal((await kestraExecutionsFor(id)).calls.length, createsBefore, 'no execution created');
+    } finally {
+      await scriptKestraCreates({ status: 0 });
+    }
+
+    // the API's answers this stack cannot produce on demand (its allowlist is fixed at start, and a
+    // user who sees the queue may decide): substituted in the browser, the page's side of the contract
+    const answers = [
+      { status: 409, body: { error: 'target_not_blockable', message: '203.0.113.23 is inside ALLOWLIST_CIDRS' } },
+      { status: 403, body: { error: 'forbidden', message: 'this needs the group soc-analysts' } },
+    ];
+    await page.route(/\/verdicts\/v_[0-9a-f]+\/approve$/, async (route) => {
+      const a = answers.shift();
+      await route.fulfill({ status: a.status, contentType: 'application/json', body: JSON.stringify(a.body) });
+    });
     await approveOnce();
     await alert.filter({ hasText: 'target_not_blockable' }).waitFor();
     assert.match(await alert.innerText(), /this target cannot be blocked \(409 target_not_blockable\).*ALLOWLIST_CIDRS/);

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,8 @@ import com.sun.net.httpserver.HttpServer;
  * {@code filters[namespace][EQUALS]}, {@code filters[flowId][EQUALS]}, {@code filters[labels][EQUALS][key]=value}
  * (Kestra 2.x) or {@code labels=key:value} (older releases), {@code size}: {@code {"results":[...],"total":n}};</li>
  * <li>{@code GET /api/v1/{tenant}/executions/{id}};</li>
- * <li>{@code GET /_local/kestra/calls}: the executions created, for people.</li>
+ * <li>{@code GET /_local/kestra/calls}: the executions created, for people;</li>
+ * <li>{@code POST /_local/kestra/creates}: how the following creates are answered ({@link #scriptCreates}).</li>
  * </ul>
  * Like open-source Kestra it requires HTTP basic auth (or what {@link Auth} says), knows only its
  * deployed flows (404 otherwise) and refuses {@code system.*} labels other than {@code system.correlationId}.
@@ -251,6 +253,10 @@ public final class KestraFake implements AutoCloseable {
                 send(ex, new Reply(200, JSON.createArrayNode().addAll(executions).toString()));
                 return;
             }
+            if (method.equals("POST") && path.equals("/_local/kestra/creates")) {
+                send(ex, scriptCreates(body));
+                return;
+            }
             Map<String, List<String>> query = QueryString.parse(ex.getRequestURI().getRawQuery());
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
@@ -284,6 +290,28 @@ public final class KestraFake implements AutoCloseable {
             calls.add(new Call(method, path, query, Map.copyOf(headers), Map.copyOf(parts), reply.status()));
             sleep(scripted.delay);
             send(ex, reply);
+        }
+    }
+
+    /**
+     * {@code POST /_local/kestra/creates} {@code {"status":503,"message":"..."}}: the following creates
+     * fail with that status and Kestra's error shape; {@code {"status":0}} answers them normally again.
+     * For people and browser tests trying a Kestra outage against the running stack.
+     */
+    private Reply scriptCreates(byte[] body) {
+        try {
+            JsonNode script = JSON.readTree(body);
+            int status = script.path("status").asInt(-1);
+            if (status == 0) {
+                onCreate = Answer.normally();
+            } else if (status >= 400 && status <= 599) {
+                onCreate = Answer.error(status, script.path("message").asText("scripted failure"));
+            } else {
+                return new Reply(400, error("status must be 0 (answer normally) or 400..599"));
+            }
+            return new Reply(200, JSON.createObjectNode().put("status", status).toString());
+        } catch (IOException e) {
+            return new Reply(400, error("body must be JSON: {\"status\":503,\"message\":\"...\"}"));
         }
     }
 

@@ -116,6 +116,29 @@ class KestraFakeTest {
         assertEquals("v_1", kestra.creates().get(0).param("labels").substring("verdictId:".length()));
     }
 
+    private HttpResponse<String> scriptCreates(String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(kestra.url() + "/_local/kestra/creates"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void createsScriptedOverHttp_failUntilToldToAnswerNormally_andBadScriptsAreRefused() throws Exception {
+        assertEquals(200, scriptCreates("{\"status\":503,\"message\":\"restarting\"}").statusCode());
+        HttpResponse<String> down = create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1"));
+        assertEquals(503, down.statusCode());
+        assertEquals("restarting", JSON.readTree(down.body()).path("message").asText());
+        assertEquals(0, kestra.executions().size());
+
+        assertEquals(400, scriptCreates("{\"status\":200}").statusCode());
+        assertEquals(400, scriptCreates("not json").statusCode());
+        assertEquals(503, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode(),
+                "a refused script changes nothing");
+
+        assertEquals(200, scriptCreates("{\"status\":0}").statusCode());
+        assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode());
+        assertEquals(1, kestra.executions().size());
+    }
+
     @Test
     void aLateAnswer_isLostToAnImpatientCaller_butTheExecutionExists_andSearchFindsIt() throws Exception {
         // given a Kestra that answers creates six seconds late
