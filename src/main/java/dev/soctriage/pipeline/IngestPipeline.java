@@ -96,9 +96,10 @@ public class IngestPipeline {
         } finally {
             batches.forEach(LogBatch::close);
         }
-        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d failed=%d ms=%d",
-                total.events(), total.groups(), total.verdicts(), total.duplicates(), total.llmCalls(),
-                total.memoryHits(), total.failed(), clock.millis() - start.toEpochMilli());
+        LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d "
+                + "openVerdictHits=%d failed=%d ms=%d", total.events(), total.groups(), total.verdicts(), total.duplicates(),
+                total.llmCalls(), total.memoryHits(), total.openVerdictHits(), total.failed(),
+                clock.millis() - start.toEpochMilli());
         metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }

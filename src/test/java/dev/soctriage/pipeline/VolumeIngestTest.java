@@ -1,5 +1,6 @@
 package dev.soctriage.pipeline;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -239,6 +240,58 @@ class VolumeIngestTest {
 
     private static String failedSsh(String ip) {
         return "Nov 24 10:05:00 web-1 sshd[4242]: Failed password for root from " + ip + " port 50022 ssh2";
+    }
+
+    /**
+     * Traffic as it arrives: an SSH brute force that lasts an hour, in 12 deliveries of five minutes,
+     * among 300 distinct web clients and three admins' logins. The model is asked about the attacker
+     * once; every later delivery joins that one verdict; no client is queued.
+     */
+    @Test
+    void anHourLongBruteForce_amongThreeHundredClients_isOneVerdict_askedAboutOnce() {
+        String attacker = "203.0.113.70";
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).withRequestBody(containing(attacker)).atPriority(1)
+                .willReturn(GroqAnswers.verdict(true, "high", "block_ip", attacker, "\"T1110.001\"")));
+        java.util.Random r = new java.util.Random(70);
+        String source = "hour-" + UUID.randomUUID();
+        long attackLines = 0;
+        for (int d = 0; d < 12; d++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int minute = d * 5 + i / 80;
+                int second = i % 60;
+                int k = r.nextInt(100);
+                if (k < 4) {
+                    lines.add("Nov 24 10:%02d:%02d bastion sshd[%d]: Failed password for %s from %s port %d ssh2".formatted(
+                            minute, second, 2000 + i, r.nextBoolean() ? "root" : "invalid user u" + r.nextInt(500), attacker,
+                            1024 + r.nextInt(60000)));
+                    attackLines++;
+                } else if (k < 8) {
+                    String[] admin = new String[] { "alice 198.51.100.20", "bob 198.51.100.21" }[r.nextInt(2)].split(" ");
+                    lines.add("Nov 24 10:%02d:%02d bastion sshd[%d]: Accepted publickey for %s from %s port %d ssh2: ED25519 SHA256:abc"
+                            .formatted(minute, second, 3000 + i, admin[0], admin[1], 1024 + r.nextInt(60000)));
+                } else {
+                    int c = r.nextInt(300);
+                    lines.add("2001:db8:77::%x - - [24/Nov/2026:10:%02d:%02d +0000] \"GET /hour/%s HTTP/1.1\" 200 %d \"-\" \"Mozilla/5.0\""
+                            .formatted(c + 1, minute, second, new String[] { "", "cart", "item/7", "help" }[r.nextInt(4)],
+                                    200 + r.nextInt(4000)));
+                }
+            }
+            pipeline.ingest(IngestEvents.direct(source, lines));
+        }
+
+        int askedAboutAttacker = GroqStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(CHAT))
+                .withRequestBody(containing(attacker)).build()).getCount();
+        assertEquals(1, askedAboutAttacker, "the model is asked about the attacker once, not per delivery");
+        List<Verdict> queued = store.list(Status.PENDING, null, 100, null).items().stream()
+                .filter(v -> v.evidence().sources().contains(source)).toList();
+        assertEquals(1, queued.size(), "one verdict: " + queued.stream().map(Verdict::target).toList());
+        Verdict v = queued.get(0);
+        assertEquals(attacker, v.target());
+        assertEquals("llm", v.assessment().engine());
+        assertEquals("high", v.severity().wire());
+        assertEquals(12, v.evidence().deliveries());
+        assertEquals(attackLines, v.eventCount());
     }
 
     @Test
