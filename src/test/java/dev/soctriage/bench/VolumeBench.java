@@ -1,5 +1,6 @@
 package dev.soctriage.bench;
 
+import static dev.soctriage.fixtures.GroqStub.CHAT;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -54,7 +55,6 @@ import dev.soctriage.verdict.VerdictStore;
 @TestProfile(VolumeBenchProfile.class)
 @EnabledIfSystemProperty(named = "soc.bench", matches = "true")
 class VolumeBench {
-    private static final String CHAT = "/openai/v1/chat/completions";
     static final int CLIENTS = 250;
     static final int DELIVERIES = 10;
     static final int PER_DELIVERY = 1_000;

@@ -1,5 +1,6 @@
 package dev.soctriage.pipeline;
 
+import static dev.soctriage.fixtures.GroqStub.CHAT;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -43,7 +44,6 @@ import dev.soctriage.verdict.VerdictStore;
 @QuarkusTest
 @TestProfile(VolumeProfile.class)
 class VolumeIngestTest {
-    private static final String CHAT = "/openai/v1/chat/completions";
 
     @Inject
     IngestPipeline pipeline;

@@ -225,7 +225,7 @@ class EvaluationTest {
                 GroqAnswersJson.verdict("high", "block_ip", "198.18.0.1"));
         for (String answer : hostile) {
             GroqStub.server().resetAll();
-            GroqStub.server().stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
+            GroqStub.server().stubFor(post(urlPathEqualTo(GroqStub.CHAT))
                     .willReturn(GroqAnswers.completion(answer)));
 
             // when

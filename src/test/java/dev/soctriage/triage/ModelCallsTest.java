@@ -1,5 +1,6 @@
 package dev.soctriage.triage;
 
+import static dev.soctriage.fixtures.GroqStub.CHAT;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -43,7 +44,6 @@ import dev.soctriage.triage.llm.ModelClient;
 @QuarkusTest
 @TestProfile(GroqStubProfile.class)
 class ModelCallsTest {
-    private static final String CHAT = "/openai/v1/chat/completions";
 
     @Inject
     TriageService triage;
@@ -70,8 +70,8 @@ class ModelCallsTest {
         CircuitBreakerMaintenance.get().resetAll();
     }
 
-    private void answer(ResponseDefinitionBuilder response) {
-        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(response));
+    private static void answer(ResponseDefinitionBuilder response) {
+        GroqStub.answerEveryCall(response);
     }
 
     private EventGroup bruteForce(int n) {

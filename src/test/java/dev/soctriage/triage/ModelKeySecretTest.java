@@ -1,5 +1,6 @@
 package dev.soctriage.triage;
 
+import static dev.soctriage.fixtures.GroqStub.CHAT;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -30,7 +31,6 @@ import dev.soctriage.fixtures.SecretsManagerStub;
 @QuarkusTest
 @TestProfile(ModelKeySecretTest.Profile.class)
 class ModelKeySecretTest {
-    private static final String CHAT = "/openai/v1/chat/completions";
 
     public static class Profile implements QuarkusTestProfile {
         @Override

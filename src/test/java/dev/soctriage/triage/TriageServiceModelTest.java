@@ -1,5 +1,6 @@
 package dev.soctriage.triage;
 
+import static dev.soctriage.fixtures.GroqStub.CHAT;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -48,7 +49,6 @@ import dev.soctriage.triage.llm.ResponseFormat;
 @QuarkusTest
 @TestProfile(GroqStubProfile.class)
 class TriageServiceModelTest {
-    private static final String CHAT = "/openai/v1/chat/completions";
 
     @Inject
     TriageService triage;
@@ -76,8 +76,8 @@ class TriageServiceModelTest {
         CircuitBreakerMaintenance.get().resetAll();
     }
 
-    private void answer(ResponseDefinitionBuilder response) {
-        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(response));
+    private static void answer(ResponseDefinitionBuilder response) {
+        GroqStub.answerEveryCall(response);
     }
 
     private EventGroup bruteForce() {
