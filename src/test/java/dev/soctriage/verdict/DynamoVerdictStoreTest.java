@@ -58,6 +58,44 @@ class DynamoVerdictStoreTest {
         assertEquals(List.of(oldCritical.id(), newHigh.id(), oldHigh.id()), ours);
     }
 
+    /**
+     * What ingest-triage asks before a model call: the severity of each plan's open verdict — PENDING
+     * or DISPATCH_FAILED, the current generation after a decision — and nothing for decided or unknown
+     * plans, across more keys than one batch read takes.
+     */
+    @Test
+    void openSeverities_namesOnlyPlansWhoseCurrentVerdictIsOpen() {
+        Instant now = Instant.now();
+        Verdict pending = VerdictFixtures.pending(Severity.HIGH, now);
+        Verdict failed = VerdictFixtures.pending(Severity.MEDIUM, now);
+        Verdict approved = VerdictFixtures.pending(Severity.LOW, now);
+        Verdict rejected = VerdictFixtures.pending(Severity.CRITICAL, now);
+        Verdict reopened = VerdictFixtures.pending(Severity.LOW, now);
+        for (Verdict v : List.of(pending, failed, approved, rejected, reopened)) {
+            VerdictFixtures.create(store, v);
+        }
+        VerdictStore.Decision d = new VerdictStore.Decision("alice", now, null);
+        store.claim(failed.id(), "c1", now, now.plusSeconds(60));
+        store.dispatchFailed(failed.id(), "c1", d, "Kestra unreachable", true);
+        store.claim(approved.id(), "c2", now, now.plusSeconds(60));
+        store.approved(approved.id(), "c2", d, "exec-1");
+        store.reject(rejected.id(), d);
+        store.reject(reopened.id(), d);
+        assertEquals(VerdictStore.Recorded.Outcome.CREATED, VerdictFixtures.again(store, reopened).outcome());
+
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keys.add("nowhere\n" + java.util.UUID.randomUUID());
+        }
+        for (Verdict v : List.of(pending, failed, approved, rejected, reopened)) {
+            keys.add(VerdictFixtures.planKey(v));
+        }
+        java.util.Map<String, Severity> open = store.openSeverities(keys);
+
+        assertEquals(java.util.Map.of(VerdictFixtures.planKey(pending), Severity.HIGH, VerdictFixtures.planKey(failed),
+                Severity.MEDIUM, VerdictFixtures.planKey(reopened), Severity.LOW), open);
+    }
+
     @Test
     void list_refusesAForeignOrAlteredToken() {
         for (int i = 0; i < 3; i++) {

@@ -52,6 +52,17 @@ public final class VerdictFixtures {
                 == VerdictStore.Recorded.Outcome.CREATED;
     }
 
+    /** The plan the fixture opened (docs/contract.md, invariant 6). */
+    public static String planKey(Verdict v) {
+        return PLANS.get(v.id()).planKey();
+    }
+
+    /** The fixture's plan again, from another delivery: joins the open verdict, or opens the next one. */
+    public static VerdictStore.Recorded again(VerdictStore store, Verdict v) {
+        Contribution c = PLANS.get(v.id());
+        return store.record(new Contribution(c.planKey(), "fixture-" + UUID.randomUUID(), v, c.feedbackKeys()));
+    }
+
     /** The feedback keys a false-positive rejection of the fixture suppresses. */
     public static List<String> feedbackKeys(Verdict v) {
         return PLANS.get(v.id()).feedbackKeys();
