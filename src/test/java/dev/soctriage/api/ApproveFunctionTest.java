@@ -1,12 +1,7 @@
 package dev.soctriage.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 
 import jakarta.inject.Inject;
 
@@ -15,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
@@ -57,13 +52,7 @@ class ApproveFunctionTest {
                                         "scopes":["openid"]}}},
                  "body":"%2$s","isBase64Encoded":true}
                 """.formatted(v.id(), body);
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        assertNotEquals(0, port);
-
-        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
-                BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
 
         assertEquals(200, r.statusCode(), r.body());
         JsonNode answer = mapper.readTree(r.body());

@@ -2,10 +2,6 @@ package dev.soctriage.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 
 import jakarta.inject.Inject;
 
@@ -15,11 +11,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
@@ -89,11 +85,7 @@ class ApproveSecretTest {
                                         "scopes":["openid"]}}},
                  "body":"{}","isBase64Encoded":false}
                 """.formatted(id);
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
-                BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
         assertEquals(200, r.statusCode(), r.body());
         return mapper.readTree(r.body());
     }

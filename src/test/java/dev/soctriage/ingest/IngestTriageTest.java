@@ -18,13 +18,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.fixtures.S3MockResource;
@@ -337,8 +337,7 @@ class IngestTriageTest {
     }
 
     private static String lambdaUrl() {
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        return "http://localhost:" + port + "/";
+        return LambdaEventServer.url();
     }
 
     private void put(String key, byte[] body) {

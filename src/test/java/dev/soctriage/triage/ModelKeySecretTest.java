@@ -16,9 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
@@ -52,10 +52,9 @@ class ModelKeySecretTest {
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).atPriority(1)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + SecretsManagerStub.GROQ_KEY))
                 .willReturn(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.61", "\"T1110.001\"")));
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
 
         RestAssured.given().body(IngestEvents.direct("direct/" + UUID.randomUUID(), IngestEvents.sshBruteForce("203.0.113.61", 8))
-                .toString()).post("http://localhost:" + port + "/")
+                .toString()).post(LambdaEventServer.url())
                 .then().statusCode(200).body("verdicts", equalTo(1)).body("llmCalls", greaterThanOrEqualTo(1));
 
         // every call carried the secret's key (a loaded machine may time out the first and retry)
