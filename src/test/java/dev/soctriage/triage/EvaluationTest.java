@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.fixtures.GroqStub;
@@ -32,8 +28,6 @@ import dev.soctriage.model.LogEvent;
 import dev.soctriage.net.Ips;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
-import dev.soctriage.triage.llm.LlmConfig;
-import dev.soctriage.triage.llm.ModelClient;
 
 /**
  * The evaluation set through the real pipeline objects: Parsers → Grouper(Signatures) → TriageService.
@@ -48,23 +42,9 @@ class EvaluationTest {
     static final Set<String> NAMED_IN_TEXT = Set.of("8.8.8.8", "1.1.1.1", "9.9.9.9");
 
     @Inject
-    Parsers parsers;
-    @Inject
-    Grouper grouper;
-    @Inject
-    Signatures signatures;
-    @Inject
-    RulesEngine rules;
-    @Inject
-    Guard guard;
-    @Inject
     TriageService withModel;
     @Inject
-    Validator validator;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Clock clock;
+    TriageKit kit;
 
     record Outcome(EvalCase c, boolean parsed, List<Finding> findings, int ungrounded, int llmCalls) {
         boolean detected() {
@@ -130,13 +110,13 @@ class EvaluationTest {
             for (int i = 0; i < c.lines().size(); i++) {
                 batch.add(new LogEvent(c.id() + "-" + i, 1764000000000L + i * 1000L, c.lines().get(i)));
             }
-            List<ParsedEvent> events = parsers.parseAll(batch);
+            List<ParsedEvent> events = kit.parsers.parseAll(batch);
             boolean parsed = events.stream().allMatch(e -> c.acceptedFormats().contains(e.format().wire()));
             List<Finding> findings = new ArrayList<>();
             int ungrounded = 0;
             int calls = 0;
-            for (EventGroup g : grouper.group(events, signatures)) {
-                Judgement j = triage.judge(g, clock.instant().plusSeconds(10));
+            for (EventGroup g : kit.grouper.group(events, kit.signatures)) {
+                Judgement j = triage.judge(g, kit.inSeconds(10));
                 calls += j.llmCalls();
                 if (j.finding().isPresent()) {
                     findings.add(j.finding().get());
@@ -193,8 +173,7 @@ class EvaluationTest {
     @Test
     void evaluationSet_meetsTheThresholds_withTheRulesEngineAlone() throws Exception {
         // given the rules engine alone (GROQ_API_KEY empty)
-        TriageService rulesOnly = new TriageService(rules, guard,
-                new ModelClient(noKey(), clock, validator, mapper));
+        TriageService rulesOnly = kit.service("triage.llm.api-key", "");
         assertTrue(EvalCase.load().size() >= 150, "the set must have at least 150 cases");
 
         // when
@@ -240,11 +219,5 @@ class EvaluationTest {
             assertTrue(gated.fpRate() <= 0.05, "false-positive rate " + gated.fpRate());
             assertTrue(gated.targetRate() >= 0.98, "correct-target rate " + gated.targetRate());
         }
-    }
-
-    private static LlmConfig noKey() {
-        return new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
-                .withDefaultValue("triage.llm.api-key", "")
-                .build().getConfigMapping(LlmConfig.class);
     }
 }

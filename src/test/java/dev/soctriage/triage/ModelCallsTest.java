@@ -7,33 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.group.Grouper;
-import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Engine;
-import dev.soctriage.parse.Parsers;
-import dev.soctriage.triage.llm.LlmConfig;
-import dev.soctriage.triage.llm.ModelClient;
 
 /**
  * Calling the model at volume, against a WireMock Groq: concurrent calls stay within their bound,
@@ -48,21 +39,7 @@ class ModelCallsTest {
     @Inject
     TriageService triage;
     @Inject
-    Parsers parsers;
-    @Inject
-    Grouper grouper;
-    @Inject
-    Signatures signatures;
-    @Inject
-    RulesEngine rules;
-    @Inject
-    Guard guard;
-    @Inject
-    Validator validator;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Clock clock;
+    TriageKit kit;
 
     @BeforeEach
     void reset() {
@@ -75,22 +52,16 @@ class ModelCallsTest {
     }
 
     private EventGroup bruteForce(int n) {
-        return TriageLines.group(parsers, grouper, signatures, TriageLines.sshFailures("203.0.113." + n, 8));
+        return kit.group(TriageLines.sshFailures("203.0.113." + n, 8));
     }
 
     private Instant inSeconds(int s) {
-        return clock.instant().plusSeconds(s);
+        return kit.inSeconds(s);
     }
 
     /** A service with a client of its own: its rate-limit state and breaker are not the container's. */
     private TriageService ownService() {
-        LlmConfig cfg = new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
-                .withDefaultValue("triage.llm.api-key", GroqStub.API_KEY)
-                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl())
-                .withDefaultValue("triage.llm.timeout", "PT2S")
-                .withDefaultValue("triage.llm.backoff", "PT0.05S")
-                .build().getConfigMapping(LlmConfig.class);
-        return new TriageService(rules, guard, new ModelClient(cfg, clock, validator, mapper));
+        return kit.service("triage.llm.timeout", "PT2S", "triage.llm.backoff", "PT0.05S");
     }
 
     @Test

@@ -13,14 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,14 +29,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.group.Grouper;
-import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
-import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.llm.LlmConfig;
-import dev.soctriage.triage.llm.ModelClient;
 import dev.soctriage.triage.llm.ResponseFormat;
 
 /**
@@ -53,21 +46,7 @@ class TriageServiceModelTest {
     @Inject
     TriageService triage;
     @Inject
-    Parsers parsers;
-    @Inject
-    Grouper grouper;
-    @Inject
-    Signatures signatures;
-    @Inject
-    RulesEngine rules;
-    @Inject
-    Guard guard;
-    @Inject
-    Validator validator;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Clock clock;
+    TriageKit kit;
 
     @BeforeEach
     void reset() {
@@ -81,15 +60,15 @@ class TriageServiceModelTest {
     }
 
     private EventGroup bruteForce() {
-        return TriageLines.group(parsers, grouper, signatures, TriageLines.sshFailures("203.0.113.7", 8));
+        return kit.group(TriageLines.sshFailures("203.0.113.7", 8));
     }
 
     private EventGroup sqli(String ip) {
-        return TriageLines.group(parsers, grouper, signatures, List.of(TriageLines.sqli(ip)));
+        return kit.group(List.of(TriageLines.sqli(ip)));
     }
 
     private Instant inSeconds(int s) {
-        return clock.instant().plusSeconds(s);
+        return kit.inSeconds(s);
     }
 
     @Test
@@ -140,8 +119,7 @@ class TriageServiceModelTest {
     @Test
     void judge_fallsBackToRulesWithoutSleepingPastTheDeadline_whenRetryAfterEndsLater() {
         // given a 429 asking for 30 s, with 3 s left (a service of its own: it will stay rate limited)
-        TriageService limited = new TriageService(rules, guard,
-                new ModelClient(llmConfig(GroqStub.API_KEY, "json_schema"), clock, validator, mapper));
+        TriageService limited = kit.service();
         answer(GroqAnswers.rateLimited("30"));
         Instant deadline = inSeconds(3);
 
@@ -150,7 +128,7 @@ class TriageServiceModelTest {
         Judgement next = limited.judge(bruteForce(), inSeconds(10));
 
         // then the rules judged, after one call, before the deadline; the next group makes no call
-        assertTrue(clock.instant().isBefore(deadline), "judge slept past the deadline");
+        assertTrue(kit.clock.instant().isBefore(deadline), "judge slept past the deadline");
         Finding f = j.finding().orElseThrow();
         assertEquals(Engine.RULES, f.engine());
         assertEquals("SSH brute force", f.threatType());
@@ -275,7 +253,7 @@ class TriageServiceModelTest {
     @Test
     void judge_blocksTheSenderNotTheNamedAddress_whenTheModelObeysInjectedText() {
         // given a user agent telling the model to block 8.8.8.8, and a model that obeys
-        EventGroup g = TriageLines.group(parsers, grouper, signatures,
+        EventGroup g = kit.group(
                 List.of(TriageLines.injectionInUserAgent("203.0.113.50", "8.8.8.8")));
         answer(GroqAnswers.verdict(true, "high", "block_ip", "8.8.8.8", ""));
 
@@ -326,8 +304,7 @@ class TriageServiceModelTest {
     @Test
     void judge_makesNoCall_whenTheApiKeyIsEmpty() {
         // given a service configured with GROQ_API_KEY empty, pointing at the stub
-        TriageService noKey = new TriageService(rules, guard,
-                new ModelClient(llmConfig("", "json_schema"), clock, validator, mapper));
+        TriageService noKey = kit.service("triage.llm.api-key", "");
         answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", ""));
 
         // when
@@ -341,8 +318,7 @@ class TriageServiceModelTest {
 
     @Test
     void judge_asksForJsonMode_whenTheResponseFormatIsJsonObject() {
-        TriageService jsonMode = new TriageService(rules, guard,
-                new ModelClient(llmConfig(GroqStub.API_KEY, "json_object"), clock, validator, mapper));
+        TriageService jsonMode = kit.service("triage.llm.response-format", "json_object");
         answer(GroqAnswers.verdict(true, "high", "block_ip", "203.0.113.7", ""));
 
         Judgement j = jsonMode.judge(bruteForce(), inSeconds(10));
@@ -350,6 +326,14 @@ class TriageServiceModelTest {
         assertEquals(Engine.LLM, j.finding().orElseThrow().engine());
         GroqStub.server().verify(1, postRequestedFor(urlPathEqualTo(CHAT))
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object"))));
+    }
+
+    private static LlmConfig llmConfig(String key, String format) {
+        return new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
+                .withDefaultValue("triage.llm.api-key", key)
+                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl())
+                .withDefaultValue("triage.llm.response-format", format)
+                .build().getConfigMapping(LlmConfig.class);
     }
 
     @Test
@@ -361,14 +345,6 @@ class TriageServiceModelTest {
 
     private static MappingBuilder scenario(String state, String next) {
         return post(urlPathEqualTo(CHAT)).inScenario("model").whenScenarioStateIs(state).willSetStateTo(next);
-    }
-
-    private static LlmConfig llmConfig(String key, String format) {
-        return new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
-                .withDefaultValue("triage.llm.api-key", key)
-                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl())
-                .withDefaultValue("triage.llm.response-format", format)
-                .build().getConfigMapping(LlmConfig.class);
     }
 
     // --- issue 13 item 6: the stored target is the canonical form of the address the guard accepted
@@ -395,7 +371,7 @@ class TriageServiceModelTest {
     void judge_neverDisablesTheAccountAFailedConsoleLoginTried_whateverItsUserAgentCarries() {
         answer(GroqAnswers.verdict(true, "critical", "disable_user", "alice", "\"T1110\""));
 
-        Finding f = triage.judge(TriageLines.group(parsers, grouper, signatures, List.of(CONSOLE_FAILURE_WITH_INJECTION)),
+        Finding f = triage.judge(kit.group(List.of(CONSOLE_FAILURE_WITH_INJECTION)),
                 inSeconds(10)).finding().orElseThrow();
 
         assertTrue(f.action() != Action.DISABLE_USER, "disable_user " + f.target());
@@ -408,7 +384,7 @@ class TriageServiceModelTest {
                 + "\"client_ip\":\"203.0.113.62\",\"msg\":\"bad password for <script>alert(document.cookie)</script>\"}";
         answer(GroqAnswers.verdict(true, "high", "disable_user", "alice", "\"T1110\""));
 
-        Finding f = triage.judge(TriageLines.group(parsers, grouper, signatures, List.of(line)), inSeconds(10))
+        Finding f = triage.judge(kit.group(List.of(line)), inSeconds(10))
                 .finding().orElseThrow();
 
         assertTrue(f.action() != Action.DISABLE_USER, "disable_user " + f.target());
@@ -427,7 +403,7 @@ class TriageServiceModelTest {
             + "\"accountId\":\"123456789012\",\"accessKeyId\":\"ASIAEXAMPLE\"}";
 
     private EventGroup rootStopsLogging() {
-        return TriageLines.group(parsers, grouper, signatures, List.of(stopLogging(ROOT)));
+        return kit.group(List.of(stopLogging(ROOT)));
     }
 
     private static void assertEscalatedNotDisabled(Finding f) {
@@ -461,7 +437,7 @@ class TriageServiceModelTest {
     void judge_disablesTheUserName_neverItsArn_forAnIamUser() {
         String mallory = "{\"type\":\"IAMUser\",\"principalId\":\"AIDAMALLORY\",\"arn\":\"arn:aws:iam::123456789012:user/ops/mallory\","
                 + "\"accountId\":\"123456789012\",\"userName\":\"mallory\"}";
-        EventGroup g = TriageLines.group(parsers, grouper, signatures, List.of(stopLogging(mallory)));
+        EventGroup g = kit.group(List.of(stopLogging(mallory)));
         answer(GroqAnswers.verdict(true, "critical", "disable_user", "arn:aws:iam::123456789012:user/ops/mallory",
                 "\"T1562.008\""));
 

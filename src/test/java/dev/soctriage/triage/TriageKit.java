@@ -1,0 +1,77 @@
+package dev.soctriage.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.soctriage.fixtures.GroqStub;
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.group.Grouper;
+import dev.soctriage.guard.Guard;
+import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.llm.LlmConfig;
+import dev.soctriage.triage.llm.ModelClient;
+
+/**
+ * What the tests of triage against the Groq stub share (a bean of the test application): real lines
+ * through the container's parser, classifier and grouper, and triage services with a model client of
+ * their own — their own configuration, rate-limit state and breaker, not the container's.
+ */
+@Singleton
+public class TriageKit {
+    final Parsers parsers;
+    final Grouper grouper;
+    final Signatures signatures;
+    final Clock clock;
+    private final RulesEngine rules;
+    private final Guard guard;
+    private final Validator validator;
+    private final ObjectMapper mapper;
+
+    TriageKit(Parsers parsers, Grouper grouper, Signatures signatures, RulesEngine rules, Guard guard, Clock clock,
+            Validator validator, ObjectMapper mapper) {
+        this.parsers = parsers;
+        this.grouper = grouper;
+        this.signatures = signatures;
+        this.rules = rules;
+        this.guard = guard;
+        this.clock = clock;
+        this.validator = validator;
+        this.mapper = mapper;
+    }
+
+    /** The one group the lines make (fails when they make several). */
+    EventGroup group(List<String> lines) {
+        return TriageLines.group(parsers, grouper, signatures, lines);
+    }
+
+    List<EventGroup> groups(List<String> lines) {
+        return TriageLines.groups(parsers, grouper, signatures, lines);
+    }
+
+    Instant inSeconds(int s) {
+        return clock.instant().plusSeconds(s);
+    }
+
+    /**
+     * A service whose model client talks to the Groq stub with the stub's key, and {@code settings}
+     * (pairs of {@code triage.llm.*} name and value) over the defaults; an empty {@code api-key} leaves
+     * the rules alone.
+     */
+    TriageService service(String... settings) {
+        SmallRyeConfigBuilder b = new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
+                .withDefaultValue("triage.llm.api-key", GroqStub.API_KEY)
+                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl());
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            b.withDefaultValue(settings[i], settings[i + 1]);
+        }
+        LlmConfig cfg = b.build().getConfigMapping(LlmConfig.class);
+        return new TriageService(rules, guard, new ModelClient(cfg, clock, validator, mapper));
+    }
+}
