@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.fixtures.ApiEvents;
 import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
@@ -74,17 +75,11 @@ class ApproveSecretTest {
         assertEquals(Status.APPROVED, store.find(second.id()).orElseThrow().status());
     }
 
+    /** Approves through the mock event server, as API Gateway would invoke the function. */
     private JsonNode approve(String id) throws Exception {
-        String event = """
-                {"version":"2.0","routeKey":"POST /verdicts/{id}/approve","rawPath":"/verdicts/%1$s/approve",
-                 "rawQueryString":"","headers":{"content-type":"application/json"},
-                 "requestContext":{"accountId":"123456789012","apiId":"abc123","stage":"$default","requestId":"r-s",
-                   "http":{"method":"POST","path":"/verdicts/%1$s/approve","protocol":"HTTP/1.1",
-                           "sourceIp":"198.51.100.20","userAgent":"curl/8"},
-                   "authorizer":{"jwt":{"claims":{"sub":"u-8","username":"carol","cognito:groups":"[soc-analysts]"},
-                                        "scopes":["openid"]}}},
-                 "body":"{}","isBase64Encoded":false}
-                """.formatted(id);
+        String event = mapper.writeValueAsString(ApiEvents.post("/verdicts/" + id + "/approve", "{}")
+                .claims(java.util.Map.of("sub", "u-8", "username", "carol", "cognito:groups", "[soc-analysts]"))
+                .scopes(java.util.List.of("openid")).event());
         java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
         assertEquals(200, r.statusCode(), r.body());
         return mapper.readTree(r.body());

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -60,8 +59,7 @@ class VolumeIngestTest {
 
     @BeforeEach
     void modelSaysBenign() {
-        GroqStub.server().resetAll();
-        CircuitBreakerMaintenance.get().resetAll();
+        GroqStub.reset();
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.verdict(false, "low", "monitor", "", "")));
     }
 

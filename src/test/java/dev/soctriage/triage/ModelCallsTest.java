@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +42,7 @@ class ModelCallsTest {
 
     @BeforeEach
     void reset() {
-        GroqStub.server().resetAll();
-        CircuitBreakerMaintenance.get().resetAll();
+        GroqStub.reset();
     }
 
     private static void answer(ResponseDefinitionBuilder response) {

@@ -23,7 +23,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +49,7 @@ class TriageServiceModelTest {
 
     @BeforeEach
     void reset() {
-        GroqStub.server().resetAll();
-        // the breaker belongs to the container: one test's failures must not open it for the next
-        CircuitBreakerMaintenance.get().resetAll();
+        GroqStub.reset();
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
