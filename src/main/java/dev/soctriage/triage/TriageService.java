@@ -46,7 +46,7 @@ public class TriageService {
         this.model = model;
     }
 
-    /** True when a model is configured (GROQ_API_KEY set). */
+    /** True when a model is configured: GROQ_API_KEY or GROQ_API_KEY_SECRET_ARN set. */
     public boolean modelEnabled() {
         return model.enabled();
     }

@@ -27,14 +27,15 @@ import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
 
 /**
- * approve with its Kestra credentials in Secrets Manager (KESTRA_SECRET_ARN), end to end through the
- * Lambda event server: the secret's credentials reach Kestra, and a rotated secret is picked up without
+ * approve as deployed: its Kestra credentials named by ARN alone (KESTRA_SECRET_ARN; KESTRA_USERNAME and
+ * KESTRA_PASSWORD empty) in a local Secrets Manager API, end to end through the Lambda event server: the secret's credentials reach Kestra, and a rotated secret is picked up without
  * a restart once Kestra refuses the old one.
  */
 @QuarkusTest
 @TestProfile(ApproveSecretProfile.class)
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true,
+        initArgs = @io.quarkus.test.common.ResourceArg(name = KestraResource.NO_PLAIN_CREDENTIALS, value = "true"))
 @QuarkusTestResource(value = SecretsManagerStub.class, restrictToAnnotatedClass = true)
 class ApproveSecretTest {
     @Inject
@@ -49,7 +50,7 @@ class ApproveSecretTest {
     @Test
     void approve_sendsTheSecretsCredentials_andPicksUpARotation_withoutARestart() throws Exception {
         kestra.reset();
-        // Kestra takes only the secret's credentials, not the plain KESTRA_USERNAME/PASSWORD of KestraResource
+        // Kestra takes only the secret's credentials; the application has no plain ones
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
         Verdict first = Verdicts.pending();
         VerdictFixtures.create(store, first);

@@ -25,12 +25,15 @@ import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.fixtures.SecretsManagerStub;
 
 /**
- * ingest-triage as deployed: the Groq key named by ARN (GROQ_API_KEY_SECRET_ARN) and read from Secrets
- * Manager at run time; the plain GROQ_API_KEY the stub profile also sets is not what reaches the model.
+ * ingest-triage as deployed (infra/sam/template.yaml, infra/terraform/main.tf): the Groq key named by ARN
+ * alone (GROQ_API_KEY_SECRET_ARN), GROQ_API_KEY empty, the key read from a local Secrets Manager API at run
+ * time. The model must be called — through its circuit breaker and bulkhead — with the secret's key.
  */
 @QuarkusTest
 @TestProfile(ModelKeySecretTest.Profile.class)
 class ModelKeySecretTest {
+    @jakarta.inject.Inject
+    dev.soctriage.verdict.VerdictStore store;
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -41,13 +44,14 @@ class ModelKeySecretTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GroqStub.class), new TestResourceEntry(SecretsManagerStub.class),
+            return List.of(new TestResourceEntry(GroqStub.class, Map.of(GroqStub.NO_PLAIN_KEY, "true")),
+                    new TestResourceEntry(SecretsManagerStub.class),
                     new TestResourceEntry(DynaliteResource.class));
         }
     }
 
     @Test
-    void ingestTriage_callsTheModelWithTheKeyFromSecretsManager() {
+    void ingestTriage_keyedByArnOnly_callsTheModelWithTheKeyFromSecretsManager() {
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).atPriority(9).willReturn(GroqAnswers.serverError(401)));
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).atPriority(1)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + SecretsManagerStub.GROQ_KEY))
@@ -56,6 +60,11 @@ class ModelKeySecretTest {
         RestAssured.given().body(IngestEvents.direct("direct/" + UUID.randomUUID(), IngestEvents.sshBruteForce("203.0.113.61", 8))
                 .toString()).post(LambdaEventServer.url())
                 .then().statusCode(200).body("verdicts", equalTo(1)).body("llmCalls", greaterThanOrEqualTo(1));
+        // the model's verdict, not the rules' fallback: the answer reached the pipeline
+        var listed = store.list(dev.soctriage.model.Status.PENDING, null, 100, null).items().stream()
+                .filter(v -> "203.0.113.61".equals(v.target())).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, listed.size());
+        org.junit.jupiter.api.Assertions.assertEquals("llm", listed.get(0).assessment().engine());
 
         // every call carried the secret's key (a loaded machine may time out the first and retry)
         var calls = GroqStub.server().findAll(postRequestedFor(urlPathEqualTo(CHAT)));

@@ -62,7 +62,7 @@ public class ModelClient {
      * SmallRye Fault Tolerance around each single HTTP call: a circuit breaker that opens after
      * {@link LlmConfig#breakerFailures()} consecutive failures and stays open for
      * {@link LlmConfig#breakerCooldown()} (this bean lives as long as the container), and a bulkhead
-     * of {@link LlmConfig#concurrency()} calls in flight. Null without an API key.
+     * of {@link LlmConfig#concurrency()} calls in flight. Null exactly when {@link #api} is: without a key from either source.
      */
     private final Guard guard;
 
@@ -106,14 +106,21 @@ public class ModelClient {
         } else {
             this.apiKey = () -> key;
         }
-        this.api = key.isEmpty() && arn.isEmpty() ? null
-                : QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(URI.create(cfg.baseUrl().replaceAll("/+$", "")))
-                        .connectTimeout(cfg.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(cfg.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .disableDefaultMapper(true)
-                        .build(ChatApi.class);
-        this.guard = key.isEmpty() ? null : Guard.create().withDescription("model calls")
+        // enabled by either source of the key: the client and its guard exist together or not at all
+        // (a deployment names the key by ARN only, docs/deployment.md)
+        boolean enabled = !key.isEmpty() || !arn.isEmpty();
+        this.api = enabled ? QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(cfg.baseUrl().replaceAll("/+$", "")))
+                .connectTimeout(cfg.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(cfg.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(ChatApi.class) : null;
+        this.guard = enabled ? guard(cfg) : null;
+    }
+
+    /** The breaker and bulkhead of {@link #guard}, one per client. */
+    private static Guard guard(LlmConfig cfg) {
+        return Guard.create().withDescription("model calls")
                 .withCircuitBreaker().name(BREAKER + "-" + INSTANCES.incrementAndGet()).requestVolumeThreshold(cfg.breakerFailures()).failureRatio(1.0)
                 .delay(cfg.breakerCooldown().toMillis(), ChronoUnit.MILLIS).successThreshold(1)
                 .failOn(List.of(ModelServerException.class, ModelTimeoutException.class, ModelUnreachableException.class))
