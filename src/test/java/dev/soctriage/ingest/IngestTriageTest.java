@@ -218,6 +218,26 @@ class IngestTriageTest {
     }
 
     @Test
+    void bruteForcesFromIpv6SpecialPurposeBlocks_areNeverBlocked() {
+        // given sshd brute forces from addresses IANA's IPv6 registry marks not globally reachable
+        String source = "/aws/ec2/auth/" + UUID.randomUUID();
+        List<String> attackers = List.of("2001:2::1", "64:ff9b:1::a00:1", "100::1", "5f00::1");
+        List<String> lines = new ArrayList<>();
+        attackers.forEach(ip -> lines.addAll(IngestEvents.sshBruteForce(ip, 8)));
+
+        IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
+
+        // then each is still a finding for the analyst, but none proposes to block a never-public address
+        assertEquals(32, r.events());
+        List<Verdict> verdicts = listed(source);
+        assertTrue(!verdicts.isEmpty(), "the brute forces are still findings");
+        for (Verdict v : verdicts) {
+            assertEquals(Action.MONITOR, v.action(), v.target() + ": " + v.assessment().guard());
+            assertTrue(v.assessment().guard().contains("not a public address"), v.assessment().guard());
+        }
+    }
+
+    @Test
     void groupsWithTheSamePlan_becomeOneVerdict_withTheirCountsAndEvidenceTogether() {
         String source = "nginx/" + UUID.randomUUID();
         List<String> lines = List.of(
