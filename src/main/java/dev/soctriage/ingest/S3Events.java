@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The two ways S3 announces a new object: an S3 event notification ({@code Records[].s3}, keys
  * URL-encoded with {@code +} for spaces) and EventBridge's {@code Object Created} (keys as they are).
+ * Both name the object's version on a versioned bucket ({@code versionId}, {@code version-id}): that
+ * version is read, not whatever overwrote it since.
  */
 final class S3Events {
     private S3Events() {
@@ -32,7 +34,8 @@ final class S3Events {
             }
             String bucket = r.path("s3").path("bucket").path("name").asText("");
             String key = r.path("s3").path("object").path("key").asText("");
-            refs.add(ref("S3 notification: Records[" + i + "]", bucket, decodeKey(key, i)));
+            refs.add(ref("S3 notification: Records[" + i + "]", bucket, decodeKey(key, i),
+                    r.path("s3").path("object").path("versionId").asText("")));
             i++;
         }
         return refs;
@@ -44,14 +47,15 @@ final class S3Events {
         }
         JsonNode detail = event.path("detail");
         return ref("EventBridge Object Created", detail.path("bucket").path("name").asText(""),
-                detail.path("object").path("key").asText(""));
+                detail.path("object").path("key").asText(""), detail.path("object").path("version-id").asText(""));
     }
 
-    private static S3ObjectRef ref(String where, String bucket, String key) {
+    /** {@code versionId} empty: the notification names none (an unversioned bucket). */
+    private static S3ObjectRef ref(String where, String bucket, String key, String versionId) {
         if (bucket.isEmpty() || key.isEmpty()) {
             throw new MalformedEventException(where + ": bucket name and object key are required");
         }
-        return new S3ObjectRef(bucket, key);
+        return new S3ObjectRef(bucket, key, versionId.isBlank() ? null : versionId);
     }
 
     private static String decodeKey(String key, int i) {

@@ -9,10 +9,8 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -21,27 +19,40 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.text.Digests;
-import dev.soctriage.text.UntrustedText;
 
 /**
- * Reads a log object through the S3 API: gzip (by its magic bytes, whatever the name says) or
- * plain text, one log line a line. A CloudTrail file ({@code {"Records":[...]}}) becomes one event
- * per record; a record that is not a JSON object, or a file that is not valid JSON from some point
- * on, is counted as failed and the rest is kept. The object is streamed: read while it is processed,
- * a chunk of lines at a time. A read that breaks (network error, fewer bytes than announced) is no
- * bad content: {@link SourceUnavailableException}, so the platform retries the whole object and no
- * delivery marker is written.
+ * Reads a log object through the S3 API — the version the notification names, when it names one — gzip
+ * (by its magic bytes, whatever the name says) or plain text, one log line a line. A CloudTrail file —
+ * the whole object one JSON object with {@code Records} and nothing after it ({@link CloudTrailDocument})
+ * — becomes one event per record; a record that is not a JSON object is counted as failed and the rest is
+ * kept. Anything else, an application's {@code {"Records":[...]}} line followed by more lines included,
+ * is read as lines: no byte is skipped. The object is streamed, a chunk of lines at a time; an object
+ * that starts like a CloudTrail file is read twice, from memory up to {@link #CLOUDTRAIL_HOLD} bytes,
+ * beyond that by a second GET of the same version (or ETag). A read that breaks (network error, fewer
+ * bytes than announced) is no bad content: {@link SourceUnavailableException}, so the platform retries
+ * the whole object and no delivery marker is written.
  */
 @ApplicationScoped
 public class S3LogReader {
+    /** Decompressed bytes of a CloudTrail-looking object kept in memory while its shape is read. */
+    static final int CLOUDTRAIL_HOLD = 16 * 1024 * 1024;
+
     private final S3Client s3;
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final int hold;
 
+    @Inject
     public S3LogReader(S3Client s3, ObjectMapper json, IngestConfig config) {
+        this(s3, json, config, CLOUDTRAIL_HOLD);
+    }
+
+    /** With another hold than {@link #CLOUDTRAIL_HOLD} (tests of the second reading). */
+    S3LogReader(S3Client s3, ObjectMapper json, IngestConfig config, int hold) {
         this.s3 = s3;
         this.json = json;
         this.config = config;
+        this.hold = hold;
     }
 
     /**
@@ -51,20 +62,31 @@ public class S3LogReader {
      * @throws SourceUnavailableException the object cannot be opened (transient: retried)
      */
     public LogBatch read(S3ObjectRef ref) {
-        ResponseInputStream<GetObjectResponse> obj;
+        ResponseInputStream<GetObjectResponse> obj = get(ref, null);
+        String version = obj.response().eTag() + "/" + obj.response().versionId();
+        return LogBatch.streamed(ref.uri(), Digests.sha256Hex("s3", ref.uri(), version), new ObjectStream(ref, obj));
+    }
+
+    /** GetObject of the version {@code ref} names, else of {@code eTag} when given (a second reading). */
+    private ResponseInputStream<GetObjectResponse> get(S3ObjectRef ref, String eTag) {
         try {
-            obj = s3.getObject(b -> b.bucket(ref.bucket()).key(ref.key()));
+            return s3.getObject(b -> {
+                b.bucket(ref.bucket()).key(ref.key());
+                if (ref.versionId() != null) {
+                    b.versionId(ref.versionId());
+                } else if (eTag != null) {
+                    b.ifMatch(eTag);
+                }
+            });
         } catch (SdkException e) {
             throw new SourceUnavailableException("cannot read " + ref.uri() + ": " + e.getMessage(), e);
         }
-        String version = obj.response().eTag() + "/" + obj.response().versionId();
-        return LogBatch.streamed(ref.uri(), Digests.sha256Hex("s3", ref.uri(), version), new ObjectStream(ref, obj));
     }
 
     /** One S3 object's lines (or CloudTrail records), read once, chunk by chunk. */
     private final class ObjectStream implements EventStream {
         private final S3ObjectRef ref;
-        private final ResponseInputStream<GetObjectResponse> obj;
+        private ResponseInputStream<GetObjectResponse> obj;
 
         ObjectStream(S3ObjectRef ref, ResponseInputStream<GetObjectResponse> obj) {
             this.ref = ref;
@@ -74,15 +96,19 @@ public class S3LogReader {
         @Override
         public long read(int chunk, Consumer<List<LogEvent>> sink, List<String> failures) {
             Chunker chunker = new Chunker(chunk, sink);
-            try (obj) {
-                InputStream in = new BufferedInputStream(
-                        new SourceStream(obj, ref.uri(), obj.response().contentLength()), 64 * 1024);
-                in = gunzipIfCompressed(in);
+            try {
+                InputStream in = open(obj);
                 in.mark(64);
                 byte[] head = in.readNBytes(64);
                 in.reset();
-                if (looksLikeCloudTrail(head)) {
-                    readCloudTrail(in, chunker, failures);
+                boolean cloudTrail = false;
+                if (CloudTrailDocument.startsLike(head)) {
+                    in.mark(hold);
+                    cloudTrail = CloudTrailDocument.isWhole(json, in, config.maxDecodedBytes());
+                    in = rewind(in);
+                }
+                if (cloudTrail) {
+                    CloudTrailDocument.readRecords(json, in, config.maxDecodedBytes(), chunker::add, failures);
                 } else {
                     LineReader.forEachLine(in, config.maxDecodedBytes(), chunker::add);
                 }
@@ -91,6 +117,26 @@ public class S3LogReader {
                 throw new SourceUnavailableException("cannot read " + ref.uri() + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new SourceUnavailableException("reading " + ref.uri() + " failed: " + e.getMessage(), e);
+            } finally {
+                close();
+            }
+        }
+
+        private InputStream open(ResponseInputStream<GetObjectResponse> o) throws IOException {
+            return gunzipIfCompressed(new BufferedInputStream(
+                    new SourceStream(o, ref.uri(), o.response().contentLength()), 64 * 1024));
+        }
+
+        /** Back to the object's first byte: from memory, or past the hold by reading the same object again. */
+        private InputStream rewind(InputStream in) throws IOException {
+            try {
+                in.reset();
+                return in;
+            } catch (IOException markPassed) {
+                String eTag = obj.response().eTag();
+                close();
+                obj = get(ref, eTag);
+                return open(obj);
             }
         }
 
@@ -141,36 +187,5 @@ public class S3LogReader {
         int b2 = in.read();
         in.reset();
         return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), 64 * 1024) : in;
-    }
-
-    private static final java.util.regex.Pattern CLOUDTRAIL_HEAD =
-            java.util.regex.Pattern.compile("^\\s*\\{\\s*\"Records\"\\s*:\\s*\\[");
-
-    private static boolean looksLikeCloudTrail(byte[] head) {
-        return CLOUDTRAIL_HEAD.matcher(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
-    }
-
-    private void readCloudTrail(InputStream in, Chunker events, List<String> failures) {
-        int index = 0;
-        try (JsonParser p = json.getFactory().createParser(new LimitedInputStream(in, config.maxDecodedBytes()))) {
-            p.nextToken(); // {
-            p.nextToken(); // "Records"
-            p.nextToken(); // [
-            JsonToken t;
-            while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-                JsonNode record = json.readTree(p);
-                if (record != null && record.isObject()) {
-                    events.add(UntrustedText.capLine(json.writeValueAsString(record)));
-                } else {
-                    failures.add("Records[" + index + "]: not a JSON object");
-                }
-                index++;
-            }
-        } catch (IOException e) {
-            // a syntax error cannot be resynchronised: what was read stays, the rest is one failure.
-            // A broken read never lands here: SourceStream throws SourceUnavailableException, unchecked
-            failures.add("Records[" + index + "..]: CloudTrail file is not valid JSON from here on ("
-                    + e.getClass().getSimpleName() + ")");
-        }
     }
 }

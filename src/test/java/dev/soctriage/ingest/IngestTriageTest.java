@@ -190,6 +190,86 @@ class IngestTriageTest {
     }
 
     @Test
+    void s3ObjectWhoseFirstLineIsRecordsJson_isReadAsLines_noneDropped() {
+        // given an application log whose first line is an SQS event it logged, then a brute force
+        String key = "app/" + UUID.randomUUID() + "/worker.log";
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"Records\":[{\"eventSource\":\"aws:sqs\",\"messageId\":\"m-1\",\"body\":\"resize image 42\"}]}");
+        lines.addAll(IngestEvents.sshBruteForce("203.0.113.66", 12));
+        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        put(key, body);
+
+        IngestResult r = pipeline.ingest(IngestEvents.s3Notification(BUCKET, key, body.length));
+
+        // then every line is an event, nothing counted as failed, and the brute force is found
+        assertEquals(13, r.events());
+        assertEquals(0, r.failed());
+        assertEquals("203.0.113.66", only("s3://" + BUCKET + "/" + key).target());
+    }
+
+    @Test
+    void cloudTrailFile_followedByAnything_isLines_andOneAlone_isRecords_pastTheMemoryHoldToo() {
+        // given CloudTrail-looking objects bigger than a reader's hold (so they are read a second time)
+        S3LogReader smallHold = new S3LogReader(s3, new com.fasterxml.jackson.databind.ObjectMapper(), ingestConfig, 256);
+        StringBuilder trail = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 40; i++) {
+            trail.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.08\",\"eventSource\":\"s3.amazonaws.com\",")
+                    .append("\"eventName\":\"GetObject\",\"sourceIPAddress\":\"203.0.113.67\"}");
+        }
+        trail.append("]}");
+        String whole = "trail/" + UUID.randomUUID() + ".json.gz";
+        put(whole, IngestEvents.gzip((trail + "\n  \n").getBytes(StandardCharsets.UTF_8)));
+        String followed = "trail/" + UUID.randomUUID() + ".log";
+        put(followed, (trail + "\nNov 24 10:00:00 h sshd[1]: Accepted publickey for deploy from 198.51.100.20 port 5 ssh2\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        // then the lone document is its 40 records, the document with a line after it is 2 lines
+        assertEquals(40, events(smallHold, whole).size());
+        List<String> lines = events(smallHold, followed);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).contains("Accepted publickey"), lines.get(1));
+    }
+
+    @Test
+    void versionedBucket_readsTheVersionTheNotificationNames_notTheNewest() {
+        // given a versioned bucket whose object was overwritten after the first notification
+        String bucket = "soc-logs-versioned";
+        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        String key = "auth/" + UUID.randomUUID() + ".log";
+        String v1 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(
+                String.join("\n", IngestEvents.sshBruteForce("203.0.113.68", 8)))).versionId();
+        String v2 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(
+                String.join("\n", IngestEvents.sshBruteForce("203.0.113.69", 9)))).versionId();
+        assertTrue(v1 != null && !v1.equals(v2), "the bucket keeps versions: " + v1 + ", " + v2);
+
+        // when both notifications arrive, each naming its version (S3 and EventBridge spellings)
+        ObjectNode first = IngestEvents.s3Notification(bucket, key, 100);
+        ((ObjectNode) first.get("Records").get(0).get("s3").get("object")).put("versionId", v1);
+        ObjectNode second = IngestEvents.eventBridgeObjectCreated(bucket, key, 100);
+        ((ObjectNode) second.get("detail").get("object")).put("version-id", v2);
+        IngestResult r1 = pipeline.ingest(first);
+        IngestResult r2 = pipeline.ingest(second);
+
+        // then the first version's lines were triaged, and the second's
+        assertEquals(8, r1.events());
+        assertEquals(9, r2.events());
+        List<String> targets = listed("s3://" + bucket + "/" + key).stream().map(Verdict::target).sorted().toList();
+        assertEquals(List.of("203.0.113.68", "203.0.113.69"), targets);
+    }
+
+    private static List<String> events(S3LogReader reader, String key) {
+        List<String> out = new ArrayList<>();
+        try (LogBatch b = reader.read(new S3ObjectRef(BUCKET, key))) {
+            b.forEachChunk(1000, chunk -> chunk.forEach(e -> out.add(e.message())));
+            assertEquals(List.of(), b.failures());
+        }
+        return out;
+    }
+
+    @Test
     void invalidUtf8AndHugeLines_areReplacedAndCut_notFatal() {
         String key = "raw/" + UUID.randomUUID() + ".log";
         byte[] bad = "Nov 24 10:00:00 h sshd[1]: Failed password for r\u00f6ot from 203.0.113.12 port 1 ssh2\n"
