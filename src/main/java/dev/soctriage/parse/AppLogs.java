@@ -18,6 +18,12 @@ final class AppLogs {
             "client", "peer", "peeraddr"};
     private static final String[] USER_KEYS = {"user", "username", "usr", "userid", "login", "useremail", "email",
             "principal", "usrname", "actor"};
+    /** Keys that name who acted, by their name alone: the admin who reset another account's password. */
+    private static final String[] ACTING_KEYS = {"actor", "actoruser", "actorname", "actorid", "performedby",
+            "initiatedby", "adminuser", "operator"};
+    /** Keys that name the account a line is about. */
+    private static final String[] ACCOUNT_KEYS = {"user", "username", "usr", "userid", "login", "useremail", "email",
+            "usrname", "account", "accountname", "targetaccount"};
     private static final String[] MESSAGE_KEYS = {"msg", "message", "log", "text"};
     private static final String[] EVENT_KEYS = {"event", "eventname", "eventtype", "action", "activity"};
     private static final String[] METHOD_KEYS = {"method", "httpmethod", "requestmethod", "reqmethod", "httprequestmethod"};
@@ -57,13 +63,21 @@ final class AppLogs {
         p.put(Field.LEVEL, first(kv, LEVEL_KEYS));
         p.put(Field.USER_AGENT, first(kv, AGENT_KEYS));
         p.put(Field.TARGET_USER, first(kv, TARGET_USER_KEYS));
-        if (p.actorUser != null && failedAuthentication(p.field(Field.EVENT), p.field(Field.MESSAGE),
-                p.field(Field.STATUS), first(kv, OUTCOME_KEYS))) {
-            // the account a failed login names is the one tried, never the actor (docs/contract.md, invariant 2)
-            if (p.field(Field.TARGET_USER) == null) {
-                p.put(Field.TARGET_USER, p.actorUser);
+        String outcome = first(kv, OUTCOME_KEYS);
+        if (p.actorUser != null && (failedAuthentication(p.field(Field.EVENT), p.field(Field.MESSAGE),
+                p.field(Field.STATUS), outcome) || aboutAnAccount(p.field(Field.EVENT), p.field(Field.MESSAGE), outcome))) {
+            // the account a failed login, a reset, a lock or an MFA step names is the one tried, never the
+            // actor (docs/contract.md, invariant 2): the actor is the client, or a user a key names as acting
+            String account = first(kv, ACCOUNT_KEYS);
+            String acting = first(kv, ACTING_KEYS);
+            if (account == null && acting == null) {
+                account = p.actorUser; // named by another key (principal): still the account tried
             }
-            p.actorUser = null;
+            if (p.field(Field.TARGET_USER) == null && account != null) {
+                p.put(Field.TARGET_USER, account);
+            }
+            p.actorUser = acting != null && !acting.equals(account) && !acting.equals(p.field(Field.TARGET_USER))
+                    ? acting : null;
         }
         String t = first(kv, TIME_KEYS);
         if (t != null) {
@@ -89,6 +103,25 @@ final class AppLogs {
         String text = ((event == null ? "" : event) + " " + (message == null ? "" : message) + " "
                 + (outcome == null ? "" : outcome)).toLowerCase(java.util.Locale.ROOT);
         return containsAny(text, AUTH_WORDS) && containsAny(text, FAILURE_WORDS);
+    }
+
+    /**
+     * Words of an event about an account rather than by it: a password reset or recovery, a lock or
+     * lockout, an MFA, one-time-code or verification step, a login attempt of any outcome.
+     */
+    private static final String[] ACCOUNT_WORDS = {"reset", "forgot", "recover", "lock", "mfa", "2fa", "two-factor",
+            "two factor", "otp", "one-time", "one time", "passcode", "verification", "verify", "attempt", "challenge",
+            "enrol", "suspend"};
+
+    /**
+     * Whether the line reports an event about an account's access (its event, message or outcome speaks
+     * of a reset, a lock, an MFA step, an attempt, ...): anyone can cause one for any account, so the
+     * account it names is no actor. As with failures, reading too much so only takes an actor away.
+     */
+    static boolean aboutAnAccount(String event, String message, String outcome) {
+        String text = ((event == null ? "" : event) + " " + (message == null ? "" : message) + " "
+                + (outcome == null ? "" : outcome)).toLowerCase(java.util.Locale.ROOT);
+        return containsAny(text, ACCOUNT_WORDS);
     }
 
     private static boolean containsAny(String text, String[] words) {

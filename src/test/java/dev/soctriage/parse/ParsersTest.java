@@ -402,6 +402,33 @@ class ParsersTest {
             assertEquals("bob", status.field(Field.TARGET_USER));
         }
 
+        /** Issue 22 item 6: the account a reset, a lock, an MFA step or a login attempt is about is no actor. */
+        @Test
+        void json_accountEvents_nameTheAccountAsTarget_andTheClientAsActor() {
+            for (String line : List.of(
+                    "{\"event\":\"password_reset_requested\",\"email\":\"ceo@example.com\",\"ip\":\"203.0.113.70\"}",
+                    "{\"msg\":\"account locked after too many attempts\",\"user\":\"ceo@example.com\",\"client_ip\":\"203.0.113.70\"}",
+                    "{\"event\":\"mfa_reset\",\"msg\":\"mfa reset link sent\",\"username\":\"ceo@example.com\",\"remote_addr\":\"203.0.113.70\"}",
+                    "{\"event\":\"login_attempt\",\"result\":\"success\",\"user\":\"ceo@example.com\",\"ip\":\"203.0.113.70\"}")) {
+                ParsedEvent e = parse(line);
+                assertNull(e.actorUser(), line);
+                assertEquals("ceo@example.com", e.field(Field.TARGET_USER), line);
+                assertEquals("203.0.113.70", e.actorIp(), line);
+            }
+            ParsedEvent logfmt = parse("level=info event=otp_sent user=ceo@example.com remote_addr=203.0.113.70");
+            assertNull(logfmt.actorUser());
+            assertEquals("ceo@example.com", logfmt.field(Field.TARGET_USER));
+        }
+
+        @Test
+        void json_accountEventByAnAdmin_keepsTheAdminAsActor_andTheAccountAsTarget() {
+            ParsedEvent e = parse("{\"event\":\"password_reset\",\"actor\":\"helpdesk-bob\",\"user\":\"ceo@example.com\",\"ip\":\"198.51.100.9\"}");
+            assertEquals("helpdesk-bob", e.actorUser());
+            assertEquals("ceo@example.com", e.field(Field.TARGET_USER));
+            ParsedEvent self = parse("{\"event\":\"account_locked\",\"actor\":\"ceo@example.com\",\"user\":\"ceo@example.com\"}");
+            assertNull(self.actorUser(), "the account itself named as actor is still the account tried");
+        }
+
         /** Issue 13 item 1: an actor is a user name or none, never 400 characters of whatever the line says. */
         @Test
         void json_overlongOrControlCharacterUser_isNoActor() {
