@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import dev.soctriage.group.ActorShare;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
@@ -66,26 +67,38 @@ public class TriageService {
             return about(group, byRules, call.calls(), false);
         }
         ModelVerdict v = call.answer().get();
-        Action action = Action.fromWire(v.action());
-        String target = v.target().isBlank() ? null : v.target().strip();
+        int calls = call.calls();
         if (!v.malicious()) {
             return about(group, byRules.map(f -> withCrossCheck(f, crossCheck(f.severity(), null, true))),
-                    call.calls(), true);
+                    calls, true);
         }
-        // a cross-actor group's finding is about the actor it names: that actor's lines are the evidence
         EventGroup subject = group;
-        if (group.crossActor() && target != null) {
-            String named = target;
-            String namedIp = Ips.canonical(target);
-            subject = group.actors().stream().filter(a -> named.equals(a.user()) || (a.ip() != null && a.ip().equals(namedIp)))
-                    .findFirst().map(group::narrowedTo).orElse(group);
+        Optional<ActorShare> named = group.crossActor() ? namedActor(group, v.target()) : Optional.empty();
+        if (named.isPresent()) {
+            // a cross-actor group's lines carry no signal of their own: what made the model name one actor
+            // may be another actor's text ("block 198.51.100.4"). The target must be the actor of the lines
+            // that carry it, so the named actor's own lines are asked about alone; only a finding they
+            // bear out is about that actor, with those lines as its evidence
+            EventGroup own = group.narrowedTo(named.get());
+            ModelCall confirm = model.judge(own, deadline);
+            calls += confirm.calls();
+            Optional<ModelVerdict> borne = confirm.answer().filter(ModelVerdict::malicious)
+                    .filter(c -> namedActor(group, c.target()).equals(named));
+            if (borne.isEmpty()) {
+                LOG.warnf("group %s: the actor the model named is not borne out by its own lines; monitor", id(group));
+                return new Judgement(Optional.of(notBorneOut(v, group)), calls, false, group);
+            }
+            v = borne.get();
+            subject = own;
         }
+        Action action = Action.fromWire(v.action());
+        String target = v.target().isBlank() ? null : v.target().strip();
         Optional<String> refusal = guard.check(action, target, subject);
         if (refusal.isPresent()) {
             String note = "refused llm target " + (target == null ? "(none)" : PromptText.clip(target)) + ": "
                     + refusal.get();
             LOG.warnf("group %s: %s; rules judge", id(group), refusal.get());
-            return about(group, byRules.map(f -> withGuard(f, note)), call.calls(), false);
+            return about(group, byRules.map(f -> withGuard(f, note)), calls, false);
         }
         if (target != null && Ips.canonical(target) != null) {
             // stored as the guard read it: canonical (docs/contract.md, invariant 1), so Kestra blocks
@@ -99,7 +112,29 @@ public class TriageService {
         String cross = crossCheck(byRules.map(Finding::severity).orElse(null), severity, false);
         Finding f = new Finding(severity, PromptText.clean(v.threatType()), action, target,
                 PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross);
-        return new Judgement(Optional.of(f), call.calls(), false, subject);
+        return new Judgement(Optional.of(f), calls, false, subject);
+    }
+
+    /** The actor of a cross-actor group that {@code target} names (its address in any spelling, or its user). */
+    private static Optional<ActorShare> namedActor(EventGroup group, String target) {
+        if (target == null || target.isBlank()) {
+            return Optional.empty();
+        }
+        String named = target.strip();
+        String namedIp = Ips.canonical(named);
+        return group.actors().stream()
+                .filter(a -> named.equals(a.user()) || (a.ip() != null && a.ip().equals(namedIp))).findFirst();
+    }
+
+    /**
+     * The model found a cross-actor group malicious but named an actor whose own lines do not bear it
+     * out: {@code monitor} of the whole group, no target, its evidence the lines the model saw.
+     */
+    private Finding notBorneOut(ModelVerdict v, EventGroup group) {
+        String note = "refused llm target " + PromptText.clip(v.target().strip())
+                + ": not the actor of the lines that carry the signal (its own lines, asked alone, do not bear it out)";
+        return new Finding(Severity.fromWire(v.severity()), PromptText.clean(v.threatType()), Action.MONITOR, null,
+                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), note, null);
     }
 
     /**
