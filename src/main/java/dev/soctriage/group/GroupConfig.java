@@ -8,7 +8,10 @@ import io.smallrye.config.WithDefault;
 /** What one batch may hold while it is grouped ({@code GROUP_MAX_GROUPS}, {@code GROUP_MAX_SAMPLE_CHARS}). */
 @ConfigMapping(prefix = "group")
 public interface GroupConfig {
-    /** Groups in one delivery at most; a delivery with more is refused before anything is written. */
+    /**
+     * Groups in one delivery judged one by one at most; the lines past them are aggregated, one overflow
+     * group per format and signal across actors (never refused).
+     */
     @WithDefault("50000")
     @Min(1)
     int maxGroups();

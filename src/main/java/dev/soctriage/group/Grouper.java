@@ -43,7 +43,8 @@ public class Grouper {
     /**
      * What one batch may hold.
      *
-     * @param maxGroups      groups per batch; beyond, the batch is refused ({@link BudgetExceededException})
+     * @param maxGroups      groups per batch; beyond, each further line joins its format's and signal's
+     *                       overflow group, across actors
      * @param maxSampleChars characters of log lines kept as samples per batch; beyond, only each group's
      *                       and each actor's first line is kept
      * @param checkEvery     events between two looks at the clock

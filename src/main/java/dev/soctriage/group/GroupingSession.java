@@ -19,7 +19,8 @@ import dev.soctriage.parse.ParsedEvent;
 /**
  * One batch being grouped, chunk by chunk ({@link Grouper} says how lines group). Holds the batch's
  * groups — counts, capped sets and capped samples — never its events; looks at the clock every few
- * hundred events and refuses the batch once the deadline passed or the groups exceed their cap.
+ * hundred events and refuses the batch once the deadline passed. Past {@code group.max-groups} groups,
+ * each further line joins one overflow group of its format and signal, across actors.
  */
 public final class GroupingSession {
     /** actors remembered as standing out, per batch */
@@ -34,6 +35,8 @@ public final class GroupingSession {
     private final Set<Actor> outliers = new HashSet<>();
     private long events;
     private long retainedChars;
+    /** whether the cap of groups was reached, so that later lines went to overflow groups */
+    private boolean overflowed;
 
     /** Who sent a line, per format: the unit whose volume may stand out. */
     private record Actor(Format format, String ip, String user) {
@@ -61,11 +64,16 @@ public final class GroupingSession {
         return groups.size();
     }
 
+    /** Whether lines past {@code group.max-groups} were aggregated into overflow groups. */
+    public boolean overflowed() {
+        return overflowed;
+    }
+
     /**
      * Groups one chunk of the batch. Which actors stand out is decided on the chunk (and remembered for
      * the rest of the batch), so chunks should be a few thousand lines.
      *
-     * @throws BudgetExceededException the deadline passed, or the batch has more groups than allowed
+     * @throws BudgetExceededException the deadline passed
      */
     public void add(List<ParsedEvent> chunk) {
         Signal[] signals = new Signal[chunk.size()];
@@ -102,12 +110,17 @@ public final class GroupingSession {
             attemptedUser = attempted ? e.actorUser() : null;
         }
         GroupAccumulator acc = groups.get(key);
-        if (acc == null) {
-            if (groups.size() >= limits.maxGroups()) {
-                throw new BudgetExceededException("more than " + limits.maxGroups() + " groups in one delivery after "
-                        + events + " events");
+        if (acc == null && groups.size() >= limits.maxGroups()) {
+            // past the cap the rest is aggregated, never refused: one group per format and signal across
+            // actors, judged as one (a target must still be the actor of its own lines)
+            key = new Key(e.format(), signal, Templates.overflow(e.format()), null, null, true);
+            acc = groups.get(key);
+            if (acc == null) {
+                overflowed = true;
             }
-            acc = new GroupAccumulator(key.format, key.signal, t, key.actorIp, key.actorUser, key.crossActor);
+        }
+        if (acc == null) {
+            acc = new GroupAccumulator(key.format, key.signal, key.template, key.actorIp, key.actorUser, key.crossActor);
             groups.put(key, acc);
         }
         retainedChars += acc.add(e, attemptedUser, retainedChars < limits.maxSampleChars());

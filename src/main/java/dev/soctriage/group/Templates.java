@@ -25,6 +25,8 @@ final class Templates {
     }
 
     static final String SSH_AUTH_FAILURES = "sshd: failed or abandoned authentication (Failed …, Invalid user, [preauth] disconnects)";
+    /** The cluster id of {@link #overflow}: no mined cluster is negative, no fixed template has it. */
+    private static final int OVERFLOW = -2;
 
     private final TemplateMiner miner;
 
@@ -68,10 +70,21 @@ final class Templates {
         }
     }
 
+    /**
+     * The one template of a format's lines that come after the batch already holds {@code group.max-groups}
+     * groups: they are aggregated, not refused ({@link GroupingSession}).
+     */
+    static Template overflow(Format format) {
+        return new Template(format, null, null, null, null, null, OVERFLOW);
+    }
+
     /** The template's text, e.g. "access_log: GET 2xx-3xx", "cloudtrail: iam.amazonaws.com CreateUser error=AccessDenied". */
     String text(Template t) {
         if (t.cluster() >= 0) {
             return miner.template(t.cluster());
+        }
+        if (t.cluster() == OVERFLOW) {
+            return t.format().wire() + ": lines beyond group.max-groups, every template and actor together";
         }
         String kind = t.kind();
         switch (t.format()) {

@@ -31,9 +31,21 @@ public interface IngestConfig {
     @WithDefault("PT30S")
     Duration groupingBudget();
 
-    /** Time kept at the end of {@link #timeBudget()} for writing verdicts: model calls stop before it. */
+    /**
+     * Time kept at the end of {@link #timeBudget()} whatever there is to write (the journal, the marker,
+     * a slow store): model calls stop before it, and before the time the delivery's verdicts need on top
+     * ({@link #writeEstimate()}).
+     */
     @WithDefault("PT5S")
     Duration writeReserve();
+
+    /**
+     * What one verdict write may take (a few conditional writes): the verdicts a delivery will write, in
+     * parallel batches of {@code store.write-concurrency}, are budgeted at this each, and model calls
+     * stop in time for them.
+     */
+    @WithDefault("PT0.04S")
+    Duration writeEstimate();
 
     /** Lines read, parsed and grouped at a time (a large S3 object is streamed in such chunks). */
     @WithDefault("4096")

@@ -1,7 +1,6 @@
 package dev.soctriage.pipeline;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,17 +23,16 @@ import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
-import dev.soctriage.parse.ParsedEvent;
+import dev.soctriage.model.Signal;
 import dev.soctriage.parse.Parsers;
+import dev.soctriage.text.Digests;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.Signatures;
 import dev.soctriage.triage.TriageService;
-import dev.soctriage.verdict.InvalidVerdictException;
-import dev.soctriage.verdict.Contribution;
-import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.VerdictStore;
-import dev.soctriage.verdict.VerdictStore.Recorded;
+import dev.soctriage.verdict.VerdictStore.Delivery;
 import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
@@ -43,8 +41,11 @@ import dev.soctriage.verdict.VerdictStore.Suppression;
  * <p>Nothing is lost (docs/contract.md, invariant 3): every event ends in a group that is judged — a verdict
  * or benign — or the invocation fails and the platform retries it. A redelivery adds nothing
  * (invariant 4): a delivery already fully processed is answered from its marker without triaging
- * again, and a partly processed one finds its delivery id on the verdicts it already joined. Findings
- * with the same plan join the plan's open verdict, from any delivery (invariant 6).
+ * again, and a partly processed one — an attempt failed after writing verdicts, before its marker —
+ * finds the journal it left: each group it wrote stays on the plan it went to, however this attempt
+ * would judge it. Findings with the same plan join the plan's open verdict, from any delivery
+ * (invariant 6). Model calls stop when the time left is what the delivery's verdicts need to be written
+ * ({@link WriteBudget}); the rules judge the rest, and verdicts are written in parallel batches.
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -55,17 +56,16 @@ public class IngestPipeline {
     private final Grouper grouper;
     private final Signatures signatures;
     private final TriageService triage;
-    private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final IngestConfig config;
     private final KnownAnswers known;
     private final Clock clock;
     private final Metrics metrics;
-    /** what one verdict write may take, to judge before the first write whether all fit in the time left */
-    static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
+    private final VerdictWriter writer;
+    private final StoreConfig storeConfig;
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
-            TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
+            TriageService triage, VerdictWriter writer, VerdictStore store, IngestConfig config, StoreConfig storeConfig,
             KnownAnswers known, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.decoder = decoder;
@@ -73,15 +73,12 @@ public class IngestPipeline {
         this.grouper = grouper;
         this.signatures = signatures;
         this.triage = triage;
-        this.verdicts = verdicts;
+        this.writer = writer;
         this.store = store;
         this.config = config;
+        this.storeConfig = storeConfig;
         this.known = known;
         this.clock = clock;
-    }
-
-    /** A group, what triage found in it, and the analyst's suppression of it if one was recorded. */
-    private record Judged(EventGroup group, Finding finding, Suppression suppression) {
     }
 
     public IngestResult ingest(JsonNode event) {
@@ -109,7 +106,8 @@ public class IngestPipeline {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
-        if (store.deliverySeen(batch.deliveryId())) {
+        Delivery delivery = store.delivery(batch.deliveryId());
+        if (delivery.done()) {
             long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
             LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(),
                     batch.source(), events);
@@ -121,29 +119,38 @@ public class IngestPipeline {
             LOG.warnf("failed record in %s: %s", batch.source(), failure);
         }
         long failed = batch.failures().size();
-        long written = 0;
-        long duplicates = 0;
-        long llmCalls = 0;
         long suppressed = 0;
-        // groups that yield the same plan become one verdict: one line per thing to decide
-        Map<String, List<Judged>> plans = new LinkedHashMap<>();
+        // what an earlier attempt wrote stays where it went, however this attempt would judge it (invariant 4)
+        Map<String, String> journal = new HashMap<>(delivery.journal());
+        Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
+        long resumed = 0;
         Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
                 groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet())));
         List<EventGroup> open = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
-            if (isSuppressed(g, feedback)) {
+            String plan = journal.get(journalKey(g));
+            if (plan != null && counted.contains(plan)) {
+                resumed += g.count();
+            } else if (isSuppressed(g, feedback)) {
                 suppressed += g.count();
                 metrics.suppressed(g.count());
             } else {
                 open.add(g);
             }
         }
+        if (resumed > 0) {
+            LOG.infof("delivery %s from %s: %d events already written by an earlier attempt", batch.deliveryId(),
+                    batch.source(), resumed);
+        }
         // what need not be asked again: remembered benign templates, more of a threat whose verdict is open
         KnownAnswers.Split split = known.split(open, batch.source());
-        List<EventGroup> asked = split.toAsk();
         List<Judgement> judgements = new ArrayList<>(split.answered());
         // independent groups are judged concurrently; model calls stop in time to write the verdicts
-        List<Judgement> answers = triage.judgeAll(asked, deadline.minus(config.writeReserve()));
+        int expected = (int) (split.answered().stream().filter(j -> j.finding().isPresent()).count()
+                + split.toAsk().stream().filter(g -> g.signal() != Signal.NONE).count());
+        WriteBudget budget = new WriteBudget(clock, deadline, config.writeReserve(), config.writeEstimate(),
+                storeConfig.writeConcurrency(), expected);
+        List<Judgement> answers = triage.judgeAll(split.toAsk(), budget);
         int learned = known.learn(split, answers);
         judgements.addAll(answers);
         // a finding about one actor of a cross-actor group: that actor's feedback counts too
@@ -153,6 +160,9 @@ public class IngestPipeline {
         if (!narrowedKeys.isEmpty()) {
             feedback.putAll(store.suppressions(narrowedKeys));
         }
+        long llmCalls = 0;
+        // groups that yield the same plan become one verdict: one line per thing to decide
+        Map<String, List<Judged>> plans = new LinkedHashMap<>();
         for (Judgement j : judgements) {
             llmCalls += j.llmCalls();
             metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
@@ -166,57 +176,40 @@ public class IngestPipeline {
                 continue;
             }
             Finding f = j.finding().get();
-            plans.computeIfAbsent(VerdictFactory.planKey(f, batch.source()), k -> new ArrayList<>())
-                    .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
+            String planKey = VerdictFactory.planKey(f, batch.source());
+            plans.computeIfAbsent(planKey, k -> new ArrayList<>())
+                    .add(new Judged(j.group() == null ? g : j.group(), g, f, feedback.get(VerdictFactory.feedbackKey(g)),
+                            j.notAsked()));
+            journal.put(journalKey(j.group() == null ? g : j.group()), planKey);
         }
         if (split.memoryHits() > 0 || learned > 0 || split.openVerdictHits() > 0) {
             LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered, "
                     + "%d groups joined open verdicts without a model call", batch.source(), split.memoryHits(), learned,
                     split.openVerdictHits());
         }
-        checkTimeToWrite(batch, plans.size(), deadline);
-        for (List<Judged> plan : plans.values()) {
-            // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
-            Map<String, Long> carried = new LinkedHashMap<>();
-            for (Judged p : plan) {
-                if (p.suppression() != null && p.suppression().events() > 0) {
-                    carried.put(VerdictFactory.feedbackKey(p.group()), p.suppression().events());
-                }
-            }
-            long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
-            Contribution c;
-            try {
-                c = verdicts.contribution(batch.source(), batch.deliveryId(),
-                        plan.stream().map(Judged::group).toList(), plan.stream().map(Judged::finding).toList(),
-                        clock.instant(), carriedEvents > 0 ? carriedEvents : null);
-            } catch (InvalidVerdictException e) {
-                // one group's defect costs that group, never the delivery: a retry would fail the same way
-                // and take every other group of the delivery with it to the dead-letter queue
-                long lost = plan.stream().mapToLong(p -> p.group().count()).sum();
-                failed += lost;
-                LOG.errorf("no verdict for %d event(s) of %s: %s", lost, batch.source(), e.getMessage());
-                continue;
-            }
-            // joins the plan's open verdict, or opens one (docs/contract.md, invariant 6)
-            Recorded r = store.record(c);
-            Verdict v = r.verdict();
-            if (r.outcome() == Recorded.Outcome.DUPLICATE) {
-                duplicates += c.verdict().eventCount();
-            } else {
-                written++;
-                metrics.verdict(c.verdict().evidence().lastSeen(), clock.instant().toString());
-                carried.forEach((key, n) -> store.countSuppressed(key, -n));
-                LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
-                        v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),
-                        plan.size());
-            }
+        if (!plans.isEmpty()) {
+            // before the first verdict write: where each group goes, for a retry after a failure
+            store.journal(batch.deliveryId(), journal, clock.instant());
         }
+        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans, deadline);
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
+        if (w.notReached() > 0) {
+            // never "nothing done": what was written stays written, and the platform's retry finds it in
+            // the journal and writes only the rest
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
+                    + (w.plans() - w.notReached()) + " of " + w.plans() + " verdicts written within ingest.time-budget "
+                    + config.timeBudget() + "; the retry of this delivery writes the other " + w.notReached());
+        }
         store.recordDelivery(batch.deliveryId(), clock.instant());
-        return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, split.memoryHits(),
-                split.openVerdictHits());
+        return new IngestResult(events, groups.size(), w.written(), w.duplicates() + resumed, llmCalls,
+                failed + w.failed(), split.memoryHits(), split.openVerdictHits());
+    }
+
+    /** A group's name in the delivery journal: a digest of its key, which a retry of the same input finds again. */
+    static String journalKey(EventGroup g) {
+        return Digests.sha256Hex("journal-group", g.key()).substring(0, 24);
     }
 
     /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
@@ -230,27 +223,17 @@ public class IngestPipeline {
                 }
                 session.add(parsers.parseAll(chunk));
             });
-            return session.finish();
+            List<EventGroup> groups = session.finish();
+            if (session.overflowed()) {
+                LOG.warnf("delivery %s from %s: more than group.max-groups groups; the lines past it were aggregated "
+                        + "per format and signal", batch.deliveryId(), batch.source());
+            }
+            return groups;
         } catch (BudgetExceededException e) {
             throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source()
                     + " cannot be triaged within this invocation's budget (ingest.grouping-budget "
                     + config.groupingBudget() + "): " + e.getMessage() + "; nothing was written. Split the input "
                     + "into smaller deliveries or raise the budget");
-        }
-    }
-
-    /**
-     * Refuses, before the first write, a batch whose verdicts could not all be written in the time left:
-     * never a timeout after partial writes. A verdict write is one or two conditional writes of a few
-     * milliseconds; {@link #WRITE_ESTIMATE} leaves room for a slow store.
-     */
-    private void checkTimeToWrite(LogBatch batch, int verdicts, Instant deadline) {
-        Duration needed = WRITE_ESTIMATE.multipliedBy(verdicts + 1L);
-        Duration left = Duration.between(clock.instant(), deadline);
-        if (needed.compareTo(left) > 0) {
-            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
-                    + verdicts + " verdicts to write need about " + needed.toMillis() + " ms, " + left.toMillis()
-                    + " ms left of ingest.time-budget; nothing was written. Split the input into smaller deliveries");
         }
     }
 

@@ -49,6 +49,15 @@ public class VerdictFactory {
      */
     public Contribution contribution(String source, String deliveryId, List<EventGroup> groups, List<Finding> findings,
             Instant now, Long suppressedEvents) {
+        return contribution(source, deliveryId, groups, findings, now, suppressedEvents, null);
+    }
+
+    /**
+     * As above; {@code modelNotAsked}: why a configured model was not asked about these groups (the rules
+     * judged), shown on the verdict, or null.
+     */
+    public Contribution contribution(String source, String deliveryId, List<EventGroup> groups, List<Finding> findings,
+            Instant now, Long suppressedEvents, String modelNotAsked) {
         Finding f = findings.get(0);
         for (Finding other : findings) {
             if (other.severity().compareTo(f.severity()) > 0) {
@@ -79,7 +88,8 @@ public class VerdictFactory {
         Verdict.Assessment assessment = new Verdict.Assessment(f.severity(), f.threatType(),
                 List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
                 f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
-                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
+                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
+                modelNotAsked);
         Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
                 List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
         Verdict v = new Verdict(VerdictIds.of(planKey, 1), Status.PENDING, assessment, evidence, created, null, null,

@@ -56,6 +56,10 @@ public class TriageService {
      * @param deadline the invocation must be answered before this; model calls and retries stay within it
      */
     public Judgement judge(EventGroup group, Instant deadline) {
+        return judgeOnce(group, deadline).of(group);
+    }
+
+    private Judgement judgeOnce(EventGroup group, Instant deadline) {
         Optional<Finding> byRules = rules.judge(group).map(f -> f.groundedBy(guard, group));
         if (!model.enabled()) {
             return about(group, byRules, 0, false);
@@ -154,35 +158,50 @@ public class TriageService {
         return about(group, rules.moreOf(group, action).map(f -> f.groundedBy(guard, group)), 0, false);
     }
 
+    /** {@link #judgeAll(List, CallBudget)} with a fixed deadline. */
+    public List<Judgement> judgeAll(List<EventGroup> groups, Instant deadline) {
+        return judgeAll(groups, CallBudget.until(deadline));
+    }
+
     /**
      * Judges groups concurrently: at most {@code ModelClient#concurrency()} at once, each on Quarkus's
      * worker pool (Mutiny's {@code merge(n)}), when the model is on; one after another otherwise (the
-     * rules take microseconds). Judgements come back in the order of {@code groups}.
+     * rules take microseconds). Before each group's call the budget says until when calls may run; a
+     * group reached when no call fits any more is judged by the rules, {@link Judgement#notAsked} saying
+     * so. Judgements come back in the order of {@code groups}, each naming its group.
      */
-    public List<Judgement> judgeAll(List<EventGroup> groups, Instant deadline) {
-        if (!model.enabled() || groups.size() < 2) {
-            return groups.stream().map(g -> judge(g, deadline)).toList();
+    public List<Judgement> judgeAll(List<EventGroup> groups, CallBudget budget) {
+        if (!model.enabled()) {
+            return groups.stream().map(g -> judge(g, Instant.MAX)).toList();
         }
         Judgement[] out = new Judgement[groups.size()];
         Multi.createFrom().range(0, groups.size())
                 .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
+                    EventGroup g = groups.get(i);
+                    Instant deadline = budget.modelDeadline();
                     // past the deadline no call can be made: the rules judge without a word per group
-                    out[i] = model.timeLeft(deadline) ? judge(groups.get(i), deadline) : judgeByRules(groups.get(i));
+                    out[i] = model.timeLeft(deadline) ? judge(g, deadline) : judgeByRules(g).notAsked(NOT_ASKED);
+                    budget.judged(out[i]);
                     return i;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .merge(model.concurrency())
                 .collect().last()
                 .await().indefinitely(); // each judge() ends by the deadline: it never waits past it
+        long notAsked = Arrays.stream(out).filter(j -> j.notAsked() != null).count();
         long late = groups.size() - Arrays.stream(out).filter(j -> j.llmCalls() > 0 || j.modelBenign()).count();
         if (late > 0) {
-            LOG.infof("%d of %d groups judged by the rules alone (model failing, rate limited or out of time)", late,
-                    groups.size());
+            LOG.infof("%d of %d groups judged by the rules alone (%d not asked: the time left was kept for writing; "
+                    + "the rest: model failing or rate limited)", late, groups.size(), notAsked);
         }
         return Arrays.asList(out);
     }
 
+    /** {@link Judgement#notAsked} of a group the time left did not allow asking about. */
+    public static final String NOT_ASKED = "the model was not asked: the time left was kept for writing this "
+            + "delivery's verdicts (the rules judged)";
+
     private static Judgement about(EventGroup group, Optional<Finding> finding, int calls, boolean modelBenign) {
-        return new Judgement(finding, calls, modelBenign, finding.isPresent() ? group : null);
+        return new Judgement(finding, calls, modelBenign, finding.isPresent() ? group : null, group, null);
     }
 
     /**

@@ -2,12 +2,12 @@ package dev.soctriage.verdict;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,24 +16,20 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
-import dev.soctriage.text.Digests;
 
 /**
  * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; two sparse global indexes serve
  * the queue, so listing never scans: {@code status-index} ({@code status}, {@code queueKey}) in severity
- * order and {@code activity-index} ({@code status}, {@code activityKey}) by last activity. Delivery
- * markers ({@code d_}), suppressions ({@code s_}) and open plans ({@code p_}, see {@link OpenPlans})
+ * order and {@code activity-index} ({@code status}, {@code activityKey}) by last activity
+ * ({@link Listings}). Delivery markers and journals ({@code d_}, {@code j_}, see {@link Deliveries}),
+ * suppressions ({@code s_}, {@link Suppressions}) and open plans ({@code p_}, see {@link OpenPlans})
  * share the table with no {@code status}, so they stay out of the indexes. No transactions (dynalite
  * has none): every change is one conditional write.
  */
@@ -45,6 +41,9 @@ public class DynamoVerdictStore implements VerdictStore {
     private final String table;
     private final StoreConfig config;
     private final OpenPlans plans;
+    private final PlanReads reads;
+    private final Deliveries deliveries;
+    private final Suppressions suppressions;
     private final Clock clock;
 
     public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config, Clock clock) {
@@ -52,7 +51,10 @@ public class DynamoVerdictStore implements VerdictStore {
         this.table = config.table();
         this.config = config;
         this.clock = clock;
-        this.plans = new OpenPlans(this, dynamo, table, config);
+        this.reads = new PlanReads(this, dynamo, table);
+        this.plans = new OpenPlans(this, dynamo, table, config, reads);
+        this.deliveries = new Deliveries(this, dynamo, table, config);
+        this.suppressions = new Suppressions(this, dynamo, table, config);
     }
 
     @Override
@@ -61,8 +63,18 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
+    public List<Recorded> recordAll(List<Contribution> contributions, Instant deadline) {
+        return plans.recordAll(contributions, clock.instant(), clock, deadline, config.writeConcurrency());
+    }
+
+    @Override
     public Map<String, Severity> openSeverities(Collection<String> planKeys) {
-        return plans.openSeverities(planKeys);
+        return reads.openSeverities(planKeys);
+    }
+
+    @Override
+    public Set<String> counted(Collection<String> planKeys, String deliveryId) {
+        return reads.counted(planKeys, deliveryId);
     }
 
     @Override
@@ -77,51 +89,7 @@ public class DynamoVerdictStore implements VerdictStore {
 
     @Override
     public Page list(Status status, Severity minSeverity, Order order, int limit, String nextToken) {
-        if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be 1..100");
-        }
-        Map<String, String> names = new HashMap<>();
-        names.put("#s", "status");
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":s", AttributeValue.fromS(status.name()));
-        String condition = "#s = :s";
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
-        if (order == Order.SEVERITY) {
-            q.indexName(VerdictItems.STATUS_INDEX);
-            if (minSeverity != null) {
-                names.put("#q", VerdictItems.QUEUE_KEY);
-                values.put(":q", AttributeValue.fromS(minSeverity.rank() + "#"));
-                condition += " AND #q >= :q";
-            }
-        } else {
-            q.indexName(VerdictItems.ACTIVITY_INDEX);
-            if (minSeverity != null) {
-                // the activity index is not ordered by severity: filter (a page may come back short)
-                List<String> allowed = new ArrayList<>();
-                for (Severity sv : Severity.values()) {
-                    if (sv.compareTo(minSeverity) >= 0) {
-                        allowed.add(":v" + sv.rank());
-                        values.put(":v" + sv.rank(), AttributeValue.fromS(sv.wire()));
-                    }
-                }
-                names.put("#v", "severity");
-                q.filterExpression("#v IN (" + String.join(", ", allowed) + ")");
-            }
-        }
-        q.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
-        if (nextToken != null) {
-            q.exclusiveStartKey(PageTokens.decode(nextToken, status, minSeverity, order));
-        }
-        QueryRequest request = q.build();
-        QueryResponse r = call(() -> dynamo.query(request));
-        List<Verdict> items = new ArrayList<>(r.count());
-        for (Map<String, AttributeValue> item : r.items()) {
-            items.add(VerdictItems.fromItem(item));
-        }
-        String token = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                ? PageTokens.encode(r.lastEvaluatedKey(), status, minSeverity, order)
-                : null;
-        return new Page(items, token);
+        return Listings.page(this, dynamo, table, status, minSeverity, order, limit, nextToken);
     }
 
     @Override
@@ -219,18 +187,18 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
-    public boolean deliverySeen(String deliveryId) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(key(deliveryKey(deliveryId))).consistentRead(true))).item();
-        return item != null && !item.isEmpty();
+    public Delivery delivery(String deliveryId) {
+        return deliveries.delivery(deliveryId);
+    }
+
+    @Override
+    public void journal(String deliveryId, Map<String, String> groupPlans, Instant now) {
+        deliveries.journal(deliveryId, groupPlans, now);
     }
 
     @Override
     public void recordDelivery(String deliveryId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(deliveryKey(deliveryId)));
-        item.put("recordedAt", s(now.toString()));
-        item.put("expiresAt", n(now.plus(config.deliveryTtl()).getEpochSecond()));
-        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+        deliveries.done(deliveryId, now);
     }
 
     @Override
@@ -249,59 +217,22 @@ public class DynamoVerdictStore implements VerdictStore {
 
     @Override
     public void suppress(String groupKey, Instant until, String by, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(suppressionKey(groupKey)));
-        item.put("groupKey", s(groupKey));
-        item.put("suppressedUntil", s(until.toString()));
-        item.put("suppressedBy", s(by));
-        item.put("recordedAt", s(now.toString()));
-        item.put("suppressedEvents", n(0));
-        // kept past its end so the first verdict after it can carry the count of what was dropped
-        item.put("expiresAt", n(until.plus(config.pendingTtl()).getEpochSecond()));
-        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+        suppressions.suppress(groupKey, until, by, now);
     }
 
     @Override
     public Map<String, Suppression> suppressions(Collection<String> groupKeys) {
-        Map<String, String> byId = new HashMap<>();
-        for (String k : groupKeys) {
-            byId.put(suppressionKey(k), k);
-        }
-        Map<String, Suppression> found = new HashMap<>();
-        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, byId.keySet(), true, null, Map.of(),
-                this::call, "suppressions")) {
-            toSuppression(item).ifPresent(s -> found.put(byId.get(item.get("id").s()), s));
-        }
-        return found;
-    }
-
-    private static Optional<Suppression> toSuppression(Map<String, AttributeValue> item) {
-        if (item == null || !item.containsKey("suppressedUntil")) {
-            return Optional.empty();
-        }
-        AttributeValue events = item.get("suppressedEvents");
-        return Optional.of(new Suppression(Instant.parse(item.get("suppressedUntil").s()),
-                events == null ? 0 : Long.parseLong(events.n())));
+        return suppressions.find(groupKeys);
     }
 
     @Override
     public void countSuppressed(String groupKey, long events) {
-        try {
-            call(() -> dynamo.updateItem(b -> b.tableName(table).key(key(suppressionKey(groupKey)))
-                    .updateExpression("ADD suppressedEvents :n").conditionExpression("attribute_exists(id)")
-                    .expressionAttributeValues(Map.of(":n", n(events)))));
-        } catch (ConditionalCheckFailedException e) {
-            // the suppression expired and was deleted between the caller's check and this count
-            LOG.debugf("no suppression left to count for %s", suppressionKey(groupKey));
-        }
+        suppressions.count(groupKey, events);
     }
 
     /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
     static String suppressionKey(String groupKey) {
-        return "s_" + Digests.sha256Hex(groupKey).substring(0, 32);
-    }
-
-    private static String deliveryKey(String deliveryId) {
-        return "d_" + deliveryId;
+        return Suppressions.id(groupKey);
     }
 
     /** Runs a conditional update returning the new item; a failed condition becomes a domain exception. */

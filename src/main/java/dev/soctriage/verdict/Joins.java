@@ -40,7 +40,8 @@ final class Joins {
         Assessment assessment = new Assessment(severity, a.threatType(),
                 union(a.threatTypes(), in.threatTypes(), MAX_THREAT_TYPES), a.action(), a.target(), a.targetType(),
                 a.reasoning(), union(a.mitre(), in.mitre(), MAX_MITRE), a.engine(), a.model(),
-                a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck());
+                a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck(),
+                a.modelNotAsked()); // it speaks of the open verdict's own engine and reasoning, which stay
         Evidence e = open.evidence();
         Evidence ie = incoming.evidence();
         List<Timeline> timeline = new ArrayList<>(e.timeline());
@@ -68,7 +69,8 @@ final class Joins {
         boolean afterBlock = previous.status() == Status.REMEDIATED && previous.action() == Action.BLOCK_IP;
         Severity severity = afterBlock && a.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : a.severity();
         Assessment assessment = new Assessment(severity, a.threatType(), a.threatTypes(), a.action(), a.target(),
-                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck());
+                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck(),
+                a.modelNotAsked());
         Lineage lineage = new Lineage(previous.id(), new PreviousDecision(previous.status(),
                 previous.decision().decidedBy(), previous.decision().decidedAt(), previous.decision().comment()),
                 afterBlock ? Lineage.SEEN_AFTER_BLOCK : null);

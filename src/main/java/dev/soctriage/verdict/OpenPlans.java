@@ -1,19 +1,22 @@
 package dev.soctriage.verdict;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.VerdictItems.Stored;
@@ -50,24 +53,40 @@ final class OpenPlans {
     private final DynamoDbClient dynamo;
     private final String table;
     private final StoreConfig config;
+    private final PlanReads reads;
 
-    OpenPlans(DynamoVerdictStore store, DynamoDbClient dynamo, String table, StoreConfig config) {
+    OpenPlans(DynamoVerdictStore store, DynamoDbClient dynamo, String table, StoreConfig config, PlanReads reads) {
         this.store = store;
         this.dynamo = dynamo;
         this.table = table;
         this.config = config;
+        this.reads = reads;
     }
 
     Recorded record(Contribution c, Instant now) {
+        return record(c, now, null);
+    }
+
+    /**
+     * What a batch read found of a plan before its first round: its generation (null: no plan item) and
+     * that generation's verdict (null: none).
+     */
+    private record Hint(Long generation, Stored current) {
+    }
+
+    /** {@code hint}, when given, stands for the first round's two reads; a lost condition reads again. */
+    private Recorded record(Contribution c, Instant now, Hint hint) {
         String planId = planItemId(c.planKey());
         String mark = deliveryMark(c.deliveryId());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 2) {
                 backOff(round);
             }
-            long generation = generation(planId, c.planKey());
+            boolean hinted = round == 0 && hint != null;
+            long generation = !hinted ? generation(planId, c.planKey())
+                    : hint.generation() != null ? hint.generation() : openPlan(planId, c.planKey());
             String id = VerdictIds.of(c.planKey(), generation);
-            Stored current = get(id);
+            Stored current = hinted ? hint.current() : get(id);
             if (current == null) {
                 Stored previous = generation > 1 ? get(VerdictIds.of(c.planKey(), generation - 1)) : null;
                 Verdict opening = Joins.following(c.verdict().withId(id), previous == null ? null : previous.verdict());
@@ -91,31 +110,31 @@ final class OpenPlans {
     }
 
     /**
-     * The severity of each plan's open verdict ({@code PENDING}, {@code DISPATCH_FAILED}), for the plans
-     * that have one: the plan items, then their current verdicts, each in one {@code BatchGetItem} per
-     * 100 (strongly consistent). A plan decided meanwhile is simply not open: its next finding opens the
-     * successor through {@link #record} as always.
+     * Many contributions (distinct plans), as {@link #record} each: the plan items and their verdicts read
+     * first in batches ({@code BatchGetItem}, 100 to a call), then the conditional writes run in parallel,
+     * at most {@code concurrency} at once, in the order given. None starts once the clock passed
+     * {@code deadline}: its entry is null (not written).
      */
-    Map<String, Severity> openSeverities(Collection<String> planKeys) {
-        Map<String, String> byPlanId = new HashMap<>();
-        planKeys.forEach(k -> byPlanId.put(planItemId(k), k));
-        Map<String, String> byVerdictId = new HashMap<>();
-        for (Map<String, AttributeValue> plan : BatchReads.get(dynamo, table, byPlanId.keySet(), true,
-                "id, generation", Map.of(), store::call, "open plans")) {
-            String planKey = byPlanId.get(plan.get("id").s());
-            if (planKey != null && plan.containsKey("generation")) {
-                byVerdictId.put(VerdictIds.of(planKey, Long.parseLong(plan.get("generation").n())), planKey);
-            }
-        }
-        Map<String, Severity> open = new HashMap<>();
-        for (Map<String, AttributeValue> v : BatchReads.get(dynamo, table, byVerdictId.keySet(), true,
-                "id, #s, severity", Map.of("#s", "status"), store::call, "open verdicts")) {
-            Status status = v.containsKey("status") ? Status.parse(v.get("status").s()) : null;
-            if ((status == Status.PENDING || status == Status.DISPATCH_FAILED) && v.containsKey("severity")) {
-                open.put(byVerdictId.get(v.get("id").s()), Severity.fromWire(v.get("severity").s()));
-            }
-        }
-        return open;
+    List<Recorded> recordAll(List<Contribution> cs, Instant now, Clock clock, Instant deadline,
+            int concurrency) {
+        Map<String, Long> generations = reads.generations(cs.stream().map(Contribution::planKey).toList());
+        List<String> verdictIds = new ArrayList<>();
+        generations.forEach((planKey, g) -> verdictIds.add(VerdictIds.of(planKey, g)));
+        Map<String, Stored> verdicts = reads.verdicts(verdictIds);
+        Recorded[] out = new Recorded[cs.size()];
+        Multi.createFrom().range(0, cs.size())
+                .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
+                    Contribution c = cs.get(i);
+                    if (clock.instant().isBefore(deadline)) {
+                        Long g = generations.get(c.planKey());
+                        out[i] = record(c, now, new Hint(g, g == null ? null : verdicts.get(VerdictIds.of(c.planKey(), g))));
+                    }
+                    return i;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .merge(concurrency)
+                .collect().last()
+                .await().indefinitely(); // each record ends after a bounded number of rounds
+        return Arrays.asList(out);
     }
 
     private long generation(String planId, String planKey) {
@@ -124,6 +143,11 @@ final class OpenPlans {
         if (item != null && item.containsKey("generation")) {
             return Long.parseLong(item.get("generation").n());
         }
+        return openPlan(planId, planKey);
+    }
+
+    /** Puts the plan item at generation 1 unless one exists; 1 either way (a raced plan is new as well). */
+    private long openPlan(String planId, String planKey) {
         Map<String, AttributeValue> plan = new HashMap<>(key(planId));
         plan.put("planKey", AttributeValue.fromS(planKey));
         plan.put("generation", VerdictItems.n(1));

@@ -27,4 +27,10 @@ public interface StoreConfig {
     /** How long an approval may hold its claim while it calls Kestra; past it, another approval may retry. */
     @WithDefault("PT60S")
     Duration claimTimeout();
+
+    /** Verdict writes of one delivery in flight at once ({@link VerdictStore#recordAll}). */
+    @WithDefault("16")
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(64)
+    int writeConcurrency();
 }

@@ -60,12 +60,13 @@ public record Verdict(
      * What was judged. {@code threatType} is the first finding's; {@code threatTypes} every threat type
      * that joined (docs/contract.md, invariant 6); {@code severity} the highest seen. {@code guard}: what
      * the grounding guard refused, when it did; {@code crossCheck}: model and rules disagreed by two
-     * severity levels or more.
+     * severity levels or more; {@code modelNotAsked}: why the rules judged without asking a configured
+     * model (the time left was what the delivery's verdicts needed to be written), else null.
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "severity", "threatType", "threatTypes", "action", "target", "targetType", "reasoning",
-            "mitre", "engine", "model", "guard", "crossCheck" })
+            "mitre", "engine", "model", "guard", "crossCheck", "modelNotAsked" })
     public record Assessment(
             @NotNull Severity severity,
             @NotBlank @Size(max = 120) String threatType,
@@ -78,7 +79,21 @@ public record Verdict(
             @NotNull @Pattern(regexp = "llm|rules") String engine,
             String model,
             String guard,
-            String crossCheck) {
+            String crossCheck,
+            @Size(max = 300) String modelNotAsked) {
+
+        public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
+                String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
+                String crossCheck) {
+            this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
+                    crossCheck, null);
+        }
+
+        /** This assessment, its {@code modelNotAsked} set. */
+        public Assessment notAsked(String why) {
+            return new Assessment(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre,
+                    engine, model, guard, crossCheck, why);
+        }
 
         /** targetType follows from action; block_ip and disable_user need a target, monitor may name one. */
         @JsonIgnore

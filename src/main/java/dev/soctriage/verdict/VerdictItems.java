@@ -86,6 +86,7 @@ final class VerdictItems {
         put(m, "model", a.model());
         put(m, "guard", a.guard());
         put(m, "crossCheck", a.crossCheck());
+        put(m, "modelNotAsked", a.modelNotAsked());
         m.putAll(evidenceAttributes(v));
         Lineage l = v.lineage();
         put(m, "previousVerdictId", l.previousVerdictId());
@@ -156,7 +157,8 @@ final class VerdictItems {
         Assessment a = new Assessment(Severity.fromWire(s(m, "severity")), s(m, "threatType"),
                 m.containsKey("threatTypes") ? strings(m, "threatTypes") : List.of(s(m, "threatType")),
                 Action.fromWire(s(m, "action")), s(m, "target"), s(m, "targetType"), s(m, "reasoning"),
-                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"));
+                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"),
+                s(m, "modelNotAsked"));
         String source = s(m, "source");
         long events = n(m, "eventCount");
         List<Timeline> timeline = new ArrayList<>();

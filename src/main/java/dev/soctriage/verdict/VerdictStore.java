@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
@@ -30,6 +31,17 @@ public interface VerdictStore {
      * @throws StoreUnavailableException transient, or contention that did not settle
      */
     Recorded record(Contribution contribution);
+
+    /**
+     * {@link #record} for many contributions of distinct plans, written in parallel batches: their plans
+     * and verdicts read together, then at most {@code store.write-concurrency} conditional writes at once,
+     * in the order given (most pressing first). None is started once the clock passed {@code deadline}.
+     *
+     * @return at the position of each contribution what {@link #record} did, or null when it was not
+     *         reached before the deadline (nothing of it written)
+     * @throws StoreUnavailableException transient, or contention that did not settle
+     */
+    List<Recorded> recordAll(List<Contribution> contributions, Instant deadline);
 
     Optional<Verdict> find(String id);
 
@@ -97,11 +109,37 @@ public interface VerdictStore {
     /** {@code APPROVED → REMEDIATED | REMEDIATION_FAILED}, only for the verdict's own execution id. */
     Verdict outcome(String id, String executionId, boolean success, String detail, Instant at);
 
+    /**
+     * What is known of a delivery: fully processed before, or begun by an attempt that wrote verdicts and
+     * failed before its end (the journal it left), or new.
+     */
+    Delivery delivery(String deliveryId);
+
     /** True when this delivery was fully processed before. */
-    boolean deliverySeen(String deliveryId);
+    default boolean deliverySeen(String deliveryId) {
+        return delivery(deliveryId).done();
+    }
+
+    /**
+     * Records, before the first verdict write of a delivery, the plan each of its groups goes to
+     * ({@code groupPlans}: group digest → plan key), so that a retry after a failure lands where this
+     * attempt wrote (docs/contract.md, invariant 4). Replaces an earlier attempt's journal.
+     */
+    void journal(String deliveryId, Map<String, String> groupPlans, Instant now);
+
+    /** Of {@code planKeys}, those whose verdict counted {@code deliveryId}: written by an earlier attempt. */
+    Set<String> counted(Collection<String> planKeys, String deliveryId);
 
     /** Records that a delivery was fully processed (after all its verdicts were written). */
     void recordDelivery(String deliveryId, Instant now);
+
+    /**
+     * A delivery before it is processed: {@code done} (answer from the marker), else the journal an
+     * earlier attempt left (group digest → plan key; empty when none).
+     */
+    record Delivery(boolean done, Map<String, String> journal) {
+        public static final Delivery NEW = new Delivery(false, Map.of());
+    }
 
     /**
      * Records analyst feedback on a rejected verdict: the events of every group that joined it (their

@@ -218,10 +218,10 @@ class VolumeBench {
             outcome = String.format("triaged: %,d events, %,d groups, %,d model calls, %d verdicts", r.events(), r.groups(),
                     r.llmCalls(), r.verdicts());
         } catch (BudgetExceededException e) {
-            outcome = "refused before any write: " + e.getMessage();
+            outcome = "not done in one invocation: " + e.getMessage();
         }
         row("200,000 dissimilar lines in one S3 object (" + body.length / 1_000_000 + " MB), model at 300 ms",
-                outcome + "; " + String.format("%,d", (System.nanoTime() - t0) / 1_000_000) + " ms", "within ingest.time-budget (50 s) or refused cleanly");
+                outcome + "; " + String.format("%,d", (System.nanoTime() - t0) / 1_000_000) + " ms", "within ingest.time-budget (50 s), or partly written and continued by the retry");
 
         System.out.println(out);
         Files.writeString(Path.of("target", "volume-bench.md"), out.toString());

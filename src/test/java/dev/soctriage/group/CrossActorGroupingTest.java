@@ -182,16 +182,24 @@ class CrossActorGroupingTest {
     }
 
     @Test
-    void grouping_refusesTheBatch_beyondItsGroupCap() {
+    void grouping_aggregatesTheLinesBeyondItsGroupCap_perFormatAndSignal_losingNone() {
         Grouper small = new Grouper(TemplateMiner.Config.DEFAULT,
                 new Grouper.Limits(Grouper.Outliers.DEFAULT, 10, 1_000_000, 256));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             lines.add(get("203.0.113." + (i + 1), "/q?id=1%27%20OR%20%271%27=%271", 200, i)); // 20 attackers: 20 groups
         }
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
-                () -> small.group(GrouperTest.parse(lines), signatures));
-        assertTrue(e.getMessage().contains("more than 10 groups"), e.getMessage());
+
+        List<EventGroup> groups = small.group(GrouperTest.parse(lines), signatures);
+
+        // the first 10 attackers one group each, the other 10 in one overflow group across them
+        assertEquals(11, groups.size());
+        assertEquals(20, groups.stream().mapToInt(EventGroup::count).sum(), "no line lost");
+        EventGroup overflow = groups.get(10);
+        assertTrue(overflow.crossActor());
+        assertEquals(groups.get(0).signal(), overflow.signal(), "the signal stays: an attack line never joins benign ones");
+        assertEquals(10, overflow.actorCount());
+        assertTrue(overflow.template().contains("beyond group.max-groups"), overflow.template());
     }
 
     @Test

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.group.BudgetExceededException;
+import dev.soctriage.model.Action;
 import dev.soctriage.model.Status;
 import dev.soctriage.triage.GroqAnswers;
 import dev.soctriage.verdict.TemplateMemory;
@@ -131,13 +132,73 @@ class VolumeIngestTest {
                 .findFirst().orElseThrow();
     }
 
-    /** As if every processed delivery had stopped after its verdicts and before its marker. */
+    /**
+     * As if every processed delivery had stopped after its verdict writes and before its marker said it
+     * was done: {@code recordedAt} taken off each marker, and a marker left with nothing else (no journal
+     * of where its groups went) taken away.
+     */
     private void forgetDeliveryMarkers() {
-        dynamo.scanPaginator(b -> b.tableName(storeConfig.table()).projectionExpression("id")).items().forEach(item -> {
+        dynamo.scanPaginator(b -> b.tableName(storeConfig.table())).items().forEach(item -> {
             if (item.get("id").s().startsWith("d_")) {
-                dynamo.deleteItem(b -> b.tableName(storeConfig.table()).key(java.util.Map.of("id", item.get("id"))));
+                var key = java.util.Map.of("id", item.get("id"));
+                if (item.containsKey("journalChunks")) {
+                    dynamo.updateItem(b -> b.tableName(storeConfig.table()).key(key).updateExpression("REMOVE recordedAt"));
+                } else {
+                    dynamo.deleteItem(b -> b.tableName(storeConfig.table()).key(key));
+                }
             }
         });
+    }
+
+    /**
+     * Issue 22, item 5: the retry of a delivery that failed between its verdict write and its marker is
+     * judged another way — the model said monitor the attacker, the model is down on the retry and the
+     * rules say block — and lands on the verdict the first attempt wrote: no second PENDING verdict for
+     * the same events (invariant 4).
+     */
+    @Test
+    void aRetryJudgedToAnotherPlan_landsOnTheVerdictTheFirstAttemptWrote() {
+        String source = "auth-" + UUID.randomUUID();
+        String attacker = "203.0.113.89";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add("Nov 24 10:02:%02d web-1 sshd[4244]: Failed password for root from %s port %d ssh2"
+                    .formatted(i, attacker, 52000 + i));
+        }
+        // given the first try, judged by the model: monitor the attacker (a plan of its own)
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT))
+                .willReturn(GroqAnswers.verdict(true, "medium", "monitor", attacker, "\"T1110.001\"")));
+        IngestResult first = pipeline.ingest(IngestEvents.direct(source, lines));
+        assertEquals(1, first.verdicts(), first.toString());
+        List<Verdict> written = pendingFrom(source);
+        assertEquals(1, written.size());
+        assertEquals(Action.MONITOR, written.get(0).action());
+
+        // when it is retried after a failure before its marker, and the model is down: the rules would block
+        forgetDeliveryMarkers();
+        GroqStub.server().resetAll();
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.serverError(503)));
+        IngestResult retry = pipeline.ingest(IngestEvents.direct(source, lines));
+
+        // then the first attempt's verdict stands alone, its events counted once
+        List<Verdict> after = pendingFrom(source);
+        assertEquals(List.of(written.get(0).id()), after.stream().map(Verdict::id).toList(),
+                "PENDING verdicts of the delivery: " + after.stream().map(v -> v.action().wire() + " " + v.target()).toList());
+        assertEquals(12, after.get(0).eventCount());
+        assertEquals(1, after.get(0).evidence().deliveries());
+        assertEquals(0, retry.verdicts(), retry.toString());
+        assertEquals(12, retry.duplicates(), retry.toString());
+    }
+
+    private List<Verdict> pendingFrom(String source) {
+        List<Verdict> all = new ArrayList<>();
+        String token = null;
+        do {
+            VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
+            page.items().stream().filter(v -> v.evidence().sources().contains(source)).forEach(all::add);
+            token = page.nextToken();
+        } while (token != null);
+        return all;
     }
 
     @Test
@@ -374,8 +435,8 @@ class VolumeIngestTest {
     }
 
     @Test
-    void aDeliveryWithMoreGroupsThanAllowed_isRefusedBeforeAnyWrite_withAClearError() {
-        // given more attackers (one group each) than a delivery may hold
+    void aDeliveryWithMoreGroupsThanAllowed_isTriagedWhole_theExcessAggregated() {
+        // given more attackers (one group each) than a delivery may hold one by one
         String source = "web-" + UUID.randomUUID();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < VolumeProfile.MAX_GROUPS + 5; i++) {
@@ -383,16 +444,18 @@ class VolumeIngestTest {
         }
 
         // when
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
-                () -> pipeline.ingest(IngestEvents.direct(source, lines)));
+        IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
 
-        // then it says what and why, no model call was made, and nothing was written: a retry starts afresh
-        assertTrue(e.getMessage().contains("more than " + VolumeProfile.MAX_GROUPS + " groups"), e.getMessage());
-        assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
-        assertEquals(0, calls());
-        assertTrue(store.list(Status.PENDING, null, 100, null).items().stream().noneMatch(v -> v.evidence().sources().contains(source)));
-        assertThrows(BudgetExceededException.class, () -> pipeline.ingest(IngestEvents.direct(source, lines)),
-                "refused again, not answered as a duplicate");
+        // then every event is counted, the first MAX_GROUPS attackers are proposed one by one, and the 5
+        // past the cap are one aggregate finding across them, which blocks none of them on aggregate
+        assertEquals(VolumeProfile.MAX_GROUPS + 5, r.events());
+        assertEquals(VolumeProfile.MAX_GROUPS + 1, r.groups());
+        List<Verdict> verdicts = store.list(Status.PENDING, null, 100, null).items().stream()
+                .filter(v -> v.evidence().sources().contains(source)).toList();
+        assertEquals(VolumeProfile.MAX_GROUPS, verdicts.stream().filter(v -> v.action() == Action.BLOCK_IP).count());
+        Verdict aggregate = verdicts.stream().filter(v -> v.action() == Action.MONITOR).findFirst().orElseThrow();
+        assertEquals(5, aggregate.eventCount());
+        assertEquals(null, aggregate.target());
     }
 
     @Test

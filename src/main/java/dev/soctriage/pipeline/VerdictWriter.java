@@ -1,0 +1,115 @@
+package dev.soctriage.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.soctriage.config.Metrics;
+import dev.soctriage.verdict.Contribution;
+import dev.soctriage.verdict.InvalidVerdictException;
+import dev.soctriage.verdict.Verdict;
+import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Recorded;
+
+/**
+ * Writes one delivery's verdicts: one contribution per plan, the most severe first, all written in
+ * parallel batches ({@link VerdictStore#recordAll}) until the deadline. What an earlier suppression of a
+ * plan's groups dropped is shown on its verdict, then taken back from the suppression.
+ */
+@ApplicationScoped
+public class VerdictWriter {
+    private static final Logger LOG = Logger.getLogger(VerdictWriter.class);
+
+    private final VerdictFactory verdicts;
+    private final VerdictStore store;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public VerdictWriter(VerdictFactory verdicts, VerdictStore store, Clock clock, Metrics metrics) {
+        this.verdicts = verdicts;
+        this.store = store;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * What writing did: verdicts written to, events of plans the store found counted already, events of
+     * plans whose verdict could not be made (a defect: {@code failed}), and plans not reached in time.
+     */
+    record Written(long written, long duplicates, long failed, int notReached, int plans) {
+    }
+
+    private record Prepared(Contribution contribution, Map<String, Long> carried, int groups) {
+    }
+
+    Written write(String source, String deliveryId, Map<String, List<Judged>> plans, Instant deadline) {
+        long failed = 0;
+        List<Prepared> prepared = new ArrayList<>(plans.size());
+        for (List<Judged> plan : plans.values()) {
+            Map<String, Long> carried = new LinkedHashMap<>();
+            for (Judged p : plan) {
+                if (p.suppression() != null && p.suppression().events() > 0) {
+                    carried.put(VerdictFactory.feedbackKey(p.about()), p.suppression().events());
+                }
+            }
+            long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();
+            try {
+                Contribution c = verdicts.contribution(source, deliveryId, plan.stream().map(Judged::about).toList(),
+                        plan.stream().map(Judged::finding).toList(), clock.instant(), carriedEvents > 0 ? carriedEvents : null,
+                        speaking(plan).notAsked());
+                prepared.add(new Prepared(c, carried, plan.size()));
+            } catch (InvalidVerdictException e) {
+                // one group's defect costs that group, never the delivery: a retry would fail the same way
+                // and take every other group of the delivery with it to the dead-letter queue
+                long lost = plan.stream().mapToLong(p -> p.about().count()).sum();
+                failed += lost;
+                LOG.errorf("no verdict for %d event(s) of %s: %s", lost, source, e.getMessage());
+            }
+        }
+        // the most pressing first: if time runs out, what is left is the least severe
+        prepared.sort(Comparator.comparing((Prepared p) -> p.contribution().verdict().severity()).reversed()
+                .thenComparing(p -> -p.contribution().verdict().eventCount()));
+        List<Recorded> recorded = prepared.isEmpty() ? List.of()
+                : store.recordAll(prepared.stream().map(Prepared::contribution).toList(), deadline);
+        long written = 0;
+        long duplicates = 0;
+        int notReached = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            Recorded r = recorded.get(i);
+            if (r == null) {
+                notReached++;
+            } else if (r.outcome() == Recorded.Outcome.DUPLICATE) {
+                duplicates += p.contribution().verdict().eventCount();
+            } else {
+                written++;
+                Verdict v = r.verdict();
+                metrics.verdict(p.contribution().verdict().evidence().lastSeen(), clock.instant().toString());
+                p.carried().forEach((key, n) -> store.countSuppressed(key, -n));
+                LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
+                        v.severity().wire(), v.action().wire(), v.assessment().engine(),
+                        p.contribution().verdict().eventCount(), p.groups());
+            }
+        }
+        return new Written(written, duplicates, failed, notReached, prepared.size());
+    }
+
+    /** The group whose finding speaks for the plan, as {@link VerdictFactory#contribution} chooses it. */
+    private static Judged speaking(List<Judged> plan) {
+        Judged speaking = plan.get(0);
+        for (Judged j : plan) {
+            if (j.finding().severity().compareTo(speaking.finding().severity()) > 0) {
+                speaking = j;
+            }
+        }
+        return speaking;
+    }
+}
