@@ -178,6 +178,16 @@ public final class Detections {
         return rules;
     }
 
+    /** Per source: rules, rules no atom gates (run on every event), literals scanned. For benchmarks and docs. */
+    public String debugStats() {
+        return rules.stats();
+    }
+
+    /** The rules the prefilter lets through for an event, by title (benchmarks). */
+    public List<String> candidates(ParsedEvent e) {
+        return rules.candidateTitles(e);
+    }
+
     /** What was loaded, run and refused. */
     public Report report() {
         List<String> refused = loaded.refused().stream().map(PackLoader.Refusal::toString).toList();
