@@ -65,6 +65,9 @@ sealed interface Expr {
 
         @Override
         public boolean test(EventView e) {
+            if (!runnable(literals, all, e)) {
+                return negated;
+            }
             List<String> values = e.values(field);
             boolean hit = values != null && matches(values, e.lowered(field), tests, all, e, literals);
             return negated != hit;
@@ -79,7 +82,7 @@ sealed interface Expr {
 
         @Override
         public boolean test(EventView e) {
-            return matches(e.keywords(), e.keywordsLowered(), tests, all, e, literals);
+            return runnable(literals, all, e) && matches(e.keywords(), e.keywordsLowered(), tests, all, e, literals);
         }
     }
 
@@ -106,6 +109,27 @@ sealed interface Expr {
         public boolean test(EventView e) {
             return (e.values(field) != null) == wanted;
         }
+    }
+
+    /**
+     * Whether any test can match, judged by the literals found alone (without reading the field): with
+     * {@code all}, every test must be able to; without, one. True when the literals are not known.
+     */
+    private static boolean runnable(int[] literals, boolean all, EventView e) {
+        long[] found = e.found;
+        if (literals == null || found == null) {
+            return true;
+        }
+        for (int id : literals) {
+            boolean possible = id < 0 || (found[id >>> 6] & 1L << id) != 0;
+            if (possible && !all) {
+                return true;
+            }
+            if (!possible && all) {
+                return false;
+            }
+        }
+        return all && literals.length > 0;
     }
 
     /**
