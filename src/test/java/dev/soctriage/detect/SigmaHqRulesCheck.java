@@ -54,4 +54,18 @@ class SigmaHqRulesCheck {
         System.out.println(md);
         assertTrue(r.rules() > 0, "SigmaHQ rules run");
     }
+
+    /** With SigmaHQ's folders loaded beside the built-in pack (as production loads DETECTION_RULES), the prefilter loses no match. */
+    @Test
+    void sigmaHqFolders_indexedMatch_equalsEveryRuleRun() throws IOException {
+        String folder = System.getProperty("sigma.rules");
+        assertTrue(folder != null && Files.isDirectory(Path.of(folder)), "-Dsigma.rules names SigmaHQ's rules folder: " + folder);
+        Detections d = Detections.load(List.of(Path.of(folder)), Map.of());
+        List<String> lines = new java.util.ArrayList<>(PrefilterCheck.corpus(20_000));
+        lines.addAll(PrefilterTest.packCaseLines());
+        lines.addAll(PrefilterCheck.aroundLiterals(d, Integer.MAX_VALUE));
+        List<dev.soctriage.parse.ParsedEvent> events = PrefilterTest.parse(lines);
+        assertEquals(List.of(), PrefilterCheck.differences(d, events));
+        System.out.println("prefilter: " + events.size() + " events, indexed match = every rule run");
+    }
 }
