@@ -28,6 +28,8 @@ final class LiteralScanner {
     private final long[][] found;
     final int literals;
     final int literalWords;
+    /** automaton states, and entries per state */
+    final int states;
 
     /**
      * @param literals    the literals, by id (their position)
@@ -118,6 +120,7 @@ final class LiteralScanner {
                 next[s * w + c] = t * w | (litEnds.get(t) != null ? HAS_OUTPUT : 0);
             }
         }
+        states = trie.size();
         rules = ruleEnds.toArray(new long[0][]);
         found = litEnds.toArray(new long[0][]);
     }

@@ -76,7 +76,8 @@ final class RuleSet {
             texts = ids.isEmpty() ? null : ScanTexts.of(source, from);
         }
 
-        private static int id(Map<String, Integer> ids, String literal, List<List<Integer>> gates) {
+        private static int id(Map<String, Integer> ids, String full, List<List<Integer>> gates) {
+            String literal = prefix(full);
             Integer id = ids.get(literal);
             if (id == null) {
                 id = ids.size();
@@ -117,10 +118,23 @@ final class RuleSet {
             int[] out = new int[tests.size()];
             for (int i = 0; i < out.length; i++) {
                 String l = tests.get(i).literal();
-                out[i] = Gates.usable(l) ? ids.computeIfAbsent(l, k -> ids.size()) : -1;
+                out[i] = Gates.usable(l) ? ids.computeIfAbsent(prefix(l), k -> ids.size()) : -1;
             }
             return out;
         }
+    }
+
+    /**
+     * Literals are scanned for by their first {@value #LITERAL_PREFIX} characters: a text holding the
+     * literal holds its prefix, so the prefilter still loses no match (PrefilterTest checks it), and the
+     * automaton is a third of the size (with SigmaHQ's folders loaded: 2,195 states instead of 6,716 for
+     * the web rules, 550 instead of 1,960 for CloudTrail). A shorter literal gates less sharply; eight
+     * characters still tell SigmaHQ's values apart.
+     */
+    static final int LITERAL_PREFIX = 8;
+
+    static String prefix(String literal) {
+        return literal.length() <= LITERAL_PREFIX ? literal : literal.substring(0, LITERAL_PREFIX);
     }
 
     RuleSet(List<CompiledRule> rules) {
@@ -258,7 +272,7 @@ final class RuleSet {
                 always += Long.bitCount(w);
             }
             s.append(b.source).append(": ").append(always).append(" rules ungated, ").append(b.byKey.size())
-                    .append(" index keys, ").append(b.scanner == null ? 0 : b.scanner.literals).append(" literals, scanning ")
+                    .append(" index keys, ").append(b.scanner == null ? 0 : b.scanner.literals).append(" literals (").append(b.scanner == null ? 0 : b.scanner.states).append(" states), scanning ")
                     .append(b.texts == null ? "the line" : b.texts.size() + " fields").append('\n');
         }
         return s.toString();
