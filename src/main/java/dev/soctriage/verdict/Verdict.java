@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Detection;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 
@@ -66,7 +67,7 @@ public record Verdict(
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "severity", "threatType", "threatTypes", "action", "target", "targetType", "reasoning",
-            "mitre", "engine", "model", "guard", "crossCheck", "modelNotAsked" })
+            "mitre", "engine", "model", "guard", "crossCheck", "detections", "modelNotAsked" })
     public record Assessment(
             @NotNull Severity severity,
             @NotBlank @Size(max = 120) String threatType,
@@ -80,19 +81,33 @@ public record Verdict(
             String model,
             String guard,
             String crossCheck,
+            @NotNull @Size(max = Detection.MAX_PER_VERDICT) List<@NotNull @Valid Detection> detections,
             @Size(max = 300) String modelNotAsked) {
 
+        public Assessment {
+            detections = detections == null ? List.of() : List.copyOf(detections);
+        }
+
+        /** An assessment no Sigma rule contributed to, the model asked. */
         public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
                 String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
                 String crossCheck) {
             this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
-                    crossCheck, null);
+                    crossCheck, List.of(), null);
+        }
+
+        /** An assessment with its detections, the model asked. */
+        public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
+                String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
+                String crossCheck, List<Detection> detections) {
+            this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
+                    crossCheck, detections, null);
         }
 
         /** This assessment, its {@code modelNotAsked} set. */
         public Assessment notAsked(String why) {
             return new Assessment(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre,
-                    engine, model, guard, crossCheck, why);
+                    engine, model, guard, crossCheck, detections, why);
         }
 
         /** targetType follows from action; block_ip and disable_user need a target, monitor may name one. */

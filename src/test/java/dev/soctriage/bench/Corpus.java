@@ -22,9 +22,9 @@ import java.util.Random;
  * key; VPC 5 internal sources / 1 port scanner; WAF 4 clients / 1 blocked client; JSON app 4 users /
  * 1 credential stuffer; logfmt 3 users; syslog and text without actors.
  */
-final class Corpus {
+public final class Corpus {
     /** One line as delivered (UTF-8 bytes) and the corpus's truth about it. */
-    record Line(byte[] bytes, boolean attack) {
+    public record Line(byte[] bytes, boolean attack) {
     }
 
     private static final DateTimeFormatter BSD = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH)
@@ -46,7 +46,7 @@ final class Corpus {
     private final String[] webClients;
     private Instant t = Instant.parse("2026-11-24T10:00:00Z");
 
-    Corpus(long seed, int webClients) {
+    public Corpus(long seed, int webClients) {
         this.r = new Random(seed);
         this.webClients = new String[webClients];
         for (int i = 0; i < webClients; i++) {
@@ -55,7 +55,7 @@ final class Corpus {
         }
     }
 
-    List<Line> lines(int n) {
+    public List<Line> lines(int n) {
         List<Line> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             t = t.plusMillis(50 + r.nextInt(100));

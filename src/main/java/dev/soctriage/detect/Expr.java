@@ -1,0 +1,164 @@
+package dev.soctriage.detect;
+
+import java.util.List;
+
+/**
+ * A compiled detection: the condition over its search identifiers, and each identifier's selection,
+ * as one tree of tests on an {@link EventView}.
+ */
+sealed interface Expr {
+    boolean test(EventView e);
+
+    record And(List<Expr> parts) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            for (Expr p : parts) {
+                if (!p.test(e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    record Or(List<Expr> parts) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            for (Expr p : parts) {
+                if (p.test(e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record Not(Expr part) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            return !part.test(e);
+        }
+    }
+
+    /** At least {@code n} of the parts ({@code 1 of x}, {@code 2 of x}...). */
+    record AtLeast(int n, List<Expr> parts) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            int hits = 0;
+            for (Expr p : parts) {
+                if (p.test(e) && ++hits >= n) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A field's values against a selection's values: any value matching any test, or with
+     * {@code all} every test matched by some value; {@code neq} negates the result.
+     */
+    record Field(String field, List<ValueTest> tests, boolean all, boolean negated, int[] literals) implements Expr {
+        Field(String field, List<ValueTest> tests, boolean all, boolean negated) {
+            this(field, tests, all, negated, null);
+        }
+
+        @Override
+        public boolean test(EventView e) {
+            if (!runnable(literals, all, e)) {
+                return negated;
+            }
+            List<String> values = e.values(field);
+            boolean hit = values != null && matches(values, e.lowered(field), tests, all, e, literals);
+            return negated != hit;
+        }
+    }
+
+    /** Keywords: the event's keyword texts against the values, any (or with {@code all} every one). */
+    record Keywords(List<ValueTest> tests, boolean all, int[] literals) implements Expr {
+        Keywords(List<ValueTest> tests, boolean all) {
+            this(tests, all, null);
+        }
+
+        @Override
+        public boolean test(EventView e) {
+            return runnable(literals, all, e) && matches(e.keywords(), e.keywordsLowered(), tests, all, e, literals);
+        }
+    }
+
+    /** {@code field: null}: the field is absent or null. */
+    record IsNull(String field) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            List<String> values = e.values(field);
+            if (values == null) {
+                return true;
+            }
+            for (String v : values) {
+                if (v != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** {@code field|exists: true|false}. */
+    record Exists(String field, boolean wanted) implements Expr {
+        @Override
+        public boolean test(EventView e) {
+            return (e.values(field) != null) == wanted;
+        }
+    }
+
+    /**
+     * Whether any test can match, judged by the literals found alone (without reading the field): with
+     * {@code all}, every test must be able to; without, one. True when the literals are not known.
+     */
+    private static boolean runnable(int[] literals, boolean all, EventView e) {
+        long[] found = e.found;
+        if (literals == null || found == null) {
+            return true;
+        }
+        for (int id : literals) {
+            boolean possible = id < 0 || (found[id >>> 6] & 1L << id) != 0;
+            if (possible && !all) {
+                return true;
+            }
+            if (!possible && all) {
+                return false;
+            }
+        }
+        return all && literals.length > 0;
+    }
+
+    /**
+     * @param literals per test, the id of a literal every value it matches contains, as the prefilter
+     *                 scanned it (-1: none): a test whose literal the event's text lacks is not run
+     */
+    private static boolean matches(List<String> values, List<String> lowered, List<ValueTest> tests, boolean all,
+            EventView e, int[] literals) {
+        long[] found = literals == null ? null : e.found;
+        for (int k = 0; k < tests.size(); k++) {
+            ValueTest t = tests.get(k);
+            if (found != null && literals[k] >= 0 && (found[literals[k] >>> 6] & 1L << literals[k]) == 0) {
+                if (all) {
+                    return false;
+                }
+                continue;
+            }
+            boolean hit = false;
+            for (int i = 0; i < values.size() && !hit; i++) {
+                String v = values.get(i);
+                hit = v != null && t.test(v, lowered.get(i), e);
+            }
+            if (hit && !all) {
+                return true;
+            }
+            if (!hit && all) {
+                return false;
+            }
+        }
+        return all && !tests.isEmpty();
+    }
+}
