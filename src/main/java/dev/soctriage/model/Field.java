@@ -17,6 +17,7 @@ public enum Field {
     PATH("path"),
     STATUS("status"),
     USER_AGENT("user_agent"),
+    REFERER("referer"),
     DST_IP("dst_ip"),
     DST_PORT("dst_port"),
     PROTOCOL("protocol"),

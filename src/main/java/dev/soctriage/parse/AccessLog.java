@@ -123,7 +123,9 @@ final class AccessLog {
             String t = Tokens.text(s, rest, q);
             if (Tokens.quoted(s, rest, q)) {
                 quoted++;
-                if (quoted == 2) {
+                if (quoted == 1) {
+                    p.put(Field.REFERER, t);
+                } else if (quoted == 2) {
                     p.put(Field.USER_AGENT, t);
                 } else if (quoted >= 3 && xff == null && looksAddressList(t)) {
                     xff = t;
