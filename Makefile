@@ -57,7 +57,11 @@ FUZZ_TESTS := ParsersFuzzTest\#anyLine_parsesWithoutThrowing_andActorIsCanonical
 	DecodersFuzzTest\#anyS3Object_readsOrFailsClearly \
 	SignaturesFuzzTest\#anyLine_isLabelled_andEveryShortcutAgreesWithItsSpec
 
-.PHONY: fuzz test-kestra test-infra test-jdk21
+.PHONY: fuzz test-kestra test-infra test-jdk21 test-sigmahq
+
+# SigmaHQ's rule folders, when this machine has them (CI has ../shared): the first of $$SIGMA_RULES,
+# ../shared/sigma/rules, /work/shared/sigma/rules that exists
+SIGMA_RULES_DIR := $(firstword $(foreach d,$(SIGMA_RULES) ../shared/sigma/rules /work/shared/sigma/rules,$(wildcard $(d))))
 
 # the whole suite: unit and Quarkus tests (surefire), the local stack's tests and the packaged
 # application end to end (LocalStackIT), the analyst console in headless Chromium against the local
@@ -73,6 +77,17 @@ test: bootstrap
 	$(MAKE) --no-print-directory test-kestra
 	$(MAKE) --no-print-directory test-jdk21
 	$(MAKE) --no-print-directory test-infra AWS_OPERATIONS=target/aws-operations
+	$(MAKE) --no-print-directory test-sigmahq
+
+# SigmaHQ's folders loaded as DETECTION_RULES loads them: every rule parses, runs or is refused with why
+# (counts and reasons in target/sigmahq-rules.md). Without the folder it says so and runs nothing.
+test-sigmahq: bootstrap
+	@if [ -z "$(SIGMA_RULES_DIR)" ]; then \
+	  echo "test-sigmahq: NOT RUN: SigmaHQ's rules were not found (set SIGMA_RULES, or have ../shared/sigma/rules)"; \
+	else \
+	  echo "test-sigmahq: $(SIGMA_RULES_DIR)"; \
+	  $(MVN) -q test -Dtest=SigmaHqRulesCheck -Dsurefire.failIfNoSpecifiedTests=false -Dsigma.rules="$(abspath $(SIGMA_RULES_DIR))"; \
+	fi
 
 # coverage-guided fuzzing (Jazzer), each target for its maxDuration (about 20 s)
 fuzz: bootstrap

@@ -1,7 +1,6 @@
 package dev.soctriage.detect;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,9 +135,5 @@ record CorrelationRule(RuleInfo info, Type type, List<String> refs, List<String>
             out.put(e.getKey(), Map.copyOf(perRule));
         }
         return Map.copyOf(out);
-    }
-
-    List<String> refsCopy() {
-        return new ArrayList<>(refs);
     }
 }

@@ -2,9 +2,14 @@ package dev.soctriage.detect;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import dev.soctriage.model.Format;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -17,11 +22,101 @@ public final class Detections {
     private final RuleSet rules;
     private final List<CorrelationRule> correlations;
     private final PackLoader.Loaded loaded;
+    /** every rule and correlation by id */
+    private final Map<String, RuleInfo> byId = new HashMap<>();
+    /** per-event rule index by id */
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    /** each correlation's base rules, by id */
+    private final Map<String, List<String>> bases = new HashMap<>();
+    private final Set<String> areas = new TreeSet<>();
+    /** per format, the built-in areas with a rule that reads events of that format */
+    private final Map<Format, Set<String>> areasByFormat = new EnumMap<>(Format.class);
 
     Detections(PackLoader.Loaded loaded) {
         this.loaded = loaded;
         this.rules = new RuleSet(loaded.rules());
         this.correlations = loaded.correlations();
+        for (int i = 0; i < loaded.rules().size(); i++) {
+            RuleInfo r = loaded.rules().get(i).info();
+            byId.put(r.id(), r);
+            ruleIndex.put(r.id(), i);
+        }
+        for (CorrelationRule c : correlations) {
+            byId.put(c.info().id(), c.info());
+            List<String> ids = new ArrayList<>();
+            for (String ref : c.refs()) {
+                for (CompiledRule r : loaded.rules()) {
+                    if ((ref.equals(r.info().id()) || ref.equals(r.info().name())) && !ids.contains(r.info().id())) {
+                        ids.add(r.info().id());
+                    }
+                }
+            }
+            bases.put(c.info().id(), List.copyOf(ids));
+        }
+        for (RuleInfo r : byId.values()) {
+            if (r.pack().equals(RuleFile.BUILT_IN) && r.file().indexOf('/') > 0) {
+                areas.add(r.file().substring(0, r.file().indexOf('/')));
+            }
+        }
+        for (CompiledRule r : loaded.rules()) {
+            RuleInfo i = r.info();
+            if (i.pack().equals(RuleFile.BUILT_IN) && i.file().indexOf('/') > 0) {
+                for (Format f : r.source().formats) {
+                    areasByFormat.computeIfAbsent(f, k -> new TreeSet<>()).add(i.file().substring(0, i.file().indexOf('/')));
+                }
+            }
+        }
+    }
+
+    /** A rule or correlation by its id, or null. */
+    public RuleInfo info(String id) {
+        return byId.get(id);
+    }
+
+    /** Whether the id names a correlation rule. */
+    public boolean isCorrelation(String id) {
+        return bases.containsKey(id);
+    }
+
+    /** A correlation's base rules, by id (empty for a per-event rule). */
+    public List<String> bases(String correlationId) {
+        return bases.getOrDefault(correlationId, List.of());
+    }
+
+    /**
+     * Whether a rule's matches are findings of their own: a per-event rule that no correlation uses as
+     * a base (or one whose correlation says {@code generate: true}), or a correlation.
+     */
+    public boolean standalone(String id) {
+        Integer i = ruleIndex.get(id);
+        return i == null ? bases.containsKey(id) : loaded.standalone()[i];
+    }
+
+    /** The built-in pack's areas (detections/&lt;area&gt;/...): cloudtrail, web, linux... */
+    public Set<String> builtInAreas() {
+        return Set.copyOf(areas);
+    }
+
+    /** The built-in areas with at least one rule that reads events of this format. */
+    public Set<String> builtInAreas(Format format) {
+        return Set.copyOf(areasByFormat.getOrDefault(format, Set.of()));
+    }
+
+    /**
+     * A field of an event as the rule (or, for a correlation, its first base rule) reads it: its first
+     * value, or null. How a rule's {@code soctriage.target} field names the target.
+     */
+    public String field(String id, ParsedEvent e, String field) {
+        String ruleId = bases.containsKey(id) ? bases.get(id).stream().findFirst().orElse(null) : id;
+        Integer i = ruleId == null ? null : ruleIndex.get(ruleId);
+        if (i == null) {
+            return null;
+        }
+        List<String> values = rules.rule(i).source().view(e).values(field);
+        if (values == null) {
+            return null;
+        }
+        return values.stream().filter(v -> v != null && !v.isEmpty()).findFirst().orElse(null);
     }
 
     /** The built-in pack and the rules of {@code folders}; {@code placeholders} for {@code |expand}. */
@@ -81,6 +176,16 @@ public final class Detections {
 
     RuleSet ruleSet() {
         return rules;
+    }
+
+    /** Per source: rules, rules no atom gates (run on every event), literals scanned. For benchmarks and docs. */
+    public String debugStats() {
+        return rules.stats();
+    }
+
+    /** The rules the prefilter lets through for an event, by title (benchmarks). */
+    public List<String> candidates(ParsedEvent e) {
+        return rules.candidateTitles(e);
     }
 
     /** What was loaded, run and refused. */

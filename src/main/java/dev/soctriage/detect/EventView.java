@@ -1,10 +1,8 @@
 package dev.soctriage.detect;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.soctriage.parse.ParsedEvent;
 
@@ -25,8 +23,16 @@ abstract class EventView {
     static final List<String> ABSENT = null;
 
     final ParsedEvent event;
-    private final Map<String, List<String>> values = new HashMap<>(8);
-    private final Map<String, List<String>> lowered = new HashMap<>(8);
+    /**
+     * The prefilter's literals found in this event's scanned texts (ids of its source's
+     * {@link LiteralScanner}), or null when they are not known (the whole set of tests then runs).
+     */
+    long[] found;
+    /** the fields read so far, their values and lower-cased values: a few per event, searched in order */
+    private String[] names = new String[8];
+    private List<String>[] values = newLists(8);
+    private List<String>[] lowered = newLists(8);
+    private int read;
     private List<String> keywords;
     private List<String> keywordsLowered;
 
@@ -40,33 +46,54 @@ abstract class EventView {
     /** The texts a keyword search reads. */
     abstract List<String> keywordTexts();
 
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newLists(int n) {
+        return new List[n];
+    }
+
+    /** Where the field's values are kept, or -1 when it was not read yet. */
+    private int slot(String field) {
+        for (int i = 0; i < read; i++) {
+            if (names[i] == field || names[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The field's values (null when absent), read once. */
     final List<String> values(String field) {
-        if (values.containsKey(field)) {
-            return values.get(field);
-        }
+        int at = slot(field);
+        return at >= 0 ? values[at] : values[keep(field)];
+    }
+
+    private int keep(String field) {
         List<String> v = switch (field) {
             case FORMAT -> List.of(event.format().wire());
             case ACTOR_IP -> event.actorIp() == null ? ABSENT : List.of(event.actorIp());
             case ACTOR_USER -> event.actorUser() == null ? ABSENT : List.of(event.actorUser());
             default -> read(field);
         };
-        values.put(field, v);
-        return v;
+        if (read == names.length) {
+            names = java.util.Arrays.copyOf(names, read * 2);
+            values = java.util.Arrays.copyOf(values, read * 2);
+            lowered = java.util.Arrays.copyOf(lowered, read * 2);
+        }
+        names[read] = field;
+        values[read] = v;
+        return read++;
     }
 
     /** {@link #values} lower-cased, element by element. */
     final List<String> lowered(String field) {
-        List<String> l = lowered.get(field);
-        if (l == null) {
-            List<String> v = values(field);
-            if (v == null) {
-                return null;
-            }
-            l = lower(v);
-            lowered.put(field, l);
+        int at = slot(field);
+        if (at < 0) {
+            at = keep(field);
         }
-        return l;
+        if (lowered[at] == null && values[at] != null) {
+            lowered[at] = lower(values[at]);
+        }
+        return lowered[at];
     }
 
     final List<String> keywords() {

@@ -58,20 +58,28 @@ sealed interface Expr {
      * A field's values against a selection's values: any value matching any test, or with
      * {@code all} every test matched by some value; {@code neq} negates the result.
      */
-    record Field(String field, List<ValueTest> tests, boolean all, boolean negated) implements Expr {
+    record Field(String field, List<ValueTest> tests, boolean all, boolean negated, int[] literals) implements Expr {
+        Field(String field, List<ValueTest> tests, boolean all, boolean negated) {
+            this(field, tests, all, negated, null);
+        }
+
         @Override
         public boolean test(EventView e) {
             List<String> values = e.values(field);
-            boolean hit = values != null && matches(values, e.lowered(field), tests, all, e);
+            boolean hit = values != null && matches(values, e.lowered(field), tests, all, e, literals);
             return negated != hit;
         }
     }
 
     /** Keywords: the event's keyword texts against the values, any (or with {@code all} every one). */
-    record Keywords(List<ValueTest> tests, boolean all) implements Expr {
+    record Keywords(List<ValueTest> tests, boolean all, int[] literals) implements Expr {
+        Keywords(List<ValueTest> tests, boolean all) {
+            this(tests, all, null);
+        }
+
         @Override
         public boolean test(EventView e) {
-            return matches(e.keywords(), e.keywordsLowered(), tests, all, e);
+            return matches(e.keywords(), e.keywordsLowered(), tests, all, e, literals);
         }
     }
 
@@ -100,9 +108,21 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * @param literals per test, the id of a literal every value it matches contains, as the prefilter
+     *                 scanned it (-1: none): a test whose literal the event's text lacks is not run
+     */
     private static boolean matches(List<String> values, List<String> lowered, List<ValueTest> tests, boolean all,
-            EventView e) {
-        for (ValueTest t : tests) {
+            EventView e, int[] literals) {
+        long[] found = literals == null ? null : e.found;
+        for (int k = 0; k < tests.size(); k++) {
+            ValueTest t = tests.get(k);
+            if (found != null && literals[k] >= 0 && (found[literals[k] >>> 6] & 1L << literals[k]) == 0) {
+                if (all) {
+                    return false;
+                }
+                continue;
+            }
             boolean hit = false;
             for (int i = 0; i < values.size() && !hit; i++) {
                 String v = values.get(i);

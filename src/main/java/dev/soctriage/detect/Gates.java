@@ -16,8 +16,11 @@ import java.util.Set;
  * derived (a canonical address, a normalised event name) gives no literal.
  */
 final class Gates {
-    /** An indexed field's exact value ({@code field} set), or a literal of the text ({@code field} null). */
-    record Atom(String field, String value) {
+    /**
+     * An indexed field's exact value ({@code field} set), or a literal of the text ({@code field} null),
+     * with the field it came from ({@code from}; null for keywords).
+     */
+    record Atom(String field, String value, String from) {
         double cost() {
             return field != null ? 1 : 32.0 / Math.min(value.length(), 16);
         }
@@ -42,7 +45,7 @@ final class Gates {
         }
         return switch (s) {
             case CLOUDTRAIL, AWS_WAF -> true;
-            case WEB -> !field.equals("c-ip") && !field.equals("src_ip");
+            case WEB -> !field.equals("c-ip") && !field.equals("src_ip") && !field.equals("cs-username");
             case LINUX -> field.equals("program") || field.equals("host") || field.equals("message") || field.equals("pid");
             case VPC_FLOW -> !field.equals("protocol") && !field.equals("srcaddr") && !field.equals("dstaddr");
             default -> false;
@@ -63,7 +66,7 @@ final class Gates {
             return field(f, s);
         }
         if (e instanceof Expr.Keywords k) {
-            return literals(k.tests(), k.all());
+            return literals(k.tests(), k.all(), null);
         }
         return null;
     }
@@ -81,17 +84,17 @@ final class Gates {
                     exact = null;
                     break;
                 }
-                exact.add(new Atom(index, v));
+                exact.add(new Atom(index, v, index));
             }
             if (exact != null && !exact.isEmpty() && !f.all()) {
                 return exact;
             }
         }
-        return verbatim(s, f.field()) ? literals(f.tests(), f.all()) : null;
+        return verbatim(s, f.field()) ? literals(f.tests(), f.all(), f.field()) : null;
     }
 
     /** One literal per value (any of them), or with {@code all} the best single value's. */
-    private static Set<Atom> literals(List<ValueTest> tests, boolean all) {
+    private static Set<Atom> literals(List<ValueTest> tests, boolean all, String from) {
         Set<Atom> out = new HashSet<>();
         Atom best = null;
         for (ValueTest t : tests) {
@@ -102,7 +105,7 @@ final class Gates {
                 }
                 continue;
             }
-            Atom a = new Atom(null, l);
+            Atom a = new Atom(null, l, from);
             out.add(a);
             if (best == null || a.cost() < best.cost()) {
                 best = a;
@@ -116,10 +119,11 @@ final class Gates {
 
     /**
      * ASCII without quotes, backslashes or control characters: what a JSON writer leaves as it is, so
-     * a value holding it shows it in the raw record too.
+     * a value holding it shows it in the raw record too; and not a lone "-".
      */
     static boolean usable(String literal) {
-        if (literal.isEmpty()) {
+        if (literal.isEmpty() || literal.equals("-")) {
+            // "-": the parsers leave out a field whose value is "-" (logs' "none"), so no scanned text shows it
             return false;
         }
         for (int i = 0; i < literal.length(); i++) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.soctriage.model.Field;
+import dev.soctriage.model.Format;
 import dev.soctriage.parse.ParsedEvent;
 
 /**
@@ -22,6 +23,11 @@ final class JsonView extends EventView {
     /** how many values one path may fan out to through arrays */
     static final int MAX_VALUES = 256;
 
+    /** CloudTrail members the parser has read, by their dotted names */
+    private static final java.util.Map<String, Field> PARSED = java.util.Map.of("eventName", Field.EVENT, "eventSource",
+            Field.SERVICE, "errorCode", Field.ERROR, "userIdentity.type", Field.IDENTITY_TYPE, "userAgent", Field.USER_AGENT,
+            "awsRegion", Field.REGION, "recipientAccountId", Field.ACCOUNT);
+
     private JsonNode root;
     private boolean parsed;
 
@@ -32,11 +38,12 @@ final class JsonView extends EventView {
     @Override
     List<String> read(String field) {
         // the names the parser already read, without parsing the record again
-        if (field.equals("eventName") && event.field(Field.EVENT) != null && event.format() == dev.soctriage.model.Format.CLOUDTRAIL) {
-            return List.of(event.field(Field.EVENT));
-        }
-        if (field.equals("eventSource") && event.field(Field.SERVICE) != null) {
-            return List.of(event.field(Field.SERVICE));
+        if (event.format() == Format.CLOUDTRAIL) {
+            Field parsed = PARSED.get(field);
+            if (parsed != null) {
+                // the parser read these members already (as text; a member it leaves out, "" or "-" or null, is absent)
+                return one(event.field(parsed));
+            }
         }
         JsonNode r = root();
         if (r == null) {

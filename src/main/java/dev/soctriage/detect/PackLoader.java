@@ -61,11 +61,12 @@ final class PackLoader {
                 refused.add(new Refusal(f.pack(), f.path(), null, "not valid YAML: " + firstLine(e.getMessage())));
                 continue;
             }
-            for (JsonNode doc : docs) {
+            for (int n = 0; n < docs.size(); n++) {
+                JsonNode doc = docs.get(n);
                 documents++;
                 String label = doc != null && doc.isObject() ? RuleCompiler.text(doc, "title") : null;
                 try {
-                    RuleCompiler.Compiled c = compiler.compile(doc, f.pack(), f.path());
+                    RuleCompiler.Compiled c = compiler.compile(doc, f.pack(), f.path(), n);
                     String id = c instanceof RuleCompiler.Rule r ? r.rule().info().id()
                             : c instanceof RuleCompiler.Correlation k ? k.rule().info().id() : null;
                     if (id != null && !ids.add(id)) {

@@ -34,7 +34,8 @@ final class RuleCompiler {
     record Filter(String title, List<String> rules, Source source, Expr filter) implements Compiled {
     }
 
-    Compiled compile(JsonNode doc, String pack, String file) throws RuleRefused {
+    /** @param document the document's position in its file (0 for the first): names a rule without an id */
+    Compiled compile(JsonNode doc, String pack, String file, int document) throws RuleRefused {
         if (doc == null || !doc.isObject()) {
             throw new RuleRefused("the document is not a map");
         }
@@ -49,7 +50,7 @@ final class RuleCompiler {
             throw new RuleRefused("title longer than " + MAX_TITLE + " characters");
         }
         if (doc.has("correlation")) {
-            return new Correlation(CorrelationRule.read(doc.get("correlation"), info(doc, title, pack, file)));
+            return new Correlation(CorrelationRule.read(doc.get("correlation"), info(doc, title, pack, file, document)));
         }
         JsonNode logsource = doc.get("logsource");
         if (logsource == null || !logsource.isObject()) {
@@ -61,7 +62,7 @@ final class RuleCompiler {
             return filter(doc.get("filter"), title, where);
         }
         Expr e = detections.compile(doc.get("detection"), where.source()::unknown);
-        return new Rule(new CompiledRule(info(doc, title, pack, file), where.source(), scoped(e, where)));
+        return new Rule(new CompiledRule(info(doc, title, pack, file, document), where.source(), scoped(e, where)));
     }
 
     /** A Linux service's programs (or pam's lines) folded into the detection. */
@@ -96,11 +97,11 @@ final class RuleCompiler {
         return new Filter(title, List.copyOf(names), where.source(), e);
     }
 
-    private static RuleInfo info(JsonNode doc, String title, String pack, String file) throws RuleRefused {
+    private static RuleInfo info(JsonNode doc, String title, String pack, String file, int document) throws RuleRefused {
         List<String> tags = list(doc, "tags");
         String id = text(doc, "id");
         Level level = Level.of(text(doc, "level"));
-        return new RuleInfo(id == null || id.isBlank() ? pack + ":" + file : id.strip(), text(doc, "name"), title.strip(),
+        return new RuleInfo(id == null || id.isBlank() ? pack + ":" + file + (document > 0 ? "#" + (document + 1) : "") : id.strip(), text(doc, "name"), title.strip(),
                 text(doc, "status"), text(doc, "description"), list(doc, "references"), level, tags,
                 RuleInfo.mitreOf(tags), RuleAction.read(doc.get("soctriage"), title.strip()), pack, file);
     }

@@ -37,7 +37,11 @@ interface ValueTest {
      * {@code re}: found anywhere in the value (anchors say otherwise), case-sensitive unless {@code |i}.
      * Attacker text meets the expression, so each test is bounded ({@link BoundedChars}).
      */
-    record Regex(Pattern pattern) implements ValueTest {
+    record Regex(Pattern pattern, String literal) implements ValueTest {
+        Regex(Pattern pattern) {
+            this(pattern, (pattern.flags() & Pattern.COMMENTS) != 0 ? "" : RegexLiterals.required(pattern.pattern()));
+        }
+
         @Override
         public boolean test(String value, String lowered, EventView event) {
             return BoundedChars.find(pattern, value);

@@ -18,7 +18,7 @@ final class WebView extends EventView {
     /** the names this view answers; a rule naming another is refused for web sources */
     static final Set<String> FIELDS = Set.of("cs-method", "cs-uri-stem", "cs-uri-query", "c-uri", "cs-uri",
             "c-uri-stem", "c-uri-query", "c-uri-extension", "c-useragent", "cs-user-agent", "cs(User-Agent)",
-            "cs-referer", "cs(Referer)", "cs-host", "r-dns", "sc-status", "c-ip", "src_ip", "sc-bytes", "cs-version");
+            "cs-referer", "cs(Referer)", "cs-host", "r-dns", "sc-status", "c-ip", "src_ip", "sc-bytes", "cs-username");
 
     WebView(ParsedEvent event) {
         super(event);
@@ -39,6 +39,8 @@ final class WebView extends EventView {
             case "sc-status" -> one(event.field(Field.STATUS));
             case "c-ip", "src_ip" -> one(event.actorIp());
             case "sc-bytes" -> one(event.field(Field.BYTES));
+            // the user the request authenticated as, or (a 401) the one it claimed
+            case "cs-username" -> one(event.field(Field.TARGET_USER) != null ? event.field(Field.TARGET_USER) : event.actorUser());
             default -> ABSENT;
         };
     }

@@ -43,16 +43,28 @@ public final class PipelineBench {
         }
         Parsers parsers = new Parsers(Clock.systemUTC());
         Grouper grouper = new Grouper();
-        // the production classifier: grouping is measured with the signatures ingest really uses
-        LineClassifier classifier = new dev.soctriage.triage.Signatures();
+        // the production classifier: the signatures and the Sigma engine with the built-in pack, and SigmaHQ's
+        // folders too when they are found ($SIGMA_RULES, ../shared/sigma/rules, /work/shared/sigma/rules)
+        java.nio.file.Path sigmaHq = SigmaHqFolder.find();
+        dev.soctriage.detect.Detections detections = dev.soctriage.detect.Detections.load(
+                sigmaHq == null ? List.of() : List.of(sigmaHq), Map.of());
+        LineClassifier classifier = new dev.soctriage.triage.DetectionClassifier(new dev.soctriage.triage.Signatures(),
+                detections);
+        LineClassifier signaturesOnly = new dev.soctriage.triage.Signatures();
 
         Throughput production = throughput(corpus, ids, parsers, grouper, classifier, runs, warmups);
+        // the Java signatures alone, as before the Sigma engine
+        Throughput javaOnly = throughput(corpus, ids, parsers, grouper, signaturesOnly, runs, warmups);
         // the same without the signatures: how much of a line's time is parsing and grouping
         Throughput unlabelled = throughput(corpus, ids, parsers, grouper, LineClassifier.NONE, runs, warmups);
 
         BatchFigures main = batchFigures(new Corpus(seed, 8).lines(BATCH), parsers, grouper, classifier);
         System.out.println("## PipelineBench (seed " + seed + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible, one thread, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
+        System.out.println();
+        System.out.println("Rules loaded: " + detections.report().rules() + " per-event rules and " + detections.report().correlations()
+                + " correlations (built-in pack" + (sigmaHq == null ? ", SigmaHQ's folders not found" : " and " + sigmaHq) + "), "
+                + detections.report().refused().size() + " documents refused.");
         System.out.println();
         System.out.println("| measure | value | goal |");
         System.out.println("|---|---|---|");
@@ -61,6 +73,8 @@ public final class PipelineBench {
         System.out.printf("| the same, per CPU-second of the whole JVM (GC and JIT threads included) | %s | |%n", production.process);
         System.out.printf("| the same, per wall-clock second (load average %.1f when done) | %s | |%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), production.wall);
+        System.out.printf("| the same per thread CPU-second, the Java signatures alone (no Sigma rules) | %s | |%n",
+                javaOnly.thread);
         System.out.printf("| the same per thread CPU-second, lines not labelled (no signatures: parsing and grouping alone) | %s | |%n",
                 unlabelled.thread);
         System.out.printf("| groups (= model calls) for one %,d-line batch | %,d (%.0f× fewer than %,d per-line calls) | ≥ 100× |%n",
@@ -75,7 +89,7 @@ public final class PipelineBench {
             System.out.printf("With %d distinct benign web clients (access log and ALB) instead of 8: %,d groups (%.0f×).%n",
                     clients, wide.groups, (double) BATCH / wide.groups);
         }
-        System.out.println("(checksum " + (production.checksum + unlabelled.checksum) + ")");
+        System.out.println("(checksum " + (production.checksum + javaOnly.checksum + unlabelled.checksum) + ")");
     }
 
     /** Medians (with min and max) of lines per second, as table cells. */
