@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.Mitre;
 
 /**
  * The CloudTrail pack as a whole (detections/cloudtrail), beyond each folder's own cases
@@ -124,6 +125,21 @@ class CloudTrailPackTest {
         }
         assertTrue(records >= 250, records + " should-alert records turned into failed calls");
         assertEquals(List.of(), raisedAnyway, "a failed call raises no finding of the call");
+    }
+
+    @Test
+    void everyAttackTechniqueOfThePack_isOneTheVerdictMayCarry() {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < BUILT_IN.ruleCount(); i++) {
+            RuleInfo r = BUILT_IN.rule(i);
+            if (r.file().contains("cloudtrail/")) {
+                Mitre.unknown(r.mitre()).forEach(id -> unknown.add(r.file() + ": " + id));
+            }
+        }
+        for (CorrelationRule c : BUILT_IN.correlations()) {
+            Mitre.unknown(c.info().mitre()).forEach(id -> unknown.add(c.info().file() + ": " + id));
+        }
+        assertEquals(List.of(), unknown, "ATT&CK ids missing from triage.Mitre");
     }
 
     /** The same record as a refused call: errorCode and errorMessage set, no responseElements. */
