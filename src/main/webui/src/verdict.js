@@ -12,7 +12,7 @@ const SHOWN = new Set(['id', 'status', 'severity', 'threatType', 'action', 'targ
   'decidedBy', 'decidedAt', 'comment', 'kestraExecutionId', 'guard', 'crossCheck', 'groupKey', 'dispatchError',
   'outcomeDetail', 'outcomeAt', 'expiresAt', 'suppressedEvents', 'deliveries', 'previousVerdictId',
   'threatTypes', 'threatTypesSeen', 'timeline', 'deliveryTimeline', 'history', 'actorReason', 'targetReason',
-  'previousDecision', 'recurrence']);
+  'previousDecision', 'recurrence', 'detections']);
 
 /** attack.mitre.org's page of a technique id (T1110 or T1110.001), or null for anything else. */
 export function mitreUrl(id) {
@@ -162,6 +162,7 @@ function body(v) {
       ['Reasoning', v.reasoning],
       ['MITRE ATT&CK', mitreLinks(v.mitre)],
     ]),
+    detections(v.detections),
     h('h2', {}, `Evidence (${(v.evidence ?? []).length} line${(v.evidence ?? []).length === 1 ? '' : 's'})`),
     h('ol', { class: 'evidence', 'aria-label': 'Evidence lines' },
       (v.evidence ?? []).map((line, i) => h('li', { class: actorLines.includes(i) ? 'actor' : null }, line))));
@@ -226,6 +227,33 @@ function ranges(ns) {
     i = j;
   }
   return out.join(', ');
+}
+
+/**
+ * The Sigma rules behind the verdict: title, level, pack, description, references. Rule text comes
+ * from rule files (the built-in pack, or an operator's folder): text only; a reference is a link only
+ * when it is an http(s) URL.
+ */
+function detections(rules) {
+  if (!rules?.length) return null;
+  return [h('h2', { id: 'detections-heading' }, `Detection rules (${rules.length})`),
+    h('ul', { class: 'detections', 'aria-labelledby': 'detections-heading' }, rules.map((r) => h('li', {},
+      h('p', {}, h('strong', {}, String(r.title ?? r.id)), ' · ', h('span', { class: `badge level-${r.level}` }, String(r.level)),
+        ' · ', h('span', { class: 'pack' }, String(r.pack ?? ''))),
+      r.description ? h('p', { class: 'rule-description' }, String(r.description)) : null,
+      r.references?.length ? h('ul', { class: 'plain', 'aria-label': 'References' },
+        r.references.map((ref) => h('li', {}, httpUrl(ref)
+          ? h('a', { href: String(ref), target: '_blank', rel: 'noopener noreferrer' }, String(ref)) : String(ref)))) : null)))];
+}
+
+/** Whether a rule's reference is a plain http(s) URL (anything else is shown as text, never as a link). */
+export function httpUrl(ref) {
+  try {
+    const u = new URL(String(ref));
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 function mitreLinks(ids) {

@@ -3,6 +3,9 @@
 // "Pending verdicts", the buttons "Approve", "Reject", "Confirm", "Cancel", the dialog, the status as
 // text. Each view is checked with axe-core: no serious or critical violation.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, newPage, shotPath, startStack } from './harness.mjs';
@@ -17,6 +20,30 @@ const XSS_LINES = [
   `${XSS_IP} - - [06/Dec/2026:08:00:02 +0000] "GET /search?q=<img src=x onerror=window.__xss=2>&r=${Date.now()} HTTP/1.1" 200 512 "-" "Mozilla/5.0"`,
   `${XSS_IP} - - [06/Dec/2026:08:00:03 +0000] "GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1" 200 512 "-" "Mozilla/5.0"`,
 ];
+
+// an operator's rule folder (DETECTION_RULES) whose rule text is hostile: the console must show it as text
+const HOSTILE_IP = `203.0.113.${100 + (process.pid % 150)}`;
+const RULES_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'console-rules-'));
+fs.mkdirSync(path.join(RULES_DIR, 'site-rules'));
+fs.writeFileSync(path.join(RULES_DIR, 'site-rules', 'hostile.yml'), [
+  'title: Hostile rule text <b>bold</b>',
+  'id: 9d3c1f7e-2b4a-4c6d-8e0f-1a2b3c4d5e6f',
+  `description: '<img src=x onerror="window.__rule=1"> a description with markup'`,
+  'references:',
+  "    - 'javascript:window.__rule=2'",
+  "    - 'https://example.com/rule-reference'",
+  'logsource:',
+  '    category: webserver',
+  'detection:',
+  '    selection:',
+  "        cs-uri-stem|endswith: '/hostile-rule-probe'",
+  '    condition: selection',
+  'level: high',
+  'soctriage:',
+  '    action: block_ip',
+  "    threat: 'Hostile rule probe'",
+  ''].join('\n'));
+if (!process.env.SOC_TEST_STACK_URL) process.env.DETECTION_RULES = path.join(RULES_DIR, 'site-rules');
 
 let stack;
 let browser;
@@ -247,6 +274,67 @@ describe('analyst console', () => {
     assert.deepEqual(injected, { xss: null, scripts: 0, images: 0, onerror: 0 });
     assert.deepEqual(dialogs, []);
     await axeClean(page, 'verdict view with hostile evidence');
+    await page.context().close();
+  });
+
+  test('verdictView_listsItsDetectionRules_withLevelDescriptionAndReferenceLinks', async () => {
+    const scanner = `198.51.100.${10 + (process.pid % 80)}`;
+    const t0 = 1765180800 + (Date.now() % 100000);
+    const lines = Array.from({ length: 16 }, (_, i) =>
+      `2 111122223333 eni-0a1b2c3d4e5f60718 ${scanner} 10.0.1.5 ${41000 + i} ${2000 + i} 6 1 40 ${t0 + i} ${t0 + i + 60} REJECT OK`);
+    const res = await fetch(`${stack.url}/_local/ingest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: `vpc/${scanner}`, lines }),
+    });
+    assert.equal((await res.json()).verdicts, 1);
+    const page = await newPage(browser);
+    await signIn(page);
+    await openVerdictFor(page, scanner);
+    const rules = page.getByRole('list', { name: /Detection rules/ });
+    const text = await rules.innerText();
+    assert.match(text, /Port scan/);
+    assert.match(text, /medium/i);
+    assert.match(text, /VPC flow rejected/);
+    assert.match(text, /informational/i);
+    assert.match(text, /built-in/);
+    assert.match(text, /One source rejected on many distinct destination ports/);
+    const link = rules.getByRole('link', { name: 'https://attack.mitre.org/techniques/T1046/' });
+    assert.equal(await link.getAttribute('href'), 'https://attack.mitre.org/techniques/T1046/');
+    await axeClean(page, 'verdict view with detection rules');
+    await page.screenshot({ path: shotPath('verdict-detections.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('ruleTextWithMarkup_rendersAsText_andOnlyHttpReferencesBecomeLinks', async (t) => {
+    if (process.env.SOC_TEST_STACK_URL) {
+      t.skip('the stack was started elsewhere, without this test\'s DETECTION_RULES folder');
+      return;
+    }
+    const res = await fetch(`${stack.url}/_local/ingest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'web/hostile-rule', lines: [
+        `${HOSTILE_IP} - - [06/Dec/2026:08:00:01 +0000] "GET /hostile-rule-probe?r=${Date.now()} HTTP/1.1" 404 12 "-" "Mozilla/5.0"`] }),
+    });
+    assert.equal((await res.json()).verdicts, 1);
+    const page = await newPage(browser);
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await signIn(page);
+    await openVerdictFor(page, HOSTILE_IP);
+    const rules = page.getByRole('list', { name: /Detection rules/ });
+    const text = await rules.innerText();
+    assert.match(text, /Hostile rule text <b>bold<\/b>/);
+    assert.match(text, /<img src=x onerror="window.__rule=1"> a description with markup/);
+    assert.match(text, /site-rules/);
+    assert.match(text, /javascript:window.__rule=2/);
+    assert.equal(await rules.getByRole('link', { name: 'javascript:window.__rule=2' }).count(), 0, 'not a link');
+    assert.equal(await rules.getByRole('link', { name: 'https://example.com/rule-reference' }).count(), 1);
+    const injected = await page.evaluate(() => ({
+      rule: window.__rule ?? null,
+      images: document.querySelectorAll('img').length,
+      bold: document.querySelectorAll('.detections b').length,
+    }));
+    assert.deepEqual(injected, { rule: null, images: 0, bold: 0 });
+    assert.deepEqual(dialogs, []);
     await page.context().close();
   });
 

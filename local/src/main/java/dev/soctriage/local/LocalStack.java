@@ -42,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
     /** Contract variables a user may set for a local run; passed to the functions when set. */
     private static final List<String> PASSED_THROUGH = List.of("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_MODEL",
             "GROQ_RESPONSE_FORMAT", "ALLOWLIST_CIDRS", "ANALYST_GROUP", "ANALYST_GROUPS_CLAIM", "REMEDIATION_GROUP",
-            "VERDICTS_TABLE");
+            "VERDICTS_TABLE", "DETECTION_RULES");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(300);
 
