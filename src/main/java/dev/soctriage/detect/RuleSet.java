@@ -227,13 +227,24 @@ final class RuleSet {
         }
         String line = e.line();
         boolean json = b.source == Source.CLOUDTRAIL || b.source == Source.AWS_WAF || e.format() == Format.WAF;
-        if (json && (line.contains("\\u") || line.contains("\\/"))) {
-            // escapes a JSON writer may use for any character: the raw text may hide a literal
+        if (json && !literalFaithful(line)) {
             or(c, b.literalGated);
             return new Scan(c, null);
         }
         b.scanner.scan(line, c, found);
         return new Scan(c, found);
+    }
+
+    /**
+     * Whether a JSON record's text shows each value's literals as the rules read them: no {@code \\u} or
+     * {@code \\/} escape (a writer may spell any character so), and compact (an object or array is
+     * matched as its compact JSON text, which a record written with blanks between members does not
+     * show). CloudTrail and WAF write compact JSON without such escapes; anything else runs every rule
+     * the prefilter would have gated.
+     */
+    static boolean literalFaithful(String line) {
+        return !(line.contains("\\u") || line.contains("\\/") || line.contains("\": ") || line.contains(", \"")
+                || line.contains("{ ") || line.contains("[ ") || line.indexOf('\t') >= 0 || line.indexOf('\n') >= 0);
     }
 
     /** Per source: how many rules run on every event (no gate), how many literals are scanned. */

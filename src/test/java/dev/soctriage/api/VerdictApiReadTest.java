@@ -37,7 +37,7 @@ import dev.soctriage.verdict.VerdictStore;
 class VerdictApiReadTest {
     /** The contract's verdict document, every field always present. */
     static final List<String> CONTRACT_FIELDS = List.of("id", "status", "severity", "threatType", "action", "target",
-            "targetType", "reasoning", "mitre", "engine", "model", "evidence", "eventCount", "deliveries", "firstSeen",
+            "targetType", "reasoning", "mitre", "engine", "model", "detections", "evidence", "eventCount", "deliveries", "firstSeen",
             "lastSeen", "source", "createdAt", "previousVerdictId", "decidedBy", "decidedAt", "comment",
             "kestraExecutionId");
     /** Every field of the document: the contract's and the ones added beside them; nothing storage-only. */

@@ -69,6 +69,15 @@ class SigmaEngineTest {
         }
 
         @Test
+        void literalGate_doesNotHideAMatch_whenTheRecordIsNotCompact() {
+            // an object is matched as its compact JSON text: ":1}" is in {"durationSeconds":1}, not in the raw "...": 1}
+            Detections d = load(rule("Compact", CLOUDTRAIL, "selection:\n    requestParameters|contains: ':1}'\ncondition: selection"));
+            assertTrue(matches(d, trail("AssumeRole", ", \"requestParameters\": {\"durationSeconds\": 1}")));
+            assertTrue(matches(d, trail("AssumeRole", ",\"requestParameters\":{\"durationSeconds\":1}")));
+            assertFalse(matches(d, trail("AssumeRole", ",\"requestParameters\":{\"durationSeconds\":2}")));
+        }
+
+        @Test
         void literalGate_doesNotHideAMatch_whenTheRecordEscapesItsText() {
             // \u0053 is "S": a JSON writer may escape any character, so the raw text is not scanned for literals
             Detections d = load(rule("Agent", CLOUDTRAIL, "selection:\n    userAgent|contains: 'Pacu'\ncondition: selection"));
