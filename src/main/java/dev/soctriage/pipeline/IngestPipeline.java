@@ -170,11 +170,12 @@ public class IngestPipeline {
                     .add(new Judged(g, f, feedback.get(VerdictFactory.feedbackKey(g))));
         }
         if (split.memoryHits() > 0 || learned > 0 || split.openVerdictHits() > 0) {
-            LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered, "
+            LOG.infof("%s: %d groups answered from memory (benign templates, confirmed threats), %d templates remembered, "
                     + "%d groups joined open verdicts without a model call", batch.source(), split.memoryHits(), learned,
                     split.openVerdictHits());
         }
         checkTimeToWrite(batch, plans.size(), deadline);
+        List<RememberedThreats.Written> confirmed = new ArrayList<>();
         for (List<Judged> plan : plans.values()) {
             // what earlier suppressions of these groups dropped is shown on this verdict, then taken back
             Map<String, Long> carried = new LinkedHashMap<>();
@@ -206,6 +207,7 @@ public class IngestPipeline {
                 written++;
                 metrics.verdict(c.verdict().evidence().lastSeen(), clock.instant().toString());
                 carried.forEach((key, n) -> store.countSuppressed(key, -n));
+                plan.forEach(p -> confirmed.add(new RememberedThreats.Written(p.group(), p.finding(), v.id())));
                 LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
                         v.severity().wire(), v.action().wire(), v.assessment().engine(), c.verdict().eventCount(),
                         plan.size());
@@ -214,6 +216,7 @@ public class IngestPipeline {
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
+        known.written(confirmed);
         store.recordDelivery(batch.deliveryId(), clock.instant());
         return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, split.memoryHits(),
                 split.openVerdictHits());

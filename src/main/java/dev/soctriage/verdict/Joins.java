@@ -42,7 +42,7 @@ final class Joins {
                 union(a.threatTypes(), in.threatTypes(), MAX_THREAT_TYPES), a.action(), a.target(), a.targetType(),
                 a.reasoning(), union(a.mitre(), in.mitre(), MAX_MITRE), a.engine(), a.model(),
                 a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck(),
-                detections(a.detections(), in.detections()));
+                detections(a.detections(), in.detections()), a.rememberedFrom());
         Evidence e = open.evidence();
         Evidence ie = incoming.evidence();
         List<Timeline> timeline = new ArrayList<>(e.timeline());
@@ -70,7 +70,8 @@ final class Joins {
         boolean afterBlock = previous.status() == Status.REMEDIATED && previous.action() == Action.BLOCK_IP;
         Severity severity = afterBlock && a.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : a.severity();
         Assessment assessment = new Assessment(severity, a.threatType(), a.threatTypes(), a.action(), a.target(),
-                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck(), a.detections());
+                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck(), a.detections(),
+                a.rememberedFrom());
         Lineage lineage = new Lineage(previous.id(), new PreviousDecision(previous.status(),
                 previous.decision().decidedBy(), previous.decision().decidedAt(), previous.decision().comment()),
                 afterBlock ? Lineage.SEEN_AFTER_BLOCK : null);

@@ -61,12 +61,13 @@ public record Verdict(
      * What was judged. {@code threatType} is the first finding's; {@code threatTypes} every threat type
      * that joined (docs/contract.md, invariant 6); {@code severity} the highest seen. {@code guard}: what
      * the grounding guard refused, when it did; {@code crossCheck}: model and rules disagreed by two
-     * severity levels or more.
+     * severity levels or more; {@code rememberedFrom}: the verdict whose model judgement of the same
+     * pattern this one repeats without a model call (the model's judgement, so {@code engine} is {@code llm}).
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "severity", "threatType", "threatTypes", "action", "target", "targetType", "reasoning",
-            "mitre", "engine", "model", "guard", "crossCheck", "detections" })
+            "mitre", "engine", "model", "guard", "crossCheck", "detections", "rememberedFrom" })
     public record Assessment(
             @NotNull Severity severity,
             @NotBlank @Size(max = 120) String threatType,
@@ -80,10 +81,19 @@ public record Verdict(
             String model,
             String guard,
             String crossCheck,
-            @NotNull @Size(max = Detection.MAX_PER_VERDICT) List<@NotNull @Valid Detection> detections) {
+            @NotNull @Size(max = Detection.MAX_PER_VERDICT) List<@NotNull @Valid Detection> detections,
+            @Pattern(regexp = VerdictIds.PATTERN) String rememberedFrom) {
 
         public Assessment {
             detections = detections == null ? List.of() : List.copyOf(detections);
+        }
+
+        /** A fresh assessment: not repeated from a confirmed threat's verdict. */
+        public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
+                String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
+                String crossCheck, List<Detection> detections) {
+            this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
+                    crossCheck, detections, null);
         }
 
         /** An assessment no Sigma rule contributed to. */

@@ -88,6 +88,7 @@ final class VerdictItems {
         put(m, "guard", a.guard());
         put(m, "crossCheck", a.crossCheck());
         m.put("detections", detections(a.detections()));
+        put(m, "rememberedFrom", a.rememberedFrom());
         m.putAll(evidenceAttributes(v));
         Lineage l = v.lineage();
         put(m, "previousVerdictId", l.previousVerdictId());
@@ -188,7 +189,8 @@ final class VerdictItems {
         Assessment a = new Assessment(Severity.fromWire(s(m, "severity")), s(m, "threatType"),
                 m.containsKey("threatTypes") ? strings(m, "threatTypes") : List.of(s(m, "threatType")),
                 Action.fromWire(s(m, "action")), s(m, "target"), s(m, "targetType"), s(m, "reasoning"),
-                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"), detections(m));
+                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"), detections(m),
+                s(m, "rememberedFrom"));
         String source = s(m, "source");
         long events = n(m, "eventCount");
         List<Timeline> timeline = new ArrayList<>();
