@@ -126,6 +126,7 @@ test-console: build
 # throughput of decode+parse+group and model calls saved (PipelineBench), the queue size for the
 # mixed batch in 12 deliveries against dynalite (QueueBench); triage at volume with the model stubbed
 # at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
+# a model that confirms threats, two hours of attacks from new addresses, memory on and off (ThreatMemoryBench);
 # peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
 # line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
 bench: build
@@ -136,6 +137,9 @@ bench: build
 	@$(MVN) -q test -Dtest=VolumeBench -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
 	  >target/volume-bench.log 2>&1 || { tail -40 target/volume-bench.log; exit 1; }
 	@cat target/volume-bench.md
+	@$(MVN) -q test -Dtest='ThreatMemoryBench,ThreatMemoryOffBench' -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+	  >target/threat-memory-bench.log 2>&1 || { tail -40 target/threat-memory-bench.log; exit 1; }
+	@cat target/threat-memory-bench.md target/threat-memory-off-bench.md
 	@$(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
 	  -Dmdep.outputFile=target/test-classpath.txt
 	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200

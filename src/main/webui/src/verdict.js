@@ -12,7 +12,7 @@ const SHOWN = new Set(['id', 'status', 'severity', 'threatType', 'action', 'targ
   'decidedBy', 'decidedAt', 'comment', 'kestraExecutionId', 'guard', 'crossCheck', 'groupKey', 'dispatchError',
   'outcomeDetail', 'outcomeAt', 'expiresAt', 'suppressedEvents', 'deliveries', 'previousVerdictId',
   'threatTypes', 'threatTypesSeen', 'timeline', 'deliveryTimeline', 'history', 'actorReason', 'targetReason',
-  'previousDecision', 'recurrence', 'detections']);
+  'previousDecision', 'recurrence', 'detections', 'rememberedFrom']);
 
 /** attack.mitre.org's page of a technique id (T1110 or T1110.001), or null for anything else. */
 export function mitreUrl(id) {
@@ -183,6 +183,7 @@ function body(v) {
       ['Model', v.model],
       ['Guard', v.guard],
       ['Cross-check', v.crossCheck],
+      ['Remembered from', v.rememberedFrom ? remembered(v) : null],
       ['Verdict id', h('code', { id: 'verdict-id' }, v.id)],
       ['Created', v.createdAt],
     ]),
@@ -215,6 +216,12 @@ function previous(v) {
     .filter(Boolean).join(', ')})` : '';
   return [h('a', { href: `#/verdicts/${encodeURIComponent(v.previousVerdictId)}` }, h('code', {}, v.previousVerdictId)),
     decided, v.recurrence ? h('strong', {}, ` · ${v.recurrence}`) : null];
+}
+
+/** The verdict whose model judgement this one repeats (docs/contract.md, rememberedFrom): no model call was made. */
+function remembered(v) {
+  return [h('a', { href: `#/verdicts/${encodeURIComponent(v.rememberedFrom)}` }, h('code', {}, v.rememberedFrom)),
+    ' (the model\'s judgement of the same pattern, not asked again)'];
 }
 
 /** 1, 2, 3, 5 -> "1-3, 5" */

@@ -465,6 +465,7 @@ describe('analyst console', () => {
         previousVerdictId: 'v_0123456789abcdef0123456789abcdef',
         previousDecision: { status: 'REMEDIATED', decidedBy: 'alice@example.com', decidedAt: '2026-12-01T10:00:00Z', comment: 'blocked' },
         recurrence: 'seen again after block',
+        rememberedFrom: 'v_fedcba9876543210fedcba9876543210',
       });
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(v) });
     });
@@ -479,6 +480,10 @@ describe('analyst console', () => {
     assert.deepEqual(await deliveries.locator('th').allTextContents(), ['Written', 'Events', 'First event', 'Last event']);
     assert.equal(await page.getByRole('link', { name: 'v_0123456789abcdef0123456789abcdef' }).getAttribute('href'),
       '#/verdicts/v_0123456789abcdef0123456789abcdef');
+    // a verdict written from the memory of confirmed threats names the verdict whose judgement it repeats
+    assert.match(side, /Remembered from\s*v_fedcba9876543210fedcba9876543210 \(the model's judgement of the same pattern, not asked again\)/);
+    assert.equal(await page.getByRole('link', { name: 'v_fedcba9876543210fedcba9876543210' }).getAttribute('href'),
+      '#/verdicts/v_fedcba9876543210fedcba9876543210');
     await axeClean(page, 'verdict view with joined deliveries');
     await page.context().close();
   });

@@ -15,6 +15,7 @@ import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.remediate.KestraDispatchException;
 import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.ThreatMemory;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
 import dev.soctriage.verdict.VerdictNotFoundException;
@@ -39,10 +40,12 @@ public class ApprovalService {
     private final FeedbackConfig feedback;
     private final DecisionLog log;
     private final Guard guard;
+    private final ThreatMemory threats;
 
     public ApprovalService(VerdictStore store, KestraClient kestra, Clock clock, StoreConfig storeConfig,
-            FeedbackConfig feedback, DecisionLog log, Guard guard) {
+            FeedbackConfig feedback, DecisionLog log, Guard guard, ThreatMemory threats) {
         this.guard = guard;
+        this.threats = threats;
         this.store = store;
         this.kestra = kestra;
         this.clock = clock;
@@ -131,7 +134,8 @@ public class ApprovalService {
     }
 
     /**
-     * {@code PENDING → REJECTED}, the reason kept as the comment. The reason {@code false_positive}
+     * {@code PENDING → REJECTED}, the reason kept as the comment; the memory of confirmed threats stops
+     * repeating this verdict's judgement (and the one it repeated). The reason {@code false_positive}
      * also suppresses the verdict's groups (every rule and actor that joined it) for
      * {@code feedback.suppress-for}.
      */
@@ -148,6 +152,11 @@ public class ApprovalService {
             rejected = rejectAfterUnfinishedApproval(id, who, decision);
         }
         log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
+        // a rejected judgement is not repeated from memory: neither this verdict's nor the one it repeated
+        threats.revoke(id);
+        if (rejected.assessment().rememberedFrom() != null) {
+            threats.revoke(rejected.assessment().rememberedFrom());
+        }
         if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip())) {
             int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), who.name(), now).size();
             LOG.infof("verdict %s rejected as false positive: its %d groups are suppressed for %s", id, groups,

@@ -183,7 +183,7 @@ public class IngestPipeline {
             journal.put(journalKey(j.group() == null ? g : j.group()), planKey);
         }
         if (split.memoryHits() > 0 || learned > 0 || split.openVerdictHits() > 0) {
-            LOG.infof("%s: %d groups answered from the memory of benign templates, %d templates remembered, "
+            LOG.infof("%s: %d groups answered from memory (benign templates, confirmed threats), %d templates remembered, "
                     + "%d groups joined open verdicts without a model call", batch.source(), split.memoryHits(), learned,
                     split.openVerdictHits());
         }
@@ -192,6 +192,7 @@ public class IngestPipeline {
             store.journal(batch.deliveryId(), journal, clock.instant());
         }
         VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans, deadline);
+        known.written(w.confirmed());
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }

@@ -25,9 +25,11 @@ import dev.soctriage.verdict.VerdictStore;
 
 /**
  * What ingest-triage need not ask the model again, decided before any call (docs/triage.md, "Memory of
- * benign templates" and "Asked once per threat"): groups of a template the model judged benign before,
- * and more of a threat whose verdict is open. Both are judged by the rules instead, so a rule that
- * fires still fires. With no model configured nothing is read: every group goes to the rules anyway.
+ * benign templates", "Asked once per threat" and "Memory of confirmed threats"): groups of a template the
+ * model judged benign before, and more of a threat whose verdict is open, judged by the rules instead (so
+ * a rule that fires still fires); and groups of a pattern the model confirmed as a threat, written from
+ * that judgement ({@link RememberedThreats}). With no model configured nothing is read: every group goes
+ * to the rules anyway.
  */
 @ApplicationScoped
 public class KnownAnswers {
@@ -36,9 +38,11 @@ public class KnownAnswers {
     private final TemplateMemory memory;
     private final TemplateMemoryConfig config;
     private final Clock clock;
+    private final RememberedThreats threats;
 
     public KnownAnswers(TriageService triage, VerdictStore store, TemplateMemory memory, TemplateMemoryConfig config,
-            Clock clock) {
+            Clock clock, RememberedThreats threats) {
+        this.threats = threats;
         this.triage = triage;
         this.store = store;
         this.memory = memory;
@@ -84,6 +88,11 @@ public class KnownAnswers {
             openVerdictHits = joinOpenVerdicts(toAsk, source, answered, stillToAsk);
             toAsk = stillToAsk;
         }
+        // the same pattern as a threat the model confirmed: its judgement, aimed at this group's actor
+        RememberedThreats.Split confirmed = threats.split(toAsk);
+        answered.addAll(confirmed.answered());
+        memoryHits += confirmed.answered().size();
+        toAsk = confirmed.toAsk();
         return new Split(answered, toAsk, memoryHits, openVerdictHits, memoryKeys, remembered);
     }
 
@@ -107,6 +116,11 @@ public class KnownAnswers {
             memory.rememberAll(learned, clock.instant());
         }
         return learned.size();
+    }
+
+    /** Remembers the threats the model confirmed in verdicts just written ({@link RememberedThreats#learn}). */
+    public void written(List<RememberedThreats.Confirmed> written) {
+        threats.learn(written);
     }
 
     /**

@@ -92,7 +92,7 @@ public class VerdictFactory {
                 List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
                 f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
                 f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
-                detections(f, findings), modelNotAsked);
+                detections(f, findings), modelNotAsked, f.rememberedFrom());
         Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
                 List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
         Verdict v = new Verdict(VerdictIds.of(planKey, 1), Status.PENDING, assessment, evidence, created, null, null,

@@ -42,12 +42,14 @@ public class VerdictWriter {
 
     /**
      * What writing did: verdicts written to, events of plans the store found counted already, events of
-     * plans whose verdict could not be made (a defect: {@code failed}), and plans not reached in time.
+     * plans whose verdict could not be made (a defect: {@code failed}), plans not reached in time, and the
+     * findings written with the verdict each went to (what the memory of confirmed threats may learn).
      */
-    record Written(long written, long duplicates, long failed, int notReached, int plans) {
+    record Written(long written, long duplicates, long failed, int notReached, int plans,
+            List<RememberedThreats.Confirmed> confirmed) {
     }
 
-    private record Prepared(Contribution contribution, Map<String, Long> carried, int groups) {
+    private record Prepared(Contribution contribution, Map<String, Long> carried, List<Judged> plan) {
     }
 
     Written write(String source, String deliveryId, Map<String, List<Judged>> plans, Instant deadline) {
@@ -65,7 +67,7 @@ public class VerdictWriter {
                 Contribution c = verdicts.contribution(source, deliveryId, plan.stream().map(Judged::about).toList(),
                         plan.stream().map(Judged::finding).toList(), clock.instant(), carriedEvents > 0 ? carriedEvents : null,
                         speaking(plan).notAsked());
-                prepared.add(new Prepared(c, carried, plan.size()));
+                prepared.add(new Prepared(c, carried, plan));
             } catch (InvalidVerdictException e) {
                 // one group's defect costs that group, never the delivery: a retry would fail the same way
                 // and take every other group of the delivery with it to the dead-letter queue
@@ -82,6 +84,7 @@ public class VerdictWriter {
         long written = 0;
         long duplicates = 0;
         int notReached = 0;
+        List<RememberedThreats.Confirmed> confirmed = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
             Recorded r = recorded.get(i);
@@ -94,12 +97,13 @@ public class VerdictWriter {
                 Verdict v = r.verdict();
                 metrics.verdict(p.contribution().verdict().evidence().lastSeen(), clock.instant().toString());
                 p.carried().forEach((key, n) -> store.countSuppressed(key, -n));
+                p.plan().forEach(j -> confirmed.add(new RememberedThreats.Confirmed(j.about(), j.finding(), v.id())));
                 LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
                         v.severity().wire(), v.action().wire(), v.assessment().engine(),
-                        p.contribution().verdict().eventCount(), p.groups());
+                        p.contribution().verdict().eventCount(), p.plan().size());
             }
         }
-        return new Written(written, duplicates, failed, notReached, prepared.size());
+        return new Written(written, duplicates, failed, notReached, prepared.size(), confirmed);
     }
 
     /** The group whose finding speaks for the plan, as {@link VerdictFactory#contribution} chooses it. */

@@ -17,12 +17,21 @@ import dev.soctriage.model.Severity;
  * @param guard      what the grounding guard refused before this finding was made, or null
  * @param crossCheck set when model and rules disagree by two severity levels or more, or null
  * @param detections the Sigma rules whose matches this finding rests on or was told about (empty for none)
+ * @param rememberedFrom the verdict whose model judgement this finding repeats without a model call
+ *                   (docs/triage.md, "Memory of confirmed threats"), or null for a fresh judgement
  */
 public record Finding(Severity severity, String threatType, Action action, String target, String reasoning,
-        List<String> mitre, Engine engine, String model, String guard, String crossCheck, List<Detection> detections) {
+        List<String> mitre, Engine engine, String model, String guard, String crossCheck, List<Detection> detections,
+        String rememberedFrom) {
 
     public Finding {
         detections = detections == null ? List.of() : List.copyOf(detections);
+    }
+
+    /** A fresh finding (not remembered). */
+    public Finding(Severity severity, String threatType, Action action, String target, String reasoning,
+            List<String> mitre, Engine engine, String model, String guard, String crossCheck, List<Detection> detections) {
+        this(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck, detections, null);
     }
 
     /** A finding no rule of the Sigma engine contributed to. */
@@ -34,7 +43,7 @@ public record Finding(Severity severity, String threatType, Action action, Strin
     /** The same finding with {@code detections} listed. */
     public Finding withDetections(List<Detection> detections) {
         return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
-                detections);
+                detections, rememberedFrom);
     }
 
     /**
@@ -48,6 +57,6 @@ public record Finding(Severity severity, String threatType, Action action, Strin
         }
         String note = "refused rules target " + target + ": " + refusal.get();
         return new Finding(severity, threatType, Action.MONITOR, null, reasoning, mitre, engine, model, note,
-                crossCheck, detections);
+                crossCheck, detections, rememberedFrom);
     }
 }

@@ -152,6 +152,27 @@ public class TriageService {
     }
 
     /**
+     * A group of a pattern the model confirmed as a threat before: {@code remembered} (that judgement
+     * aimed at this group's own actor, citing the confirming verdict in {@link Finding#rememberedFrom()})
+     * grounded by the guard like a fresh answer and cross-checked with the rules; no model call. Empty when
+     * the guard refuses the target here: then the group is asked about as any new one.
+     */
+    public Optional<Judgement> judgeRemembered(EventGroup group, Finding remembered) {
+        Optional<String> refusal = guard.check(remembered.action(), remembered.target(), group);
+        if (refusal.isPresent()) {
+            LOG.infof("group %s: the judgement remembered from verdict %s does not hold here (%s); asking", id(group),
+                    remembered.rememberedFrom(), refusal.get());
+            return Optional.empty();
+        }
+        Optional<Finding> byRules = rules.judge(group);
+        String cross = crossCheck(byRules.map(Finding::severity).orElse(null), remembered.severity(), false);
+        Finding f = new Finding(remembered.severity(), remembered.threatType(), remembered.action(), remembered.target(),
+                remembered.reasoning(), remembered.mitre(), Engine.LLM, remembered.model(), null, cross,
+                rules.detectionsOf(group), remembered.rememberedFrom());
+        return Optional.of(new Judgement(Optional.of(f), 0, false, group));
+    }
+
+    /**
      * Signal lines below the rules' thresholds whose actor is the target of an open verdict to
      * {@code action}: a low finding with that plan, grounded by the guard like any rules finding
      * ({@link RulesEngine#moreOf}). No model call.

@@ -43,7 +43,7 @@ final class Joins {
                 a.reasoning(), union(a.mitre(), in.mitre(), MAX_MITRE), a.engine(), a.model(),
                 a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck(),
                 detections(a.detections(), in.detections()),
-                a.modelNotAsked()); // it speaks of the open verdict's own engine and reasoning, which stay
+                a.modelNotAsked(), a.rememberedFrom()); // they speak of the open verdict's own engine and reasoning, which stay
         Evidence e = open.evidence();
         Evidence ie = incoming.evidence();
         List<Timeline> timeline = new ArrayList<>(e.timeline());
@@ -72,7 +72,7 @@ final class Joins {
         Severity severity = afterBlock && a.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : a.severity();
         Assessment assessment = new Assessment(severity, a.threatType(), a.threatTypes(), a.action(), a.target(),
                 a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck(), a.detections(),
-                a.modelNotAsked());
+                a.modelNotAsked(), a.rememberedFrom());
         Lineage lineage = new Lineage(previous.id(), new PreviousDecision(previous.status(),
                 previous.decision().decidedBy(), previous.decision().decidedAt(), previous.decision().comment()),
                 afterBlock ? Lineage.SEEN_AFTER_BLOCK : null);

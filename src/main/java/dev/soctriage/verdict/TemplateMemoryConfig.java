@@ -8,7 +8,8 @@ import io.smallrye.config.WithName;
 
 /**
  * What ingest-triage need not ask the model again: the memory of benign templates
- * ({@code TRIAGE_MEMORY_TTL}, {@code TRIAGE_MEMORY_ENABLED}) and repeat activity of an open verdict.
+ * ({@code TRIAGE_MEMORY_TTL}, {@code TRIAGE_MEMORY_ENABLED}), repeat activity of an open verdict, and
+ * the memory of confirmed threats.
  */
 @ConfigMapping(prefix = "triage.memory")
 public interface TemplateMemoryConfig {
@@ -28,4 +29,18 @@ public interface TemplateMemoryConfig {
     @WithName("open-verdicts")
     @WithDefault("true")
     boolean openVerdicts();
+
+    /**
+     * True: a signal group whose pattern (format, template, signal) the model confirmed as a threat within
+     * {@link #threatTtl()}, and no analyst rejected, is written from that judgement without a model call
+     * ({@code TRIAGE_MEMORY_THREATS}).
+     */
+    @WithName("threats")
+    @WithDefault("true")
+    boolean threats();
+
+    /** How long a confirmed threat is remembered ({@code TRIAGE_MEMORY_THREAT_TTL}). */
+    @WithName("threat-ttl")
+    @WithDefault("PT24H")
+    Duration threatTtl();
 }

@@ -62,12 +62,14 @@ public record Verdict(
      * that joined (docs/contract.md, invariant 6); {@code severity} the highest seen. {@code guard}: what
      * the grounding guard refused, when it did; {@code crossCheck}: model and rules disagreed by two
      * severity levels or more; {@code modelNotAsked}: why the rules judged without asking a configured
-     * model (the time left was what the delivery's verdicts needed to be written), else null.
+     * model (the time left was what the delivery's verdicts needed to be written), else null;
+     * {@code rememberedFrom}: the verdict whose model judgement of the same pattern this one repeats
+     * without a model call (the model's judgement, so {@code engine} is {@code llm}), else null.
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "severity", "threatType", "threatTypes", "action", "target", "targetType", "reasoning",
-            "mitre", "engine", "model", "guard", "crossCheck", "detections", "modelNotAsked" })
+            "mitre", "engine", "model", "guard", "crossCheck", "detections", "modelNotAsked", "rememberedFrom" })
     public record Assessment(
             @NotNull Severity severity,
             @NotBlank @Size(max = 120) String threatType,
@@ -82,32 +84,33 @@ public record Verdict(
             String guard,
             String crossCheck,
             @NotNull @Size(max = Detection.MAX_PER_VERDICT) List<@NotNull @Valid Detection> detections,
-            @Size(max = 300) String modelNotAsked) {
+            @Size(max = 300) String modelNotAsked,
+            @Pattern(regexp = VerdictIds.PATTERN) String rememberedFrom) {
 
         public Assessment {
             detections = detections == null ? List.of() : List.copyOf(detections);
         }
 
-        /** An assessment no Sigma rule contributed to, the model asked. */
+        /** An assessment no Sigma rule contributed to, the model asked, not remembered. */
         public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
                 String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
                 String crossCheck) {
             this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
-                    crossCheck, List.of(), null);
+                    crossCheck, List.of(), null, null);
         }
 
-        /** An assessment with its detections, the model asked. */
+        /** An assessment with its detections, the model asked, not remembered. */
         public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
                 String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
                 String crossCheck, List<Detection> detections) {
             this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
-                    crossCheck, detections, null);
+                    crossCheck, detections, null, null);
         }
 
         /** This assessment, its {@code modelNotAsked} set. */
         public Assessment notAsked(String why) {
             return new Assessment(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre,
-                    engine, model, guard, crossCheck, detections, why);
+                    engine, model, guard, crossCheck, detections, why, rememberedFrom);
         }
 
         /** targetType follows from action; block_ip and disable_user need a target, monitor may name one. */

@@ -89,6 +89,7 @@ final class VerdictItems {
         put(m, "crossCheck", a.crossCheck());
         m.put("detections", detections(a.detections()));
         put(m, "modelNotAsked", a.modelNotAsked());
+        put(m, "rememberedFrom", a.rememberedFrom());
         m.putAll(evidenceAttributes(v));
         Lineage l = v.lineage();
         put(m, "previousVerdictId", l.previousVerdictId());
@@ -190,7 +191,7 @@ final class VerdictItems {
                 m.containsKey("threatTypes") ? strings(m, "threatTypes") : List.of(s(m, "threatType")),
                 Action.fromWire(s(m, "action")), s(m, "target"), s(m, "targetType"), s(m, "reasoning"),
                 strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"), detections(m),
-                s(m, "modelNotAsked"));
+                s(m, "modelNotAsked"), s(m, "rememberedFrom"));
         String source = s(m, "source");
         long events = n(m, "eventCount");
         List<Timeline> timeline = new ArrayList<>();

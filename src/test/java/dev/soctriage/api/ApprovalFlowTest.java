@@ -60,6 +60,8 @@ class ApprovalFlowTest {
     @Inject
     VerdictStore store;
     @Inject
+    dev.soctriage.verdict.ThreatMemory threats;
+    @Inject
     ObjectMapper mapper;
     @Inject
     DynamoDbClient dynamo;
@@ -278,7 +280,7 @@ class ApprovalFlowTest {
         Verdict v = created();
         ApprovalService unconfigured = new ApprovalService(store, new KestraClient(
                 TestKestraConfig.basic(null, SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(List.of()));
+                feedback, decisions, new dev.soctriage.guard.Guard(List.of()), threats);
         assertError(new VerdictApi(store, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
                 + v.id() + "/approve", "{}").asAnalyst().event(), VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
@@ -368,7 +370,7 @@ class ApprovalFlowTest {
                 java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
         ApprovalService approvals = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
                 kestra.url(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, allowlisted);
+                feedback, decisions, allowlisted, threats);
         VerdictApi guarded = new VerdictApi(store, approvals, apiConfig, mapper);
 
         HttpResponse r = guarded.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
@@ -632,7 +634,7 @@ class ApprovalFlowTest {
     private VerdictApi impatientApi() {
         KestraClient impatient = new KestraClient(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT), mapper);
         ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()));
+                feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()), threats);
         return new VerdictApi(store, approvals, apiConfig, mapper);
     }
 
@@ -643,7 +645,7 @@ class ApprovalFlowTest {
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
                 TestKestraConfig.basic("x", SHORT_TIMEOUT).dispatchGrace().plusSeconds(1));
         ApprovalService approvals = new ApprovalService(store, client, later, storeConfig, feedback, decisions,
-                new dev.soctriage.guard.Guard(java.util.List.of()));
+                new dev.soctriage.guard.Guard(java.util.List.of()), threats);
         return new VerdictApi(store, approvals, apiConfig, mapper);
     }
 

@@ -72,6 +72,8 @@ class OpenVerdictTest {
     @Inject
     VerdictStore store;
     @Inject
+    dev.soctriage.verdict.ThreatMemory threats;
+    @Inject
     ApprovalService approvals;
     @Inject
     DynamoDbClient dynamo;
@@ -186,7 +188,7 @@ class OpenVerdictTest {
         // the application's Kestra timeout is shorter than that delay: this approval waits longer
         ApprovalService patient = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
                 kestra.url(), Duration.ofSeconds(60)), mapper), Clock.systemUTC(), storeConfig,
-                feedback, decisions, new Guard(List.of()));
+                feedback, decisions, new Guard(List.of()), threats);
 
         // when the analyst approves, and while Kestra is being called 60 more attempts arrive
         ExecutorService pool = Executors.newSingleThreadExecutor();

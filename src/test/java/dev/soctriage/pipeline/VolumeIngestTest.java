@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.ThreatMemories;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Status;
@@ -61,6 +62,8 @@ class VolumeIngestTest {
     @BeforeEach
     void modelSaysBenign() {
         GroqStub.reset();
+        // what another test's model confirmed is not this test's (each asserts its own model calls)
+        ThreatMemories.forget(dynamo, storeConfig.table());
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.verdict(false, "low", "monitor", "", "")));
     }
 

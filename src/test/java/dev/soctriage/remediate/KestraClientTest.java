@@ -55,6 +55,8 @@ class KestraClientTest {
     @Inject
     VerdictStore store;
     @Inject
+    dev.soctriage.verdict.ThreatMemory threats;
+    @Inject
     StoreConfig storeConfig;
     @Inject
     FeedbackConfig feedback;
@@ -101,7 +103,7 @@ class KestraClientTest {
         String refused = "http://127.0.0.1:" + Ports.free();
         KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
         ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions,
-                new dev.soctriage.guard.Guard(List.of()));
+                new dev.soctriage.guard.Guard(List.of()), threats);
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
         VerdictFixtures.create(store, v);
         Identity alice = new Identity("u-1", "alice@example.com", java.util.Set.of("soc-analysts"), java.util.Set.of());

@@ -35,6 +35,14 @@ public final class GroqAnswers {
                  "reasoning":"the model's reasons","mitre":[%s]}""".formatted(malicious, severity, action, target, mitre));
     }
 
+    /** A malicious verdict with its own threat type. */
+    public static ResponseDefinitionBuilder threat(String severity, String action, String target, String threatType,
+            String mitre) {
+        return completion("""
+                {"malicious":true,"severity":"%s","threatType":"%s","action":"%s","target":"%s",
+                 "reasoning":"the model's reasons","mitre":[%s]}""".formatted(severity, threatType, action, target, mitre));
+    }
+
     public static ResponseDefinitionBuilder rateLimited(String retryAfterSeconds) {
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withHeader("retry-after", retryAfterSeconds)

@@ -1,0 +1,152 @@
+package dev.soctriage.verdict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import dev.soctriage.model.Action;
+import dev.soctriage.model.Severity;
+import dev.soctriage.model.Status;
+
+/**
+ * {@link ThreatMemory} in the verdict table: one item {@code t_<key>} per remembered pattern, with
+ * {@code rememberedUntil} (epoch seconds), the TTL attribute {@code expiresAt} and no {@code status}, so
+ * never in the queue index. A rejection marks the confirming verdict's item {@code memoryRevoked}; a
+ * recall reads the confirming verdicts' status and that mark.
+ */
+@ApplicationScoped
+public class DynamoThreatMemory implements ThreatMemory {
+    private static final Logger LOG = Logger.getLogger(DynamoThreatMemory.class);
+    private static final String PREFIX = "t_";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TemplateMemoryConfig config;
+
+    public DynamoThreatMemory(DynamoDbClient dynamo, StoreConfig store, TemplateMemoryConfig config) {
+        this.dynamo = dynamo;
+        this.table = store.table();
+        this.config = config;
+    }
+
+    @Override
+    public Map<String, ConfirmedThreat> recall(Collection<String> keys, Instant now) {
+        Map<String, ConfirmedThreat> found = new HashMap<>();
+        List<String> ids = keys.stream().map(k -> PREFIX + k).toList();
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, ids, false, null, Map.of(), this::call,
+                "threat memory")) {
+            AttributeValue until = item.get("rememberedUntil");
+            if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
+                found.put(item.get("id").s().substring(PREFIX.length()), fromItem(item));
+            }
+        }
+        if (found.isEmpty()) {
+            return found;
+        }
+        Set<String> standing = new HashSet<>();
+        for (Map<String, AttributeValue> v : BatchReads.get(dynamo, table,
+                found.values().stream().map(ConfirmedThreat::verdictId).toList(), false, "id, #s, memoryRevoked",
+                Map.of("#s", "status"), this::call, "threat memory's verdicts")) {
+            boolean rejected = v.containsKey("status") && Status.REJECTED.name().equals(v.get("status").s());
+            if (!rejected && !v.containsKey("memoryRevoked")) {
+                standing.add(v.get("id").s());
+            }
+        }
+        found.values().removeIf(c -> !standing.contains(c.verdictId()));
+        return found;
+    }
+
+    @Override
+    public void confirm(Map<String, ConfirmedThreat> confirmations, Instant now) {
+        String until = Long.toString(now.plus(config.threatTtl()).getEpochSecond());
+        List<WriteRequest> puts = new ArrayList<>();
+        confirmations.forEach((key, c) -> {
+            Map<String, AttributeValue> item = toItem(c);
+            item.put("id", AttributeValue.fromS(PREFIX + key));
+            item.put("rememberedUntil", AttributeValue.fromN(until));
+            item.put("expiresAt", AttributeValue.fromN(until));
+            puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        });
+        for (int from = 0; from < puts.size(); from += 25) {
+            Map<String, List<WriteRequest>> request = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == BatchReads.MAX_ROUNDS) {
+                    throw new StoreUnavailableException("threat memory: writes left unprocessed after "
+                            + BatchReads.MAX_ROUNDS + " attempts", null);
+                }
+                Map<String, List<WriteRequest>> r = request;
+                BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(r)));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    @Override
+    public void revoke(String verdictId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(verdictId)))
+                    .updateExpression("SET memoryRevoked = :t").conditionExpression("attribute_exists(id)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+        } catch (ConditionalCheckFailedException e) {
+            LOG.debugf("verdict %s no longer exists: no confirmation to revoke", verdictId);
+        } catch (SdkException e) {
+            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
+            throw new StoreUnavailableException("threat memory unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, AttributeValue> toItem(ConfirmedThreat c) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("confirmedBy", AttributeValue.fromS(c.verdictId()));
+        m.put("severity", AttributeValue.fromS(c.severity().wire()));
+        m.put("threatType", AttributeValue.fromS(c.threatType()));
+        m.put("action", AttributeValue.fromS(c.action().wire()));
+        m.put("role", AttributeValue.fromS(c.role()));
+        m.put("reasoning", AttributeValue.fromS(c.reasoning()));
+        m.put("mitre", AttributeValue.fromL(c.mitre().stream().map(AttributeValue::fromS).toList()));
+        if (c.model() != null) {
+            m.put("model", AttributeValue.fromS(c.model()));
+        }
+        m.put("events", AttributeValue.fromN(Long.toString(c.events())));
+        m.put("rulesRank", AttributeValue.fromN(Integer.toString(c.rulesRank())));
+        m.put("detectionIds", AttributeValue.fromL(c.detections().stream().map(AttributeValue::fromS).toList()));
+        return m;
+    }
+
+    private static ConfirmedThreat fromItem(Map<String, AttributeValue> m) {
+        return new ConfirmedThreat(m.get("confirmedBy").s(), Severity.fromWire(m.get("severity").s()),
+                m.get("threatType").s(), Action.fromWire(m.get("action").s()), m.get("role").s(), m.get("reasoning").s(),
+                strings(m.get("mitre")), m.containsKey("model") ? m.get("model").s() : null,
+                Long.parseLong(m.get("events").n()), Integer.parseInt(m.get("rulesRank").n()),
+                strings(m.get("detectionIds")));
+    }
+
+    private static List<String> strings(AttributeValue v) {
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private <T> T call(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (SdkException e) {
+            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
+            throw new StoreUnavailableException("threat memory unavailable: " + e.getMessage(), e);
+        }
+    }
+}
