@@ -62,6 +62,7 @@ final class Templates {
                 }
                 return fixed(format, event, null, null, null);
             case SYSLOG:
+            case PAM:
                 return mined(or(e.field(Field.PROGRAM), "syslog") + ": ", e.field(Field.MESSAGE));
             default:
                 return mined("", e.line());
@@ -98,7 +99,10 @@ final class Templates {
                 || event.equals("Maximum authentication attempts exceeded") || event.equals("authentication failure")
                 || event.equals("PAM more authentication failures") || event.equals("Connection closed by authenticating user")
                 || event.equals("Connection closed by invalid user") || event.equals("Disconnected from invalid user")
-                || event.equals("Disconnected from authenticating user") || event.startsWith("Disconnecting ");
+                || event.equals("Disconnected from authenticating user") || event.startsWith("Disconnecting ")
+                || event.startsWith("PAM: ") || event.equals("User not allowed") || event.equals("ROOT LOGIN REFUSED")
+                || event.equals("input_userauth_request: invalid user") || event.equals("check pass; user unknown")
+                || event.startsWith("Disconnecting: Too many");
     }
 
     private Template mined(String prefix, String text) {

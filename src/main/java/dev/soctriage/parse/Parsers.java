@@ -20,8 +20,8 @@ import dev.soctriage.text.UntrustedText;
  * The parser chain: recognises each line's format and names its actor. Each line is recognised on its own (JSON records: CloudTrail, WAF, application
  * JSON; VPC flow records; ALB; syslog with sshd and sudo; access logs; logfmt), and a line no parser
  * recognises is kept as {@link Format#TEXT}: nothing is dropped and nothing throws. Formats that
- * declare their fields once per source (a VPC flow log's header line) are read through
- * {@link #parseAll}, one source per call.
+ * declare their fields once per source (a VPC flow log's header line), and the lines of one SSH
+ * connection ({@link AuthSessions}), are read through {@link #parseAll}, one source per call.
  */
 @ApplicationScoped
 public class Parsers {
@@ -65,6 +65,8 @@ public class Parsers {
             }
             out.add(safely(e, line, now, vpcHeader));
         }
+        // the lines of one sshd connection: an attempt counted once, addresses sshd named given to its other lines
+        AuthSessions.link(out);
         return out;
     }
 
