@@ -49,6 +49,11 @@ final class Templates {
             case ACCESS_LOG:
             case ALB:
                 return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
+            case APP_TEXT:
+                if (e.field(Field.METHOD) != null && e.field(Field.STATUS) != null) {
+                    return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
+                }
+                return mined(format.wire() + ": " + or(e.field(Field.LEVEL), "") + " ", e.field(Field.MESSAGE));
             case CLOUDTRAIL:
                 return fixed(format, e.field(Field.SERVICE), event, e.field(Field.ERROR), e.field(Field.OUTCOME));
             case VPC_FLOW:
@@ -78,6 +83,7 @@ final class Templates {
         switch (t.format()) {
             case ACCESS_LOG:
             case ALB:
+            case APP_TEXT:
                 return kind + ": " + or(t.a(), "<no method>") + " " + t.b();
             case CLOUDTRAIL:
                 return "cloudtrail: " + or(t.a(), "?") + " " + or(t.b(), "?") + (t.c() != null ? " error=" + t.c() : "")

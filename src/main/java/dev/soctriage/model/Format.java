@@ -16,6 +16,8 @@ public enum Format {
     WAF("waf"),
     JSON("json"),
     LOGFMT("logfmt"),
+    /** an application's levelled text log (Python logging and OpenStack's oslo.log, Java and Go loggers) */
+    APP_TEXT("app_text"),
     TEXT("text");
 
     private final String wire;

@@ -164,7 +164,7 @@ final class AccessLog {
         return true;
     }
 
-    private static boolean trusted(Parsed p, String ip) {
+    static boolean trusted(Parsed p, String ip) {
         if (p.trustedProxies.isEmpty()) {
             return false;
         }
@@ -183,7 +183,7 @@ final class AccessLog {
      * @param reversed whether {@code ips[from]} is the entry nearest the remote end (the head's list,
      *                 collected right to left) rather than {@code ips[to - 1]} (an X-Forwarded-For field)
      */
-    private static String rightmostUntrusted(Parsed p, String[] ips, int from, int to, String fallback,
+    static String rightmostUntrusted(Parsed p, String[] ips, int from, int to, String fallback,
             boolean reversed) {
         for (int i = 0; i < to - from; i++) {
             String ip = ips[reversed ? from + i : to - 1 - i];

@@ -88,6 +88,18 @@ public class Parsers {
         if (recognise(p, vpcHeader)) {
             return p.build();
         }
+        Prefixes.Inner inner2 = Prefixes.strip(line);
+        if (inner2 != null) {
+            // a file name or a log collection's tags in front of a line of a known format
+            Instant at = inner2.time() != null ? inner2.time() : envelope;
+            Parsed prefixed = new Parsed(event, inner2.line(), at, at != null ? at : now, trustedProxies);
+            if (recognise(prefixed, vpcHeader)) {
+                if (inner2.time() != null) {
+                    prefixed.time = inner2.time();
+                }
+                return prefixed.build();
+            }
+        }
         Parsed text = new Parsed(event, line, envelope, p.reference, trustedProxies);
         TextLine.parse(text);
         return text.build();
@@ -117,7 +129,7 @@ public class Parsers {
             return true;
         }
         reset(p);
-        return AccessLog.parse(p) || reset(p) || Logfmt.parse(p) || reset(p);
+        return AccessLog.parse(p) || reset(p) || AppText.parse(p) || reset(p) || Logfmt.parse(p) || reset(p);
     }
 
     /** Clears what a parser that gave up half-way left behind; always false, to read as "not recognised". */

@@ -87,7 +87,7 @@ final class Syslog {
             }
             tokEnd = indexOf(s, ' ', tagStart);
             if (!isTag(s, tagStart, tokEnd)) {
-                return false;
+                return looseTag(p, time, host, tagStart);
             }
         }
         int bracket = indexOf(s, '[', tagStart);
@@ -213,6 +213,50 @@ final class Syslog {
         p.put(Field.REPEATED, msg.substring(REPEATED.length(), times));
         return msg.substring(times + 9, msg.length() - 1).strip();
     }
+
+    /**
+     * The tags macOS writes: a program name with blanks ({@code Microsoft Word[14463]:}) or a sender
+     * detail after the pid ({@code sandboxd[129] ([31211]):}). The tag ends at the first ": " within
+     * {@value #LOOSE_TAG_MAX} characters.
+     */
+    private static boolean looseTag(Parsed p, Instant time, String host, int tagStart) {
+        String s = p.line;
+        int colon = s.indexOf(": ", tagStart);
+        if (colon < 0 || colon - tagStart > LOOSE_TAG_MAX) {
+            return false;
+        }
+        int headEnd = colon;
+        int detail = s.lastIndexOf(" (", colon);
+        int blank = detail > tagStart ? s.indexOf(' ', detail + 2) : -1;
+        if (detail > tagStart && s.charAt(colon - 1) == ')' && (blank < 0 || blank >= colon)) {
+            headEnd = detail;
+        }
+        int bracket = s.indexOf('[', tagStart);
+        String pid = null;
+        int progEnd = headEnd;
+        if (bracket > tagStart && bracket < headEnd && s.charAt(headEnd - 1) == ']') {
+            pid = s.substring(bracket + 1, headEnd - 1);
+            if (!isPid(pid)) {
+                return false;
+            }
+            progEnd = bracket;
+        }
+        for (int i = tagStart; i < progEnd; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == ' ')) {
+                return false;
+            }
+        }
+        if (progEnd == tagStart || s.charAt(progEnd - 1) == ' ') {
+            return false;
+        }
+        p.time = time;
+        p.put(Field.HOST, host);
+        p.put(Field.PID, pid);
+        return message(p, s.substring(tagStart, progEnd), colon + 2);
+    }
+
+    private static final int LOOSE_TAG_MAX = 160;
 
     /** A syslog tag: a program name of [A-Za-z0-9_./-], then optionally [pid], then a colon. */
     private static boolean isTag(String s, int from, int to) {
