@@ -11,6 +11,10 @@ public enum Format {
     SYSLOG("syslog"),
     ACCESS_LOG("access_log"),
     ALB("alb"),
+    /** Amazon CloudFront's standard (W3C) and real-time access logs */
+    CLOUDFRONT("cloudfront"),
+    /** Amazon API Gateway's access logs (the JSON and CLF templates) */
+    API_GATEWAY("api_gateway"),
     CLOUDTRAIL("cloudtrail"),
     VPC_FLOW("vpc_flow"),
     WAF("waf"),

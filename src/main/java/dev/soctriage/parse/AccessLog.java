@@ -94,14 +94,16 @@ final class AccessLog {
         }
         // after the time: "request" status bytes ["referer" "agent"] [more]
         int at = close + 1;
-        if (!s.startsWith(" \"", at)) {
+        // API Gateway's CLF template writes no blank between the time and the request
+        int quote = s.startsWith(" \"", at) ? at + 1 : s.startsWith("\"", at) ? at : -1;
+        if (quote < 0) {
             return false;
         }
-        int reqEnd = Tokens.quoteEnd(s, at + 1);
+        int reqEnd = Tokens.quoteEnd(s, quote);
         if (reqEnd < 0) {
             return false;
         }
-        String request = s.substring(at + 2, reqEnd);
+        String request = s.substring(quote + 1, reqEnd);
         at = reqEnd + 1;
         int[] rest = Tokens.split(s, at, 12);
         if (rest.length < 4) {
@@ -111,7 +113,7 @@ final class AccessLog {
         if (status.length() != 3 || Times.num(status, 0, 3) < 0) {
             return false;
         }
-        p.format = Format.ACCESS_LOG;
+        p.format = apiGatewayClf(s, rest) ? Format.API_GATEWAY : Format.ACCESS_LOG;
         p.time = time;
         Request.fill(p, request);
         p.put(Field.STATUS, status);
@@ -123,7 +125,9 @@ final class AccessLog {
             String t = Tokens.text(s, rest, q);
             if (Tokens.quoted(s, rest, q)) {
                 quoted++;
-                if (quoted == 2) {
+                if (quoted == 1) {
+                    p.put(Field.REFERER, t);
+                } else if (quoted == 2) {
                     p.put(Field.USER_AGENT, t);
                 } else if (quoted >= 3 && xff == null && looksAddressList(t)) {
                     xff = t;
@@ -192,6 +196,30 @@ final class AccessLog {
             }
         }
         return fallback;
+    }
+
+    /**
+     * API Gateway's CLF template: after status and length, its request id (and extended request id),
+     * unquoted, and nothing quoted.
+     */
+    private static boolean apiGatewayClf(String s, int[] rest) {
+        int n = Tokens.count(rest);
+        if (n < 3 || n > 4) {
+            return false;
+        }
+        for (int q = 2; q < n; q++) {
+            String t = Tokens.text(s, rest, q);
+            if (Tokens.quoted(s, rest, q) || t.length() < 10 || t.length() > 64) {
+                return false;
+            }
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '-' || c == '=' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean looksAddressList(String t) {
