@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("Api").definedBy("dev.soctriage.api..")
                 .layer("Remediate").definedBy("dev.soctriage.remediate..")
                 .layer("Triage").definedBy("dev.soctriage.triage..")
+                .layer("Detect").definedBy("dev.soctriage.detect..")
                 .layer("Guard").definedBy("dev.soctriage.guard..")
                 .layer("Group").definedBy("dev.soctriage.group..")
                 .layer("Parse").definedBy("dev.soctriage.parse..")
@@ -46,13 +47,14 @@ class ArchitectureTest {
                 .whereLayer("Api").mayOnlyBeAccessedByLayers("Functions")
                 .whereLayer("Remediate").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Triage").mayOnlyBeAccessedByLayers("Pipeline")
+                .whereLayer("Detect").mayOnlyBeAccessedByLayers("Triage", "Pipeline")
                 .whereLayer("Guard").mayOnlyBeAccessedByLayers("Triage", "Pipeline", "Api")
-                .whereLayer("Group").mayOnlyBeAccessedByLayers("Guard", "Triage", "Pipeline")
-                .whereLayer("Parse").mayOnlyBeAccessedByLayers("Group", "Guard", "Triage", "Pipeline")
+                .whereLayer("Group").mayOnlyBeAccessedByLayers("Detect", "Guard", "Triage", "Pipeline")
+                .whereLayer("Parse").mayOnlyBeAccessedByLayers("Detect", "Group", "Guard", "Triage", "Pipeline")
                 .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Pipeline")
                 .whereLayer("Verdict").mayOnlyBeAccessedByLayers("Pipeline", "Api", "Remediate")
                 .whereLayer("Base").mayOnlyBeAccessedByLayers("Functions", "Pipeline", "Api", "Remediate", "Triage",
-                        "Guard", "Group", "Parse", "Ingest", "Verdict");
+                        "Detect", "Guard", "Group", "Parse", "Ingest", "Verdict");
     }
 
     @Test

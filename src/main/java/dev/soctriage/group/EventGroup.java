@@ -34,10 +34,25 @@ import dev.soctriage.parse.ParsedEvent;
  * @param samples   up to 20 members, verbatim, first seen first (the verdict's evidence)
  * @param actors    a cross-actor group's actors, most events first, capped; empty for a per-actor group
  * @param actorCount the true number of distinct actors (1 or 0 for a per-actor group)
+ * @param detections the ids of the detection rules its lines matched (every member matched the same ones),
+ *                  then of the correlations the delivery raised about its actor; empty for none
  */
 public record EventGroup(String key, Format format, Signal signal, String template, String actorIp,
         String actorUser, int count, Instant firstSeen, Instant lastSeen, Map<Field, Set<String>> distinct,
-        Map<Field, Integer> distinctCounts, List<ParsedEvent> samples, List<ActorShare> actors, int actorCount) {
+        Map<Field, Integer> distinctCounts, List<ParsedEvent> samples, List<ActorShare> actors, int actorCount,
+        List<String> detections) {
+
+    public EventGroup {
+        detections = detections == null ? List.of() : List.copyOf(detections);
+    }
+
+    /** A group no detection rule labelled. */
+    public EventGroup(String key, Format format, Signal signal, String template, String actorIp, String actorUser,
+            int count, Instant firstSeen, Instant lastSeen, Map<Field, Set<String>> distinct,
+            Map<Field, Integer> distinctCounts, List<ParsedEvent> samples, List<ActorShare> actors, int actorCount) {
+        this(key, format, signal, template, actorIp, actorUser, count, firstSeen, lastSeen, distinct, distinctCounts,
+                samples, actors, actorCount, List.of());
+    }
 
     /** A per-actor group. */
     public EventGroup(String key, Format format, Signal signal, String template, String actorIp, String actorUser,
@@ -69,6 +84,7 @@ public record EventGroup(String key, Format format, Signal signal, String templa
     public EventGroup narrowedTo(ActorShare share) {
         return new EventGroup(key + "|" + share.ip() + "|" + share.user(), format, signal, template, share.ip(),
                 share.user(), share.count(), share.samples().get(0).time(),
-                share.samples().get(share.samples().size() - 1).time(), Map.of(), Map.of(), share.samples());
+                share.samples().get(share.samples().size() - 1).time(), Map.of(), Map.of(), share.samples(), List.of(),
+                share.ip() == null && share.user() == null ? 0 : 1, detections);
     }
 }

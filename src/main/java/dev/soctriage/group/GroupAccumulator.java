@@ -43,6 +43,7 @@ final class GroupAccumulator {
 
     final Format format;
     final Signal signal;
+    final Label label;
     final Templates.Template template;
     final String actorIp;
     final String actorUser;
@@ -69,10 +70,11 @@ final class GroupAccumulator {
         final List<ParsedEvent> samples = new ArrayList<>(SAMPLES_PER_ACTOR);
     }
 
-    GroupAccumulator(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser,
+    GroupAccumulator(Format format, Label label, Templates.Template template, String actorIp, String actorUser,
             boolean crossActor) {
         this.format = format;
-        this.signal = signal;
+        this.label = label;
+        this.signal = label.signal();
         this.template = template;
         this.actorIp = actorIp;
         this.actorUser = actorUser;
@@ -183,7 +185,7 @@ final class GroupAccumulator {
      * @param ip, user the group's actor: this accumulator's own, or for a cross-actor group with a
      *            {@link #soleActor() sole actor} that actor, so that it is built as a per-actor group
      */
-    EventGroup build(String key, String templateText, String ip, String user) {
+    EventGroup build(String key, String templateText, String ip, String user, List<String> detections) {
         Map<Field, Set<String>> distinct = new EnumMap<>(Field.class);
         Map<Field, Integer> counts = new EnumMap<>(Field.class);
         for (Field f : TRACKED) {
@@ -205,6 +207,7 @@ final class GroupAccumulator {
             actorCount = Math.max(actorCounter.count(), shares.size());
         }
         return new EventGroup(key, format, signal, templateText, ip, user, count, firstSeen, lastSeen,
-                Collections.unmodifiableMap(distinct), Collections.unmodifiableMap(counts), out, shares, actorCount);
+                Collections.unmodifiableMap(distinct), Collections.unmodifiableMap(counts), out, shares, actorCount,
+                detections);
     }
 }

@@ -27,6 +27,7 @@ public final class GroupingSession {
 
     private final Templates templates;
     private final LineClassifier classifier;
+    private final LineClassifier.Delivery delivery;
     private final Grouper.Limits limits;
     private final Clock clock;
     private final Instant deadline;
@@ -39,13 +40,14 @@ public final class GroupingSession {
     private record Actor(Format format, String ip, String user) {
     }
 
-    private record Key(Format format, Signal signal, Templates.Template template, String actorIp, String actorUser,
+    private record Key(Format format, Label label, Templates.Template template, String actorIp, String actorUser,
             boolean crossActor) {
     }
 
     GroupingSession(Templates templates, LineClassifier classifier, Grouper.Limits limits, Clock clock, Instant deadline) {
         this.templates = templates;
         this.classifier = classifier;
+        this.delivery = classifier.delivery();
         this.limits = limits;
         this.clock = clock;
         this.deadline = deadline;
@@ -68,10 +70,10 @@ public final class GroupingSession {
      * @throws BudgetExceededException the deadline passed, or the batch has more groups than allowed
      */
     public void add(List<ParsedEvent> chunk) {
-        Signal[] signals = new Signal[chunk.size()];
+        Label[] labels = new Label[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
-            Signal s = classifier.classify(chunk.get(i));
-            signals[i] = s == null ? Signal.NONE : s;
+            Label l = delivery.label(chunk.get(i));
+            labels[i] = l == null ? Label.NONE : l;
         }
         Actor[] actors = new Actor[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
@@ -79,26 +81,27 @@ public final class GroupingSession {
             actors[i] = e.actorIp() == null && e.actorUser() == null ? null
                     : new Actor(e.format(), e.actorIp(), e.actorUser());
         }
-        markOutliers(chunk, signals, actors);
+        markOutliers(chunk, labels, actors);
         for (int i = 0; i < chunk.size(); i++) {
             if (i % limits.checkEvery() == 0) {
                 check();
             }
-            add(chunk.get(i), signals[i], actors[i]);
+            add(chunk.get(i), labels[i], actors[i]);
         }
         events += chunk.size();
     }
 
-    private void add(ParsedEvent e, Signal signal, Actor actor) {
+    private void add(ParsedEvent e, Label label, Actor actor) {
         Templates.Template t = templates.of(e);
+        Signal signal = label.signal();
         Key key;
         String attemptedUser = null;
         if (signal == Signal.NONE && actor != null && (outliers.isEmpty() || !outliers.contains(actor))) {
-            key = new Key(e.format(), Signal.NONE, t, null, null, true);
+            key = new Key(e.format(), Label.NONE, t, null, null, true);
         } else {
             // a failed login's user is the sender's guess: from an address, the address is the actor
             boolean attempted = e.actorIp() != null && e.actorUser() != null && classifier.namesAttemptedUser(signal);
-            key = new Key(e.format(), signal, t, e.actorIp(), attempted ? null : e.actorUser(), false);
+            key = new Key(e.format(), label, t, e.actorIp(), attempted ? null : e.actorUser(), false);
             attemptedUser = attempted ? e.actorUser() : null;
         }
         GroupAccumulator acc = groups.get(key);
@@ -107,7 +110,7 @@ public final class GroupingSession {
                 throw new BudgetExceededException("more than " + limits.maxGroups() + " groups in one delivery after "
                         + events + " events");
             }
-            acc = new GroupAccumulator(key.format, key.signal, t, key.actorIp, key.actorUser, key.crossActor);
+            acc = new GroupAccumulator(key.format, key.label, t, key.actorIp, key.actorUser, key.crossActor);
             groups.put(key, acc);
         }
         retainedChars += acc.add(e, attemptedUser, retainedChars < limits.maxSampleChars());
@@ -137,10 +140,17 @@ public final class GroupingSession {
             } else {
                 actorPart = ip + "|" + user;
             }
-            String key = acc.format.wire() + "|" + acc.signal.wire() + "|" + template + "|" + actorPart;
+            String rules = acc.label.rules().isEmpty() ? "" : "|" + String.join(",", acc.label.rules());
+            String key = acc.format.wire() + "|" + acc.signal.wire() + "|" + template + "|" + actorPart + rules;
             // two mined clusters can end with the same text: keep their keys apart, deterministically
             int n = seenKeys.merge(key, 1, Integer::sum);
-            out.add(acc.build(n == 1 ? key : key + "#" + n, template, ip, user));
+            List<String> detections = acc.label.rules();
+            List<String> earned = acc.label.rules().isEmpty() ? List.of() : delivery.groupRules(acc.label, ip, user);
+            if (!earned.isEmpty()) {
+                detections = new ArrayList<>(detections);
+                detections.addAll(earned);
+            }
+            out.add(acc.build(n == 1 ? key : key + "#" + n, template, ip, user, detections));
         }
         return out;
     }
@@ -153,7 +163,7 @@ public final class GroupingSession {
         final Set<String> users = new HashSet<>();
     }
 
-    private void markOutliers(List<ParsedEvent> chunk, Signal[] signals, Actor[] actors) {
+    private void markOutliers(List<ParsedEvent> chunk, Label[] labels, Actor[] actors) {
         Grouper.Outliers o = limits.outliers();
         Map<Actor, Stats> stats = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -162,7 +172,7 @@ public final class GroupingSession {
             if (who == null) {
                 continue;
             }
-            if (signals[i] != Signal.NONE && outliers.size() < MAX_OUTLIERS) {
+            if (labels[i].signal() != Signal.NONE && outliers.size() < MAX_OUTLIERS) {
                 // an actor with an attack line is a suspect: its other lines stay with it, never in a
                 // benign group of other actors (nor answered from the memory of benign templates)
                 outliers.add(who);

@@ -1,5 +1,7 @@
 package dev.soctriage.group;
 
+import java.util.List;
+
 import dev.soctriage.model.Signal;
 import dev.soctriage.parse.ParsedEvent;
 
@@ -19,6 +21,28 @@ public interface LineClassifier {
      */
     default boolean namesAttemptedUser(Signal label) {
         return false;
+    }
+
+    /**
+     * The classifier of one delivery: it sees the delivery's lines in order, one {@link #label} each, so
+     * that it can count across lines (correlation rules), and may then label whole groups. The default
+     * labels each line with {@link #classify} alone.
+     */
+    default Delivery delivery() {
+        return e -> Label.of(classify(e));
+    }
+
+    /** One delivery's labelling ({@link #delivery}); used by one thread. */
+    interface Delivery {
+        Label label(ParsedEvent event);
+
+        /**
+         * Rule ids a group earns from the delivery as a whole, beyond its lines' own (a correlation that
+         * held for its actor): asked once per group when the delivery is grouped.
+         */
+        default List<String> groupRules(Label label, String actorIp, String actorUser) {
+            return List.of();
+        }
     }
 
     LineClassifier NONE = e -> Signal.NONE;

@@ -37,7 +37,9 @@ public enum Signal {
     S3_PUBLIC("s3_public"),
     IAM_ADMIN_GRANT("iam_admin_grant"),
     IAM_FOREIGN_KEY("iam_foreign_key"),
-    IAM_USER_CREATED("iam_user_created");
+    IAM_USER_CREATED("iam_user_created"),
+    /** a detection rule (Sigma) matched a line that none of the labels above names */
+    DETECTION("detection");
 
     private final String wire;
 

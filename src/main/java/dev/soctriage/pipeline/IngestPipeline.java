@@ -26,9 +26,9 @@ import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
+import dev.soctriage.triage.DetectionClassifier;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
-import dev.soctriage.triage.Signatures;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.InvalidVerdictException;
 import dev.soctriage.verdict.Contribution;
@@ -53,7 +53,7 @@ public class IngestPipeline {
     private final EnvelopeDecoder decoder;
     private final Parsers parsers;
     private final Grouper grouper;
-    private final Signatures signatures;
+    private final DetectionClassifier classifier;
     private final TriageService triage;
     private final VerdictFactory verdicts;
     private final VerdictStore store;
@@ -64,14 +64,14 @@ public class IngestPipeline {
     /** what one verdict write may take, to judge before the first write whether all fit in the time left */
     static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
 
-    public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
+    public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
             TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
             KnownAnswers known, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
-        this.signatures = signatures;
+        this.classifier = classifier;
         this.triage = triage;
         this.verdicts = verdicts;
         this.store = store;
@@ -222,7 +222,7 @@ public class IngestPipeline {
     /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
     private List<EventGroup> group(LogBatch batch, Instant start) {
         Instant groupingDeadline = start.plus(config.groupingBudget());
-        GroupingSession session = grouper.session(signatures, clock, groupingDeadline);
+        GroupingSession session = grouper.session(classifier, clock, groupingDeadline);
         try {
             batch.forEachChunk(config.chunkLines(), chunk -> {
                 if (clock.instant().isAfter(groupingDeadline)) {

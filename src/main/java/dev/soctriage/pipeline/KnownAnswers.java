@@ -59,11 +59,10 @@ public class KnownAnswers {
     }
 
     public Split split(List<EventGroup> groups, String source) {
-        if (!triage.modelEnabled()) {
-            return new Split(List.of(), groups, 0, 0, Map.of(), Set.of());
-        }
         Map<EventGroup, String> memoryKeys = new HashMap<>();
-        if (config.enabled()) {
+        // without a model nothing was judged benign by one: no memory; open verdicts are joined all the same,
+        // so that a threshold crossed once keeps counting the actor's later activity (docs/triage.md)
+        if (config.enabled() && triage.modelEnabled()) {
             groups.stream().filter(KnownAnswers::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
         }
         Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());

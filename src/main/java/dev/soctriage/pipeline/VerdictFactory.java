@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import dev.soctriage.group.EventGroup;
+import dev.soctriage.model.Detection;
 import dev.soctriage.model.Status;
 import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
@@ -79,7 +82,8 @@ public class VerdictFactory {
         Verdict.Assessment assessment = new Verdict.Assessment(f.severity(), f.threatType(),
                 List.copyOf(threatTypes).subList(0, Math.min(20, threatTypes.size())), f.action(), f.target(),
                 f.action().targetType(), Texts.cap(reasoning, 2000), List.copyOf(mitre).subList(0, Math.min(10, mitre.size())),
-                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck));
+                f.engine().wire(), f.model(), joined(findings, Finding::guard), joined(findings, Finding::crossCheck),
+                detections(f, findings));
         Verdict.Evidence evidence = new Verdict.Evidence(evidence(groups), count, 1, iso(first), iso(last), source,
                 List.of(source), List.of(new Verdict.Timeline(created, count, iso(first), iso(last))), suppressedEvents);
         Verdict v = new Verdict(VerdictIds.of(planKey, 1), Status.PENDING, assessment, evidence, created, null, null,
@@ -90,6 +94,15 @@ public class VerdictFactory {
             throw new InvalidVerdictException(firstViolation.getPropertyPath() + " " + firstViolation.getMessage());
         }
         return new Contribution(planKey, deliveryId, v, feedbackKeys);
+    }
+
+    /** The Sigma rules of every finding, the most severe finding's first, each once, capped. */
+    private static List<Detection> detections(Finding first, List<Finding> findings) {
+        Map<String, Detection> byId = new LinkedHashMap<>();
+        first.detections().forEach(d -> byId.putIfAbsent(d.id(), d));
+        findings.forEach(x -> x.detections().forEach(d -> byId.putIfAbsent(d.id(), d)));
+        List<Detection> all = List.copyOf(byId.values());
+        return all.subList(0, Math.min(Detection.MAX_PER_VERDICT, all.size()));
     }
 
     /** The plan of a finding (docs/contract.md, invariant 6): what joins one open verdict. */

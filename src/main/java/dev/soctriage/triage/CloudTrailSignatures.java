@@ -44,6 +44,11 @@ final class CloudTrailSignatures {
     }
 
     static Signal classify(ParsedEvent e, String line, String eventName) {
+        if (!eventName.equals("ConsoleLogin") && failed(e, line)) {
+            // a call that failed did not do what it asked (docs/contract.md, invariant 7): no finding of the
+            // successful call; a burst of denials is the permission-probing rule's to count
+            return Signal.NONE;
+        }
         switch (eventName) {
             case "StopLogging", "DeleteTrail", "DeleteFlowLogs", "PutEventSelectors":
                 if (!eventName.equals("PutEventSelectors") || line.contains("\"ReadWriteType\\\":\\\"None")) {
@@ -94,6 +99,16 @@ final class CloudTrailSignatures {
         }
         boolean root = "Root".equals(e.field(Field.IDENTITY_TYPE)) || ROOT_IDENTITY.matcher(line).find();
         return root ? Signal.ROOT_ACTIVITY : Signal.NONE;
+    }
+
+    static final Pattern ERROR_CODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"[^\"]");
+
+    /** The record names an errorCode: the call was refused or failed. */
+    private static boolean failed(ParsedEvent e, String line) {
+        if (e.format() == Format.CLOUDTRAIL) {
+            return e.field(Field.ERROR) != null;
+        }
+        return line.contains("\"errorCode\"") && ERROR_CODE.matcher(line).find();
     }
 
     /** CreateAccessKey and friends for a user other than the caller: a classic persistence step. */

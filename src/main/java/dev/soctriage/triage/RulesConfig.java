@@ -26,29 +26,13 @@ public interface RulesConfig {
     @WithDefault("3")
     int enumerationUsers();
 
-    /** Failed web or application logins from one actor for credential stuffing. */
-    @WithDefault("10")
-    int loginFailures();
-
     /** Requests for sensitive files (.env, .git/...) from one client for web scanning. */
     @WithDefault("3")
     int probes();
 
-    /** Distinct destination ports one source must be rejected on for a port scan. */
-    @WithDefault("15")
-    int portScanPorts();
-
-    /** Rejected flows from one source for a rejected-traffic flood. */
-    @WithDefault("100")
-    int rejectFlood();
-
     /** Failed console logins from one address for a burst. */
     @WithDefault("5")
     int consoleFailures();
-
-    /** WAF blocks of one client for "blocks at volume". */
-    @WithDefault("20")
-    int wafBlocks();
 
     /** IAM users created by one principal in one batch. */
     @WithDefault("3")

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import dev.soctriage.detect.Detections;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
@@ -15,20 +17,43 @@ import dev.soctriage.model.Signal;
 
 /**
  * The built-in detectors: the triage when there is no API key, the fallback when the model fails or
- * is refused, and the cross-check of the model's severity. A group is judged by its {@link Signal}
- * (set per line by {@link Signatures}) and its counts; thresholds come from {@link RulesConfig}.
+ * is refused, and the cross-check of the model's severity. A group is judged first by the Sigma rules
+ * its lines matched and the correlations its actor raised ({@link SigmaFindings}); for the areas the
+ * built-in pack does not cover yet, by its {@link Signal} (set per line by {@link Signatures}) and its
+ * counts, with thresholds from {@link RulesConfig}.
  * Targets are always the group's actor; the {@link Guard} checks them afterwards all the same.
  * Reasoning names counts and signals only, never log text.
  */
 @ApplicationScoped
 public class RulesEngine {
     private final RulesConfig cfg;
+    private final SigmaFindings sigma;
 
+    /** With the built-in pack alone (tests that build the engine by hand). */
     public RulesEngine(RulesConfig cfg) {
+        this(cfg, Detections.load(List.of(), java.util.Map.of()));
+    }
+
+    @Inject
+    public RulesEngine(RulesConfig cfg, Detections detections) {
         this.cfg = cfg;
+        this.sigma = new SigmaFindings(detections);
     }
 
     public Optional<Finding> judge(EventGroup g) {
+        Optional<Finding> byRule = sigma.judge(g);
+        if (byRule.isPresent()) {
+            return byRule;
+        }
+        if (sigma.covers(g.signal(), g.format())) {
+            // the built-in pack has this signal's area: its rules speak for it, the Java below does not
+            return Optional.empty();
+        }
+        return legacy(g).map(f -> f.withDetections(sigma.detectionsOf(g)));
+    }
+
+    /** The Java detectors of the areas whose rules the built-in pack does not hold yet ({@link SigmaFindings#covers}). */
+    private Optional<Finding> legacy(EventGroup g) {
         int n = g.count();
         int users = Math.max(g.distinctCount(Field.TARGET_USER), g.distinct(Field.TARGET_USER).size());
         switch (g.signal()) {
@@ -70,27 +95,9 @@ public class RulesEngine {
                 }
                 return at(n, cfg.sshFailures(), () -> block(g, Severity.MEDIUM, "SSH brute force",
                         n + " attempts on a non-existent user from one address", "T1110.001"));
-            case LOGIN_FAILURE:
-                if (users >= cfg.sprayUsers() && n <= users * cfg.sprayTriesPerUser()) {
-                    return Optional.of(block(g, Severity.HIGH, "Password spraying",
-                            n + " failed logins spread over " + users + " accounts", "T1110.003"));
-                }
-                return at(n, cfg.loginFailures(), () -> block(g, Severity.HIGH, "Credential stuffing",
-                        n + " failed logins from one client", "T1110.004"));
             case SUDO_DENIED:
                 return Optional.of(monitor(g, Severity.MEDIUM, "Sudo privilege escalation attempt",
                         n + " sudo refusal(s): not in sudoers or repeated wrong passwords", "T1548.003"));
-            case FLOW_REJECT:
-                int ports = Math.max(g.distinctCount(Field.DST_PORT), g.distinct(Field.DST_PORT).size());
-                if (ports >= cfg.portScanPorts()) {
-                    return Optional.of(block(g, Severity.MEDIUM, "Port scan",
-                            n + " rejected flows to " + ports + " distinct ports from one source", "T1046"));
-                }
-                return at(n, cfg.rejectFlood(), () -> block(g, Severity.MEDIUM, "Rejected traffic flood",
-                        n + " rejected flows from one source", "T1498"));
-            case WAF_BLOCK:
-                return at(n, cfg.wafBlocks(), () -> block(g, Severity.MEDIUM, "WAF blocks at volume",
-                        n + " requests blocked by the WAF from one client", "T1190", "T1595"));
             case ROOT_ACTIVITY:
                 return Optional.of(monitor(g, Severity.HIGH, "Root account use",
                         n + " API call(s) made with the root user's credentials", "T1078.004"));
@@ -120,6 +127,11 @@ public class RulesEngine {
         }
     }
 
+    /** The Sigma rules a group carries, as a verdict lists them (for a finding the model made). */
+    public List<dev.soctriage.model.Detection> detectionsOf(EventGroup g) {
+        return sigma.detectionsOf(g);
+    }
+
     /**
      * An actor's signal lines that cross no threshold of their own, while a verdict to {@code action}
      * that actor is open: a low finding with that plan, so the lines join the open verdict as evidence
@@ -133,7 +145,7 @@ public class RulesEngine {
         return Optional.of(new Finding(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
                 g.count() + " line(s) with the signal " + g.signal().wire() + " from the target of this open verdict, "
                         + "below the rules' thresholds on their own",
-                List.of(), Engine.RULES, null, null, null));
+                List.of(), Engine.RULES, null, null, null, sigma.detectionsOf(g)));
     }
 
     private Optional<Finding> ssh(EventGroup g, int n, int users) {

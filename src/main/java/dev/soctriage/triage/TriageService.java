@@ -59,7 +59,8 @@ public class TriageService {
         if (!model.enabled()) {
             return about(group, byRules, 0, false);
         }
-        ModelCall call = model.judge(group, deadline);
+        ModelCall call = model.judge(group, deadline, rules.detectionsOf(group).stream()
+                .map(d -> d.title() + " (" + d.level() + ")").toList());
         if (call.answer().isEmpty()) {
             LOG.infof("group %s: model gave no answer after %d call(s) (%s); rules judge", id(group), call.calls(),
                     call.failure());
@@ -98,7 +99,8 @@ public class TriageService {
         Severity severity = Severity.fromWire(v.severity());
         String cross = crossCheck(byRules.map(Finding::severity).orElse(null), severity, false);
         Finding f = new Finding(severity, PromptText.clean(v.threatType()), action, target,
-                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross);
+                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross,
+                rules.detectionsOf(group));
         return new Judgement(Optional.of(f), call.calls(), false, subject);
     }
 
@@ -167,12 +169,12 @@ public class TriageService {
     private static Finding withGuard(Finding f, String note) {
         String guardNote = f.guard() == null ? note : note + "; " + f.guard();
         return new Finding(f.severity(), f.threatType(), f.action(), f.target(), f.reasoning(), f.mitre(), f.engine(),
-                f.model(), guardNote, f.crossCheck());
+                f.model(), guardNote, f.crossCheck(), f.detections());
     }
 
     private static Finding withCrossCheck(Finding f, String crossCheck) {
         return new Finding(f.severity(), f.threatType(), f.action(), f.target(), f.reasoning(), f.mitre(), f.engine(),
-                f.model(), f.guard(), crossCheck);
+                f.model(), f.guard(), crossCheck, f.detections());
     }
 
     /** A short digest of the group key: an id for logs that carries no log text. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Detection;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.verdict.Verdict.Assessment;
@@ -40,7 +41,8 @@ final class Joins {
         Assessment assessment = new Assessment(severity, a.threatType(),
                 union(a.threatTypes(), in.threatTypes(), MAX_THREAT_TYPES), a.action(), a.target(), a.targetType(),
                 a.reasoning(), union(a.mitre(), in.mitre(), MAX_MITRE), a.engine(), a.model(),
-                a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck());
+                a.guard() != null ? a.guard() : in.guard(), a.crossCheck() != null ? a.crossCheck() : in.crossCheck(),
+                detections(a.detections(), in.detections()));
         Evidence e = open.evidence();
         Evidence ie = incoming.evidence();
         List<Timeline> timeline = new ArrayList<>(e.timeline());
@@ -68,12 +70,26 @@ final class Joins {
         boolean afterBlock = previous.status() == Status.REMEDIATED && previous.action() == Action.BLOCK_IP;
         Severity severity = afterBlock && a.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : a.severity();
         Assessment assessment = new Assessment(severity, a.threatType(), a.threatTypes(), a.action(), a.target(),
-                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck());
+                a.targetType(), a.reasoning(), a.mitre(), a.engine(), a.model(), a.guard(), a.crossCheck(), a.detections());
         Lineage lineage = new Lineage(previous.id(), new PreviousDecision(previous.status(),
                 previous.decision().decidedBy(), previous.decision().decidedAt(), previous.decision().comment()),
                 afterBlock ? Lineage.SEEN_AFTER_BLOCK : null);
         return new Verdict(opening.id(), opening.status(), assessment, opening.evidence(), opening.createdAt(), lineage,
                 opening.decision(), opening.remediation());
+    }
+
+    /** The open verdict's detections, then the new ones by id, at most {@link Detection#MAX_PER_VERDICT}. */
+    static List<Detection> detections(List<Detection> open, List<Detection> incoming) {
+        List<Detection> out = new ArrayList<>(open);
+        for (Detection d : incoming) {
+            if (out.size() >= Detection.MAX_PER_VERDICT) {
+                break;
+            }
+            if (out.stream().noneMatch(x -> x.id().equals(d.id()))) {
+                out.add(d);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The first lines of the open verdict kept, then the latest, at most 20 in all. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Detection;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 
@@ -65,7 +66,7 @@ public record Verdict(
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "severity", "threatType", "threatTypes", "action", "target", "targetType", "reasoning",
-            "mitre", "engine", "model", "guard", "crossCheck" })
+            "mitre", "engine", "model", "guard", "crossCheck", "detections" })
     public record Assessment(
             @NotNull Severity severity,
             @NotBlank @Size(max = 120) String threatType,
@@ -78,7 +79,20 @@ public record Verdict(
             @NotNull @Pattern(regexp = "llm|rules") String engine,
             String model,
             String guard,
-            String crossCheck) {
+            String crossCheck,
+            @NotNull @Size(max = Detection.MAX_PER_VERDICT) List<@NotNull @Valid Detection> detections) {
+
+        public Assessment {
+            detections = detections == null ? List.of() : List.copyOf(detections);
+        }
+
+        /** An assessment no Sigma rule contributed to. */
+        public Assessment(Severity severity, String threatType, List<String> threatTypes, Action action, String target,
+                String targetType, String reasoning, List<String> mitre, String engine, String model, String guard,
+                String crossCheck) {
+            this(severity, threatType, threatTypes, action, target, targetType, reasoning, mitre, engine, model, guard,
+                    crossCheck, List.of());
+        }
 
         /** targetType follows from action; block_ip and disable_user need a target, monitor may name one. */
         @JsonIgnore

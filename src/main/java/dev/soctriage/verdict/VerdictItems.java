@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.soctriage.model.Action;
+import dev.soctriage.model.Detection;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.verdict.Verdict.Assessment;
@@ -86,6 +87,7 @@ final class VerdictItems {
         put(m, "model", a.model());
         put(m, "guard", a.guard());
         put(m, "crossCheck", a.crossCheck());
+        m.put("detections", detections(a.detections()));
         m.putAll(evidenceAttributes(v));
         Lineage l = v.lineage();
         put(m, "previousVerdictId", l.previousVerdictId());
@@ -121,7 +123,37 @@ final class VerdictItems {
         put(m, "severity", v.severity().wire());
         m.put("threatTypes", list(v.assessment().threatTypes()));
         m.put("mitre", list(v.assessment().mitre()));
+        m.put("detections", detections(v.assessment().detections()));
         return m;
+    }
+
+    private static AttributeValue detections(List<Detection> detections) {
+        List<AttributeValue> out = new ArrayList<>(detections.size());
+        for (Detection d : detections) {
+            Map<String, AttributeValue> dm = new HashMap<>();
+            put(dm, "id", d.id());
+            put(dm, "title", d.title());
+            put(dm, "level", d.level());
+            put(dm, "pack", d.pack());
+            put(dm, "description", d.description());
+            dm.put("references", list(d.references()));
+            out.add(AttributeValue.fromM(dm));
+        }
+        return AttributeValue.fromL(out);
+    }
+
+    private static List<Detection> detections(Map<String, AttributeValue> m) {
+        AttributeValue v = m.get("detections");
+        if (v == null || !v.hasL()) {
+            return List.of();
+        }
+        List<Detection> out = new ArrayList<>();
+        for (AttributeValue d : v.l()) {
+            Map<String, AttributeValue> dm = d.m();
+            out.add(new Detection(s(dm, "id"), s(dm, "title"), s(dm, "level"), s(dm, "pack"), s(dm, "description"),
+                    dm.containsKey("references") ? strings(dm, "references") : List.of()));
+        }
+        return out;
     }
 
     private static Map<String, AttributeValue> evidenceAttributes(Verdict v) {
@@ -156,7 +188,7 @@ final class VerdictItems {
         Assessment a = new Assessment(Severity.fromWire(s(m, "severity")), s(m, "threatType"),
                 m.containsKey("threatTypes") ? strings(m, "threatTypes") : List.of(s(m, "threatType")),
                 Action.fromWire(s(m, "action")), s(m, "target"), s(m, "targetType"), s(m, "reasoning"),
-                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"));
+                strings(m, "mitre"), s(m, "engine"), s(m, "model"), s(m, "guard"), s(m, "crossCheck"), detections(m));
         String source = s(m, "source");
         long events = n(m, "eventCount");
         List<Timeline> timeline = new ArrayList<>();

@@ -27,14 +27,14 @@ import dev.soctriage.triage.llm.ModelClient;
 public class TriageKit {
     final Parsers parsers;
     final Grouper grouper;
-    final Signatures signatures;
+    final DetectionClassifier signatures;
     final Clock clock;
     private final RulesEngine rules;
     private final Guard guard;
     private final Validator validator;
     private final ObjectMapper mapper;
 
-    TriageKit(Parsers parsers, Grouper grouper, Signatures signatures, RulesEngine rules, Guard guard, Clock clock,
+    TriageKit(Parsers parsers, Grouper grouper, DetectionClassifier signatures, RulesEngine rules, Guard guard, Clock clock,
             Validator validator, ObjectMapper mapper) {
         this.parsers = parsers;
         this.grouper = grouper;

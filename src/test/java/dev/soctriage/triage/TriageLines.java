@@ -13,7 +13,7 @@ final class TriageLines {
     private TriageLines() {
     }
 
-    static List<EventGroup> groups(Parsers parsers, Grouper grouper, Signatures signatures, List<String> lines) {
+    static List<EventGroup> groups(Parsers parsers, Grouper grouper, dev.soctriage.group.LineClassifier signatures, List<String> lines) {
         List<LogEvent> events = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             events.add(new LogEvent("e" + i, 1764000000000L + i * 1000L, lines.get(i)));
@@ -22,7 +22,7 @@ final class TriageLines {
     }
 
     /** The one group the lines make (fails when they make several). */
-    static EventGroup group(Parsers parsers, Grouper grouper, Signatures signatures, List<String> lines) {
+    static EventGroup group(Parsers parsers, Grouper grouper, dev.soctriage.group.LineClassifier signatures, List<String> lines) {
         List<EventGroup> gs = groups(parsers, grouper, signatures, lines);
         if (gs.size() != 1) {
             throw new AssertionError("expected one group, got " + gs.size());

@@ -150,10 +150,18 @@ public class ModelClient {
 
     /** Asks about one group; never throws for a model failure, never waits past {@code deadline}. */
     public ModelCall judge(EventGroup group, Instant deadline) {
+        return judge(group, deadline, List.of());
+    }
+
+    /**
+     * Asks about one group, telling the model which detection rules its lines matched ({@code rules}:
+     * "title (level)" each, from the rule packs, never log text).
+     */
+    public ModelCall judge(EventGroup group, Instant deadline, List<String> rules) {
         if (!enabled()) {
             return new ModelCall(Optional.empty(), 0, "no api key");
         }
-        Prompt prompt = prompts.build(group);
+        Prompt prompt = prompts.build(group, rules);
         ChatRequest request = new ChatRequest(cfg.model(), prompt.messages(), 0.0, cfg.maxCompletionTokens(),
                 VerdictSchema.responseFormat(cfg.responseFormat()), cfg.reasoningEffort().orElse(null));
         int calls = 0;
