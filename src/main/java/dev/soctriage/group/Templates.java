@@ -67,7 +67,6 @@ final class Templates {
                 }
                 return fixed(format, event, null, null, null);
             case SYSLOG:
-            case PAM:
                 return mined(or(e.field(Field.PROGRAM), "syslog") + ": ", e.field(Field.MESSAGE));
             default:
                 return mined("", e.line());

@@ -52,20 +52,8 @@ public enum Field {
     /** log level of an application log (JSON/logfmt) */
     LEVEL("level"),
     /** the process id a syslog line's tag names ({@code sshd[4120]:}): one sshd process serves one connection */
-    PID("pid"),
-    /**
-     * the remote host a PAM line names ({@code rhost=}), as written: an address (then also the actor) or a
-     * host name, kept as evidence and never a block target
-     */
-    RHOST("rhost"),
-    /**
-     * how many authentication attempts a failure line stands for, so that one attempt counts once whichever
-     * of sshd and PAM wrote lines about it: "1" on the line that counts it, "0" on the lines that only echo
-     * it, N for rsyslog's "message repeated N times" and PAM's "N more authentication failures"
-     */
-    ATTEMPTS("attempts"),
-    /** how many times rsyslog saw the line it compressed into "message repeated N times: [ ... ]" */
-    REPEATED("repeated");
+    PID("pid");
+
 
     private final String wire;
 

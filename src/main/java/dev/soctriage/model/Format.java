@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Format {
     SSHD("sshd"),
     SUDO("sudo"),
-    /** PAM's lines for any service other than sshd and sudo (su, login, vsftpd, dovecot, cups, crond...) */
-    PAM("pam"),
     SYSLOG("syslog"),
     ACCESS_LOG("access_log"),
     ALB("alb"),

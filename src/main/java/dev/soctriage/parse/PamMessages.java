@@ -18,7 +18,7 @@ import dev.soctriage.net.Ips;
  * </pre>
  *
  * <p>{@code rhost=} is the remote end of a network service: an address there is the actor, a host name
- * is kept in {@link Field#RHOST} as evidence and is never an actor (nobody resolves it here, and the
+ * stays in the line as evidence and is never an actor (nobody resolves it here, and the
  * sender may own its DNS). {@code user=} is the account tried, never the actor. Remote services put
  * the sender's text in {@code ruser=} and {@code user=}, which could imitate " rhost=6.6.6.6": a line
  * with more than one {@code rhost=} names no actor. Without a remote host, a service that switches
@@ -29,8 +29,6 @@ final class PamMessages {
     /** services run by a local user to become another: that user is the actor of their failures */
     private static final Set<String> SWITCHING = Set.of("su", "su-l", "runuser", "runuser-l", "sudo", "sudo-i",
             "pkexec", "doas");
-    /** the longest host name DNS allows */
-    private static final int HOST_MAX = 253;
 
     private PamMessages() {
     }
@@ -91,9 +89,6 @@ final class PamMessages {
         String user = last(text, " user=");
         String ruser = only(text, " ruser=");
         if (rhost != null && !rhost.isEmpty()) {
-            if (rhost.length() <= HOST_MAX) {
-                p.put(Field.RHOST, rhost);
-            }
             p.actorIp = Ips.canonical(rhost);
             p.put(Field.TARGET_USER, user != null && !user.isEmpty() ? user : ruser);
             return;

@@ -166,7 +166,7 @@ final class Syslog {
     /**
      * The program's message. A tag may name the PAM module that wrote the line ({@code sshd(pam_unix)}, as
      * RHEL and its kin wrote PAM's lines): the program is the service ({@code sshd}) and the message is read
-     * as PAM's. rsyslog's "message repeated N times: [ msg ]" is read as msg, with {@link Field#REPEATED}.
+     * as PAM's. rsyslog's "message repeated N times: [ msg ]" is read as msg (the message field keeps it whole).
      */
     private static boolean message(Parsed p, String tag, int msgStart) {
         String msg = p.line.substring(msgStart);
@@ -191,7 +191,8 @@ final class Syslog {
             p.format = Format.SUDO;
             SudoMessages.parse(p, inner);
         } else if (module != null || PamMessages.looks(inner)) {
-            p.format = Format.PAM;
+            // PAM's lines of any other service: syslog, whose actor PAM names (rhost=, or su's local user)
+            p.format = Format.SYSLOG;
             PamMessages.parse(p, program, inner, module != null);
         } else {
             p.format = Format.SYSLOG;
@@ -210,7 +211,6 @@ final class Syslog {
         if (times < 0 || times - REPEATED.length() > 6 || !Ips.digits(msg, REPEATED.length(), times)) {
             return msg;
         }
-        p.put(Field.REPEATED, msg.substring(REPEATED.length(), times));
         return msg.substring(times + 9, msg.length() - 1).strip();
     }
 
