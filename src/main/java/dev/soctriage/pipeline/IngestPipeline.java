@@ -31,6 +31,7 @@ import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.InvalidVerdictException;
+import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -61,13 +62,15 @@ public class IngestPipeline {
     private final KnownAnswers known;
     private final Clock clock;
     private final Metrics metrics;
+    private final SourceReadings readings;
     /** what one verdict write may take, to judge before the first write whether all fit in the time left */
     static final Duration WRITE_ESTIMATE = Duration.ofMillis(40);
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
             TriageService triage, VerdictFactory verdicts, VerdictStore store, IngestConfig config,
-            KnownAnswers known, Clock clock, Metrics metrics) {
+            KnownAnswers known, Clock clock, Metrics metrics, SourceReadings readings) {
         this.metrics = metrics;
+        this.readings = readings;
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
@@ -97,9 +100,9 @@ public class IngestPipeline {
             batches.forEach(LogBatch::close);
         }
         LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d "
-                + "openVerdictHits=%d failed=%d ms=%d", total.events(), total.groups(), total.verdicts(), total.duplicates(),
-                total.llmCalls(), total.memoryHits(), total.openVerdictHits(), total.failed(),
-                clock.millis() - start.toEpochMilli());
+                + "openVerdictHits=%d failed=%d unknownLines=%d formats=%s ms=%d", total.events(), total.groups(),
+                total.verdicts(), total.duplicates(), total.llmCalls(), total.memoryHits(), total.openVerdictHits(),
+                total.failed(), total.unknownLines(), total.formats(), clock.millis() - start.toEpochMilli());
         metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }
@@ -115,7 +118,8 @@ public class IngestPipeline {
                     batch.source(), events);
             return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
         }
-        List<EventGroup> groups = group(batch, start);
+        Reading reading = new Reading();
+        List<EventGroup> groups = group(batch, start, reading);
         long events = groups.stream().mapToLong(EventGroup::count).sum();
         for (String failure : batch.failures()) {
             LOG.warnf("failed record in %s: %s", batch.source(), failure);
@@ -214,13 +218,16 @@ public class IngestPipeline {
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
         }
+        // how the lines were read, for the console's view of the source (an operator must see a log read as noise)
+        readings.record(batch.source(), reading.lines(), reading.formats(), reading.unknown(), reading.samples(),
+                clock.instant());
         store.recordDelivery(batch.deliveryId(), clock.instant());
         return new IngestResult(events, groups.size(), written, duplicates, llmCalls, failed, split.memoryHits(),
-                split.openVerdictHits());
+                split.openVerdictHits()).read(reading);
     }
 
     /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
-    private List<EventGroup> group(LogBatch batch, Instant start) {
+    private List<EventGroup> group(LogBatch batch, Instant start, Reading reading) {
         Instant groupingDeadline = start.plus(config.groupingBudget());
         GroupingSession session = grouper.session(classifier, clock, groupingDeadline);
         try {
@@ -228,7 +235,9 @@ public class IngestPipeline {
                 if (clock.instant().isAfter(groupingDeadline)) {
                     throw new BudgetExceededException("parsing passed its deadline after " + session.events() + " events");
                 }
-                session.add(parsers.parseAll(chunk));
+                List<ParsedEvent> parsed = parsers.parseAll(chunk);
+                reading.add(parsed);
+                session.add(parsed);
             });
             return session.finish();
         } catch (BudgetExceededException e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
+import dev.soctriage.detect.Detections;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.model.Action;
@@ -18,11 +19,15 @@ import dev.soctriage.model.LogEvent;
 import dev.soctriage.model.Severity;
 import dev.soctriage.parse.Parsers;
 
-/** Thresholds come from triage.rules.*: the defaults, and an override, at their boundaries. */
+/**
+ * Thresholds at their boundaries. The SSH ones are the built-in pack's correlation rules now
+ * (detections/linux/ssh-brute-force*): triage.rules.ssh-* no longer decide what the rules cover.
+ */
 class RulesEngineTest {
     private final Parsers parsers = new Parsers(Clock.systemUTC());
     private final Grouper grouper = new Grouper();
-    private final Signatures signatures = new Signatures();
+    private final Detections detections = Detections.load(List.of(), Map.of());
+    private final DetectionClassifier signatures = new DetectionClassifier(new Signatures(), detections);
 
     private static RulesConfig config(Map<String, String> overrides) {
         SmallRyeConfigBuilder b = new SmallRyeConfigBuilder().withMapping(RulesConfig.class);
@@ -41,8 +46,8 @@ class RulesEngineTest {
     }
 
     @Test
-    void judge_findsNoBruteForceBelowTheDefaultThreshold_andOneAtIt() {
-        RulesEngine rules = new RulesEngine(config(Map.of()));
+    void judge_findsNoBruteForceBelowTheRulesThreshold_andOneAtIt_highWhenSustained() {
+        RulesEngine rules = new RulesEngine(config(Map.of()), detections);
 
         assertEquals(Optional.empty(), rules.judge(only(TriageLines.sshFailures("203.0.113.7", 4))));
         Finding f = rules.judge(only(TriageLines.sshFailures("203.0.113.7", 5))).orElseThrow();
@@ -51,15 +56,14 @@ class RulesEngineTest {
         assertEquals(Action.BLOCK_IP, f.action());
         assertEquals("203.0.113.7", f.target());
         assertEquals(List.of("T1110.001"), f.mitre());
+        assertEquals(Severity.HIGH, rules.judge(only(TriageLines.sshFailures("203.0.113.7", 50))).orElseThrow()
+                .severity());
     }
 
     @Test
-    void judge_followsConfiguredThresholds() {
-        RulesEngine rules = new RulesEngine(config(Map.of("triage.rules.ssh-failures", "20",
-                "triage.rules.ssh-failures-high", "30")));
+    void judge_legacyThresholds_noLongerDecideWhatTheBuiltInRulesCover() {
+        RulesEngine rules = new RulesEngine(config(Map.of("triage.rules.ssh-failures", "2")), detections);
 
-        assertEquals(Optional.empty(), rules.judge(only(TriageLines.sshFailures("203.0.113.7", 19))));
-        assertEquals(Severity.HIGH, rules.judge(only(TriageLines.sshFailures("203.0.113.7", 30))).orElseThrow()
-                .severity());
+        assertEquals(Optional.empty(), rules.judge(only(TriageLines.sshFailures("203.0.113.7", 3))));
     }
 }
