@@ -19,8 +19,9 @@ import dev.soctriage.net.Ips;
  * A time, then within the next two tokens a level word; the token after the level is the logger
  * ({@link Field#PROGRAM}) when it looks like one. Such a log names no actor, except where the message
  * is a WSGI server's request line ({@code ADDR[,ADDR] "GET /p HTTP/1.1" status: 200 len: 512 ...}, as
- * eventlet writes it): the address written last is the peer (the ones before it are X-Forwarded-For,
- * believed only from a trusted proxy, as for access logs).
+ * eventlet writes it): that line is the server's access log, written through the application's logger, and
+ * is read as {@link Format#ACCESS_LOG} (the web rules read it); the address written last is the peer (the
+ * ones before it are X-Forwarded-For, believed only from a trusted proxy, as for access logs).
  */
 final class AppText {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR",
@@ -72,7 +73,10 @@ final class AppText {
         }
         String message = s.substring(msg);
         p.put(Field.MESSAGE, message);
-        if (!request(p, message)) {
+        if (request(p, message)) {
+            // the server's access log, written through the application's logger: read as one, by the web rules
+            p.format = Format.ACCESS_LOG;
+        } else {
             p.put(Field.MENTIONED_IPS, TextLine.mentionedIps(message));
         }
         return true;

@@ -51,7 +51,7 @@ class TextShapesTest {
         String line = "2026-11-24 10:00:03.000 900 INFO api.wsgi.server [-] 192.0.2.50,10.1.0.2 \"GET /v1/items?page=2 "
                 + "HTTP/1.1\" status: 404 len: 170 time: 0.0012";
         ParsedEvent e = parse(line);
-        assertEquals(Format.APP_TEXT, e.format());
+        assertEquals(Format.ACCESS_LOG, e.format(), "the server's access log, through the application's logger");
         assertEquals("10.1.0.2", e.actorIp());
         assertEquals("GET", e.field(Field.METHOD));
         assertEquals("/v1/items?page=2", e.field(Field.PATH));
@@ -67,7 +67,7 @@ class TextShapesTest {
     void aFileNameInFront_isReadPast() {
         ParsedEvent e = parse("web-api.log.2.2026-11-24_10:00:00 2026-11-24 10:00:04.000 77 INFO svc.http [-] 203.0.113.5 "
                 + "\"POST /login HTTP/1.1\" status: 401 len: 12 time: 0.1");
-        assertEquals(Format.APP_TEXT, e.format());
+        assertEquals(Format.ACCESS_LOG, e.format());
         assertEquals("203.0.113.5", e.actorIp());
         ParsedEvent grep = parse("auth.log:Nov 24 10:00:01 gw sshd[5]: Invalid user ftp from 203.0.113.6 port 4");
         assertEquals(Format.SSHD, grep.format());
