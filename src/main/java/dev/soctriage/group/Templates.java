@@ -48,6 +48,8 @@ final class Templates {
                 return event == null ? mined("sudo: ", e.field(Field.MESSAGE)) : fixed(format, "sudo: ", event, null, null, null);
             case ACCESS_LOG:
             case ALB:
+            case CLOUDFRONT:
+            case API_GATEWAY:
                 return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
             case APP_TEXT:
                 if (e.field(Field.METHOD) != null && e.field(Field.STATUS) != null) {
@@ -82,6 +84,8 @@ final class Templates {
         switch (t.format()) {
             case ACCESS_LOG:
             case ALB:
+            case CLOUDFRONT:
+            case API_GATEWAY:
             case APP_TEXT:
                 return kind + ": " + or(t.a(), "<no method>") + " " + t.b();
             case CLOUDTRAIL:
