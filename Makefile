@@ -128,7 +128,8 @@ test-console: build
 # at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
 # a model that confirms threats, two hours of attacks from new addresses, memory on and off (ThreatMemoryBench);
 # peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
-# line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
+# line-to-listed-verdict latency (LatencyBench), the functions' cold starts (ColdStart), the console's bench, and
+# `make reallogs` over the real-log folder when there is one
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
 	@$(MVN) -q test -Dtest=QueueBench -Dqueue.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
@@ -146,3 +147,19 @@ bench: build
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
 	@node src/main/webui/bench/console-bench.mjs
+	@if [ -d "$(REAL_LOGS)" ]; then $(MAKE) --no-print-directory reallogs DIR="$(REAL_LOGS)"; \
+	  else echo "bench: no real-log folder found (REAL_LOGS, ../shared/real-logs, /work/shared/real-logs): reallogs not run"; fi
+
+# real logs through the real pipeline (rules mode, deliveries of 1,000 lines, the local stack on dynalite): per
+# file the lines per format, the lines of no known format, the verdicts with action, target and why
+REAL_LOGS ?= $(firstword $(wildcard ../shared/real-logs /work/shared/real-logs))
+.PHONY: reallogs payloads
+reallogs: build
+	@test -n "$(DIR)" || { echo "usage: make reallogs DIR=<folder of log files>"; exit 2; }
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.RealLogs "$(DIR)"
+
+# web payloads, one class a folder of PAYLOADS, each sent by a client of its own among the real traffic of the
+# access log BENIGN: the attackers proposed for block_ip per class, and the real clients (PAYLOADS_MISSED=1 lists misses)
+payloads: build
+	@test -n "$(PAYLOADS)" -a -n "$(BENIGN)" || { echo "usage: make payloads PAYLOADS=<folder of class folders> BENIGN=<access log>"; exit 2; }
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.Payloads "$(PAYLOADS)" "$(BENIGN)"

@@ -52,6 +52,11 @@ export class Api {
     return this.call('GET', `/verdicts?${q}`);
   }
 
+  /** GET /verdicts/sources: {items}, how each log source was read, latest delivery first. */
+  sources(limit = 100) {
+    return this.call('GET', `/verdicts/sources?limit=${limit}`);
+  }
+
   get(id) {
     return this.call('GET', `/verdicts/${encodeURIComponent(id)}`);
   }

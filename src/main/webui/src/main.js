@@ -1,15 +1,17 @@
 // The analyst console's entry point: reads config.json beside the page, signs in, routes between the
-// queue (#/) and one verdict (#/verdicts/{id}).
+// queue (#/), one verdict (#/verdicts/{id}) and how the log sources were read (#/sources).
 import { Api } from './api.js';
 import { createAuth } from './auth.js';
 import { $, fill, h } from './dom.js';
 import { QueueView } from './queue.js';
+import { SourcesView } from './sources.js';
 import { VerdictView } from './verdict.js';
 
-const VIEWS = ['#signin-view', '#queue-view', '#verdict-view'];
+const VIEWS = ['#signin-view', '#queue-view', '#verdict-view', '#sources-view'];
 let auth;
 let queue;
 let verdict;
+let sources;
 
 function showView(sel) {
   $('#boot').hidden = true;
@@ -62,7 +64,10 @@ function route() {
     return;
   }
   const m = /^#\/verdicts\/([^/]+)$/.exec(location.hash);
-  if (m) {
+  if (location.hash === '#/sources') {
+    showView('#sources-view');
+    sources.show();
+  } else if (m) {
     showView('#verdict-view');
     verdict.show(decodeURIComponent(m[1]));
   } else {
@@ -98,6 +103,7 @@ async function boot() {
   const api = new Api(() => auth.headers(), () => signedOut('Your sign-in is no longer accepted. Sign in again.'));
   queue = new QueueView(api, { pollSeconds: config.pollSeconds ?? 15, onError: showError });
   verdict = new VerdictView(api, { onError: showError, confirm: confirmDialog });
+  sources = new SourcesView(api, { onError: showError });
   $('#sign-out').addEventListener('click', async () => {
     await auth.signOut();
     signedOut('You signed out.');

@@ -488,6 +488,44 @@ describe('analyst console', () => {
     await page.context().close();
   });
 
+  test('logSources_showHowEachSourceWasRead_noiseSaidInWords_unreadLinesAsText', async () => {
+    const source = `test/noise-${process.pid}-${Date.now()}`;
+    const lines = [
+      'Dec  6 10:00:01 ip-10-0-1-23 sshd[7001]: Accepted publickey for deploy from 10.0.4.10 port 33000 ssh2',
+      '<img src=x onerror=window.__src=1> a line of no format we know',
+      '<script>window.__src=2</script>',
+    ];
+    const res = await fetch(`${stack.url}/_local/ingest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source, lines }),
+    });
+    const result = await res.json();
+    assert.equal(result.unknownLines, 2, JSON.stringify(result));
+    assert.deepEqual(result.formats, { sshd: 1, text: 2 });
+
+    const page = await newPage(browser);
+    await signIn(page);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Log sources' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log sources' }).waitFor();
+    const table = page.getByRole('table', { name: 'How each log source was read' });
+    const row = table.getByRole('row').filter({ hasText: source });
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /Read as noise: 2 of 3 lines \(67 %\)/);
+    assert.match(text, /text 2 · sshd 1/);
+    await row.getByText('2 unread lines').click();
+    const samples = await row.locator('.samples li').allTextContents();
+    assert.deepEqual(samples, [lines[1], lines[2]]);
+    const injected = await page.evaluate(() => ({ src: window.__src ?? null, images: document.querySelectorAll('img').length,
+      scripts: document.querySelectorAll('main script').length }));
+    assert.deepEqual(injected, { src: null, images: 0, scripts: 0 });
+    // the sample logs of the local run are read as their formats: no noise said of them
+    const auth = table.getByRole('row').filter({ hasText: '/aws/ec2/auth' });
+    assert.doesNotMatch(await auth.innerText(), /Read as noise/);
+    await page.screenshot({ path: shotPath('sources.png'), fullPage: true });
+    await axeClean(page, 'log sources view');
+    await page.context().close();
+  });
+
   test('userWithoutGroups_sees403Plainly', async () => {
     const page = await newPage(browser);
     await signIn(page, /without groups/);

@@ -68,19 +68,34 @@ final class Requests {
                 throw HttpProblem.badRequest("invalid_query", e.getMessage());
             }
         }
-        int limit = 50;
-        if (q.containsKey("limit")) {
-            String l = q.get("limit");
-            if (!l.matches("\\d{1,3}") || Integer.parseInt(l) < 1 || Integer.parseInt(l) > 100) {
-                throw HttpProblem.badRequest("invalid_query", "limit must be an integer from 1 to 100");
-            }
-            limit = Integer.parseInt(l);
-        }
+        int limit = limit(q);
         String token = q.get("nextToken");
         if (token != null && (token.isEmpty() || token.length() > 2048)) {
             throw HttpProblem.badRequest("invalid_next_token", "nextToken is not a token this API issued");
         }
         return new ListQuery(status, severity, order, limit, token);
+    }
+
+    /** {@code GET /verdicts/sources?limit=50}: how many sources to list, 1..100. */
+    static int sourcesLimit(HttpEvent r) {
+        Map<String, String> q = query(r);
+        for (String name : q.keySet()) {
+            if (!name.equals("limit")) {
+                throw HttpProblem.badRequest("invalid_query", "the sources take limit only");
+            }
+        }
+        return limit(q);
+    }
+
+    private static int limit(Map<String, String> q) {
+        if (!q.containsKey("limit")) {
+            return 50;
+        }
+        String l = q.get("limit");
+        if (!l.matches("\\d{1,3}") || Integer.parseInt(l) < 1 || Integer.parseInt(l) > 100) {
+            throw HttpProblem.badRequest("invalid_query", "limit must be an integer from 1 to 100");
+        }
+        return Integer.parseInt(l);
     }
 
     /** {@code {"comment":"..."}}, the body optional. @return the comment or null */

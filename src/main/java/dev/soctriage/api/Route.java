@@ -15,6 +15,8 @@ public record Route(Kind kind, String id) {
 
     public enum Kind {
         LIST("GET", VerdictApi.Routes.READ),
+        /** how each log source's lines were read: {@code /verdicts/sources} (no verdict id looks like it) */
+        SOURCES("GET", VerdictApi.Routes.READ),
         GET("GET", VerdictApi.Routes.READ),
         APPROVE("POST", VerdictApi.Routes.DECIDE),
         REJECT("POST", VerdictApi.Routes.DECIDE),
@@ -43,7 +45,7 @@ public record Route(Kind kind, String id) {
         if (!kind.method.equals(method)) {
             throw new HttpProblem(405, "method_not_allowed", "use " + kind.method + " on this route");
         }
-        return new Route(kind, segments.size() > 1 ? segments.get(1) : null);
+        return new Route(kind, segments.size() > 1 && kind != Kind.SOURCES ? segments.get(1) : null);
     }
 
     private static Kind kind(List<String> s) {
@@ -52,7 +54,7 @@ public record Route(Kind kind, String id) {
         }
         return switch (s.size()) {
             case 1 -> Kind.LIST;
-            case 2 -> Kind.GET;
+            case 2 -> "sources".equals(s.get(1)) ? Kind.SOURCES : Kind.GET;
             case 3 -> switch (s.get(2)) {
                 case "approve" -> Kind.APPROVE;
                 case "reject" -> Kind.REJECT;

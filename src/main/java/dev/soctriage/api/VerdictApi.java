@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.soctriage.remediate.KestraRejectedException;
 import dev.soctriage.remediate.KestraUnavailableException;
+import dev.soctriage.model.SourceReading;
 import dev.soctriage.verdict.InvalidPageTokenException;
+import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.StoreUnavailableException;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
@@ -25,6 +27,10 @@ import dev.soctriage.verdict.VerdictStore;
  * The HTTP API of the contract, for both API functions: route, authenticate, authorise, validate,
  * act, answer JSON. Order of checks: route (404/405), identity (401), group or scope (403), input
  * (400), then state (404/409) and Kestra (502).
+ *
+ * <p>{@code GET /verdicts/sources} lists how each log source's lines were read ({@link SourceReadings}): it
+ * sits under {@code /verdicts} so that the routes, the authorizer and the console's origin that serve the
+ * queue serve it too, and no verdict id ({@code v_} and hex) can be mistaken for it.
  *
  * <p>Error codes: {@code not_found}, {@code method_not_allowed}, {@code unauthorized},
  * {@code forbidden}, {@code invalid_id}, {@code invalid_query}, {@code invalid_next_token},
@@ -45,6 +51,11 @@ public class VerdictApi {
         DECIDE
     }
 
+    /** The sources' answer: latest delivery first. */
+    @RegisterForReflection
+    public record SourcesAnswer(List<SourceReading> items) {
+    }
+
     /** The listing's answer; {@code nextToken} is null on the last page and always present. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -52,12 +63,34 @@ public class VerdictApi {
     }
 
     private final VerdictStore store;
+    private final SourceReadings readings;
     private final ApprovalService approvals;
     private final ApiConfig config;
     private final ObjectMapper mapper;
 
+    /** Without the sources' readings (an API built by hand for the verdict routes): that route answers 503. */
     public VerdictApi(VerdictStore store, ApprovalService approvals, ApiConfig config, ObjectMapper mapper) {
+        this(store, NO_READINGS, approvals, config, mapper);
+    }
+
+    private static final SourceReadings NO_READINGS = new SourceReadings() {
+        @Override
+        public void record(String source, long lines, Map<String, Long> formats, long unknownLines, List<String> samples,
+                java.time.Instant now) {
+            throw new StoreUnavailableException("no source readings here", null);
+        }
+
+        @Override
+        public List<SourceReading> recent(int limit) {
+            throw new StoreUnavailableException("no source readings here", null);
+        }
+    };
+
+    @jakarta.inject.Inject
+    public VerdictApi(VerdictStore store, SourceReadings readings, ApprovalService approvals, ApiConfig config,
+            ObjectMapper mapper) {
         this.store = store;
+        this.readings = readings;
         this.approvals = approvals;
         this.config = config;
         this.mapper = mapper;
@@ -115,6 +148,7 @@ public class VerdictApi {
                         q.nextToken());
                 yield new ListAnswer(page.items(), page.nextToken());
             }
+            case SOURCES -> new SourcesAnswer(readings.recent(Requests.sourcesLimit(request)));
             case GET -> {
                 String id = Requests.id(route);
                 yield store.find(id).orElseThrow(() -> new VerdictNotFoundException(id));

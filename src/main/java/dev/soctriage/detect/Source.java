@@ -18,13 +18,14 @@ enum Source {
     /** {@code product: aws, service: waf} (ours): the WAF record's JSON by dotted names */
     AWS_WAF(EnumSet.of(Format.WAF), null, JsonView::new),
     /** {@code category: webserver} and {@code proxy} */
-    WEB(EnumSet.of(Format.ACCESS_LOG, Format.ALB, Format.WAF), WebView.FIELDS, WebView::new),
+    WEB(EnumSet.of(Format.ACCESS_LOG, Format.ALB, Format.CLOUDFRONT, Format.API_GATEWAY, Format.WAF), WebView.FIELDS,
+            WebView::new),
     /** {@code product: linux} */
     LINUX(EnumSet.of(Format.SSHD, Format.SUDO, Format.SYSLOG), LinuxView.FIELDS, LinuxView::new),
     /** {@code product: aws, service: vpcflow} (ours) */
     VPC_FLOW(EnumSet.of(Format.VPC_FLOW), FlowView.FIELDS, FlowView::new),
-    /** {@code category: application} (ours): JSON, logfmt and text application logs */
-    APPLICATION(EnumSet.of(Format.JSON, Format.LOGFMT, Format.TEXT), AppView.FIELDS, AppView::new),
+    /** {@code category: application} (ours): JSON, logfmt and text application logs, levelled or not */
+    APPLICATION(EnumSet.of(Format.JSON, Format.LOGFMT, Format.APP_TEXT, Format.TEXT), AppView.FIELDS, AppView::new),
     /** {@code service: apache} or {@code nginx} without a category: the servers' error logs, keywords over the line */
     SERVER_ERRORS(EnumSet.of(Format.TEXT, Format.SYSLOG), Set.of(), ServerErrorView::new);
 

@@ -50,7 +50,14 @@ final class Templates {
                 return event == null ? mined("sudo: ", e.field(Field.MESSAGE)) : fixed(format, "sudo: ", event, null, null, null);
             case ACCESS_LOG:
             case ALB:
+            case CLOUDFRONT:
+            case API_GATEWAY:
                 return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
+            case APP_TEXT:
+                if (e.field(Field.METHOD) != null && e.field(Field.STATUS) != null) {
+                    return fixed(format, e.field(Field.METHOD), statusClass(e.field(Field.STATUS)), null, null);
+                }
+                return mined(format.wire() + ": " + or(e.field(Field.LEVEL), "") + " ", e.field(Field.MESSAGE));
             case CLOUDTRAIL:
                 return fixed(format, e.field(Field.SERVICE), event, e.field(Field.ERROR), e.field(Field.OUTCOME));
             case VPC_FLOW:
@@ -90,6 +97,9 @@ final class Templates {
         switch (t.format()) {
             case ACCESS_LOG:
             case ALB:
+            case CLOUDFRONT:
+            case API_GATEWAY:
+            case APP_TEXT:
                 return kind + ": " + or(t.a(), "<no method>") + " " + t.b();
             case CLOUDTRAIL:
                 return "cloudtrail: " + or(t.a(), "?") + " " + or(t.b(), "?") + (t.c() != null ? " error=" + t.c() : "")
@@ -111,7 +121,10 @@ final class Templates {
                 || event.equals("Maximum authentication attempts exceeded") || event.equals("authentication failure")
                 || event.equals("PAM more authentication failures") || event.equals("Connection closed by authenticating user")
                 || event.equals("Connection closed by invalid user") || event.equals("Disconnected from invalid user")
-                || event.equals("Disconnected from authenticating user") || event.startsWith("Disconnecting ");
+                || event.equals("Disconnected from authenticating user") || event.startsWith("Disconnecting ")
+                || event.startsWith("PAM: ") || event.equals("User not allowed") || event.equals("ROOT LOGIN REFUSED")
+                || event.equals("input_userauth_request: invalid user") || event.equals("check pass; user unknown")
+                || event.startsWith("Disconnecting: Too many");
     }
 
     private Template mined(String prefix, String text) {

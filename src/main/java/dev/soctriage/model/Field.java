@@ -50,7 +50,10 @@ public enum Field {
     /** AWS account id (CloudTrail recipientAccountId, VPC account-id) */
     ACCOUNT("account"),
     /** log level of an application log (JSON/logfmt) */
-    LEVEL("level");
+    LEVEL("level"),
+    /** the process id a syslog line's tag names ({@code sshd[4120]:}): one sshd process serves one connection */
+    PID("pid");
+
 
     private final String wire;
 

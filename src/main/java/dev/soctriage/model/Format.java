@@ -9,11 +9,17 @@ public enum Format {
     SYSLOG("syslog"),
     ACCESS_LOG("access_log"),
     ALB("alb"),
+    /** Amazon CloudFront's standard (W3C) and real-time access logs */
+    CLOUDFRONT("cloudfront"),
+    /** Amazon API Gateway's access logs (the JSON and CLF templates) */
+    API_GATEWAY("api_gateway"),
     CLOUDTRAIL("cloudtrail"),
     VPC_FLOW("vpc_flow"),
     WAF("waf"),
     JSON("json"),
     LOGFMT("logfmt"),
+    /** an application's levelled text log (Python logging and OpenStack's oslo.log, Java and Go loggers) */
+    APP_TEXT("app_text"),
     TEXT("text");
 
     private final String wire;

@@ -94,14 +94,16 @@ final class AccessLog {
         }
         // after the time: "request" status bytes ["referer" "agent"] [more]
         int at = close + 1;
-        if (!s.startsWith(" \"", at)) {
+        // API Gateway's CLF template writes no blank between the time and the request
+        int quote = s.startsWith(" \"", at) ? at + 1 : s.startsWith("\"", at) ? at : -1;
+        if (quote < 0) {
             return false;
         }
-        int reqEnd = Tokens.quoteEnd(s, at + 1);
+        int reqEnd = Tokens.quoteEnd(s, quote);
         if (reqEnd < 0) {
             return false;
         }
-        String request = s.substring(at + 2, reqEnd);
+        String request = s.substring(quote + 1, reqEnd);
         at = reqEnd + 1;
         int[] rest = Tokens.split(s, at, 12);
         if (rest.length < 4) {
@@ -111,7 +113,7 @@ final class AccessLog {
         if (status.length() != 3 || Times.num(status, 0, 3) < 0) {
             return false;
         }
-        p.format = Format.ACCESS_LOG;
+        p.format = apiGatewayClf(s, rest) ? Format.API_GATEWAY : Format.ACCESS_LOG;
         p.time = time;
         Request.fill(p, request);
         p.put(Field.STATUS, status);
@@ -166,7 +168,7 @@ final class AccessLog {
         return true;
     }
 
-    private static boolean trusted(Parsed p, String ip) {
+    static boolean trusted(Parsed p, String ip) {
         if (p.trustedProxies.isEmpty()) {
             return false;
         }
@@ -185,7 +187,7 @@ final class AccessLog {
      * @param reversed whether {@code ips[from]} is the entry nearest the remote end (the head's list,
      *                 collected right to left) rather than {@code ips[to - 1]} (an X-Forwarded-For field)
      */
-    private static String rightmostUntrusted(Parsed p, String[] ips, int from, int to, String fallback,
+    static String rightmostUntrusted(Parsed p, String[] ips, int from, int to, String fallback,
             boolean reversed) {
         for (int i = 0; i < to - from; i++) {
             String ip = ips[reversed ? from + i : to - 1 - i];
@@ -194,6 +196,30 @@ final class AccessLog {
             }
         }
         return fallback;
+    }
+
+    /**
+     * API Gateway's CLF template: after status and length, its request id (and extended request id),
+     * unquoted, and nothing quoted.
+     */
+    private static boolean apiGatewayClf(String s, int[] rest) {
+        int n = Tokens.count(rest);
+        if (n < 3 || n > 4) {
+            return false;
+        }
+        for (int q = 2; q < n; q++) {
+            String t = Tokens.text(s, rest, q);
+            if (Tokens.quoted(s, rest, q) || t.length() < 10 || t.length() > 64) {
+                return false;
+            }
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '-' || c == '=' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean looksAddressList(String t) {

@@ -79,6 +79,15 @@ final class JsonLogs {
             cloudTrail(p, root);
         } else if (root.path("httpRequest").has("clientIp")) {
             waf(p, root);
+        } else if (ApiGatewayLog.looks(root)) {
+            ApiGatewayLog.parse(p, root);
+        } else if (root.has("c-ip") && (root.has("cs-uri-stem") || root.has("cs-method"))) {
+            Map<String, String> flat = new HashMap<>();
+            flatten(root, "", 0, flat);
+            if (!CloudFrontLog.fill(p, flat)) {
+                p.format = Format.JSON;
+                AppLogs.fill(p, flat);
+            }
         } else {
             p.format = Format.JSON;
             Map<String, String> flat = new HashMap<>();
@@ -139,6 +148,8 @@ final class JsonLogs {
                 String name = text(h, "name");
                 if ("user-agent".equalsIgnoreCase(name)) {
                     p.put(Field.USER_AGENT, text(h, "value"));
+                } else if ("referer".equalsIgnoreCase(name)) {
+                    p.put(Field.REFERER, text(h, "value"));
                 } else if ("host".equalsIgnoreCase(name)) {
                     p.put(Field.HOST, text(h, "value"));
                 }

@@ -14,4 +14,11 @@ public interface ParseConfig {
      * X-Forwarded-For is the client's own claim, never read as the actor.
      */
     Optional<List<String>> trustedProxyCidrs();
+
+    /**
+     * The fields of CloudFront real-time log records, in the order of the real-time log configuration
+     * ({@code CLOUDFRONT_REALTIME_FIELDS}, comma-separated: {@code timestamp,c-ip,sc-status,...}). Unset: every
+     * field, in the order AWS lists them.
+     */
+    Optional<List<String>> cloudfrontRealtimeFields();
 }

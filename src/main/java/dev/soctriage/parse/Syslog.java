@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 
 import dev.soctriage.model.Field;
 import dev.soctriage.model.Format;
+import dev.soctriage.net.Ips;
 
 /**
  * Syslog framing: RFC 3164 ("Nov 24 10:00:01 host sshd[123]: msg"), the ISO-timestamped form rsyslog
@@ -86,7 +87,7 @@ final class Syslog {
             }
             tokEnd = indexOf(s, ' ', tagStart);
             if (!isTag(s, tagStart, tokEnd)) {
-                return false;
+                return looseTag(p, time, host, tagStart);
             }
         }
         int bracket = indexOf(s, '[', tagStart);
@@ -95,6 +96,9 @@ final class Syslog {
         int msgStart = Math.min(tokEnd + 1, n);
         p.time = time;
         p.put(Field.HOST, host);
+        if (bracket < tokEnd) {
+            p.put(Field.PID, s.substring(bracket + 1, tokEnd - 2));
+        }
         return message(p, program, msgStart);
     }
 
@@ -152,24 +156,107 @@ final class Syslog {
         }
         p.time = time;
         p.put(Field.HOST, host);
+        String procId = s.substring(ends[2] + 1, ends[3]);
+        if (isPid(procId)) {
+            p.put(Field.PID, procId);
+        }
         return message(p, program, Math.min(at, n));
     }
 
-    private static boolean message(Parsed p, String program, int msgStart) {
+    /**
+     * The program's message. A tag may name the PAM module that wrote the line ({@code sshd(pam_unix)}, as
+     * RHEL and its kin wrote PAM's lines): the program is the service ({@code sshd}) and the message is read
+     * as PAM's. rsyslog's "message repeated N times: [ msg ]" is read as msg (the message field keeps it whole).
+     */
+    private static boolean message(Parsed p, String tag, int msgStart) {
         String msg = p.line.substring(msgStart);
+        String program = tag;
+        String module = null;
+        int paren = tag.indexOf('(');
+        if (paren > 0 && tag.endsWith(")")) {
+            program = tag.substring(0, paren);
+            module = tag.substring(paren + 1, tag.length() - 1);
+        }
         p.put(Field.PROGRAM, program);
         p.put(Field.MESSAGE, msg);
+        String inner = repeated(p, msg);
         if (program.equals("sshd") || program.startsWith("sshd-")) {
             p.format = Format.SSHD;
-            SshdMessages.parse(p, msg);
+            if (module != null) {
+                PamMessages.parse(p, program, inner, true);
+            } else {
+                SshdMessages.parse(p, inner);
+            }
         } else if (program.equals("sudo")) {
             p.format = Format.SUDO;
-            SudoMessages.parse(p, msg);
+            SudoMessages.parse(p, inner);
+        } else if (module != null || PamMessages.looks(inner)) {
+            // PAM's lines of any other service: syslog, whose actor PAM names (rhost=, or su's local user)
+            p.format = Format.SYSLOG;
+            PamMessages.parse(p, program, inner, module != null);
         } else {
             p.format = Format.SYSLOG;
         }
         return true;
     }
+
+    private static final String REPEATED = "message repeated ";
+
+    /** The message rsyslog compressed ("message repeated 5 times: [ Failed password ...]"), else msg itself. */
+    private static String repeated(Parsed p, String msg) {
+        if (!msg.startsWith(REPEATED) || !msg.endsWith("]")) {
+            return msg;
+        }
+        int times = msg.indexOf(" times: [", REPEATED.length());
+        if (times < 0 || times - REPEATED.length() > 6 || !Ips.digits(msg, REPEATED.length(), times)) {
+            return msg;
+        }
+        return msg.substring(times + 9, msg.length() - 1).strip();
+    }
+
+    /**
+     * The tags macOS writes: a program name with blanks ({@code Microsoft Word[14463]:}) or a sender
+     * detail after the pid ({@code sandboxd[129] ([31211]):}). The tag ends at the first ": " within
+     * {@value #LOOSE_TAG_MAX} characters.
+     */
+    private static boolean looseTag(Parsed p, Instant time, String host, int tagStart) {
+        String s = p.line;
+        int colon = s.indexOf(": ", tagStart);
+        if (colon < 0 || colon - tagStart > LOOSE_TAG_MAX) {
+            return false;
+        }
+        int headEnd = colon;
+        int detail = s.lastIndexOf(" (", colon);
+        int blank = detail > tagStart ? s.indexOf(' ', detail + 2) : -1;
+        if (detail > tagStart && s.charAt(colon - 1) == ')' && (blank < 0 || blank >= colon)) {
+            headEnd = detail;
+        }
+        int bracket = s.indexOf('[', tagStart);
+        String pid = null;
+        int progEnd = headEnd;
+        if (bracket > tagStart && bracket < headEnd && s.charAt(headEnd - 1) == ']') {
+            pid = s.substring(bracket + 1, headEnd - 1);
+            if (!isPid(pid)) {
+                return false;
+            }
+            progEnd = bracket;
+        }
+        for (int i = tagStart; i < progEnd; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == ' ')) {
+                return false;
+            }
+        }
+        if (progEnd == tagStart || s.charAt(progEnd - 1) == ' ') {
+            return false;
+        }
+        p.time = time;
+        p.put(Field.HOST, host);
+        p.put(Field.PID, pid);
+        return message(p, s.substring(tagStart, progEnd), colon + 2);
+    }
+
+    private static final int LOOSE_TAG_MAX = 160;
 
     /** A syslog tag: a program name of [A-Za-z0-9_./-], then optionally [pid], then a colon. */
     private static boolean isTag(String s, int from, int to) {
@@ -201,6 +288,19 @@ final class Syslog {
                 if (c < '0' || c > '9') {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** A process id: 1 to 10 digits. */
+    private static boolean isPid(String s) {
+        if (s.isEmpty() || s.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
             }
         }
         return true;

@@ -24,12 +24,14 @@ import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.model.Signal;
+import dev.soctriage.parse.ParsedEvent;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.text.Digests;
 import dev.soctriage.triage.DetectionClassifier;
 import dev.soctriage.triage.Finding;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.TriageService;
+import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.VerdictStore;
 import dev.soctriage.verdict.VerdictStore.Delivery;
@@ -63,11 +65,13 @@ public class IngestPipeline {
     private final Metrics metrics;
     private final VerdictWriter writer;
     private final StoreConfig storeConfig;
+    private final SourceReadings readings;
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
             TriageService triage, VerdictWriter writer, VerdictStore store, IngestConfig config, StoreConfig storeConfig,
-            KnownAnswers known, Clock clock, Metrics metrics) {
+            KnownAnswers known, Clock clock, Metrics metrics, SourceReadings readings) {
         this.metrics = metrics;
+        this.readings = readings;
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
@@ -94,9 +98,9 @@ public class IngestPipeline {
             batches.forEach(LogBatch::close);
         }
         LOG.infof("ingest-triage result events=%d groups=%d verdicts=%d duplicates=%d llmCalls=%d memoryHits=%d "
-                + "openVerdictHits=%d failed=%d ms=%d", total.events(), total.groups(), total.verdicts(), total.duplicates(),
-                total.llmCalls(), total.memoryHits(), total.openVerdictHits(), total.failed(),
-                clock.millis() - start.toEpochMilli());
+                + "openVerdictHits=%d failed=%d unknownLines=%d formats=%s ms=%d", total.events(), total.groups(),
+                total.verdicts(), total.duplicates(), total.llmCalls(), total.memoryHits(), total.openVerdictHits(),
+                total.failed(), total.unknownLines(), total.formats(), clock.millis() - start.toEpochMilli());
         metrics.ingest(total.events(), total.groups(), total.verdicts(), total.duplicates(), total.failed());
         return total;
     }
@@ -113,7 +117,8 @@ public class IngestPipeline {
                     batch.source(), events);
             return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
         }
-        List<EventGroup> groups = group(batch, start);
+        Reading reading = new Reading();
+        List<EventGroup> groups = group(batch, start, reading);
         long events = groups.stream().mapToLong(EventGroup::count).sum();
         for (String failure : batch.failures()) {
             LOG.warnf("failed record in %s: %s", batch.source(), failure);
@@ -203,9 +208,12 @@ public class IngestPipeline {
                     + (w.plans() - w.notReached()) + " of " + w.plans() + " verdicts written within ingest.time-budget "
                     + config.timeBudget() + "; the retry of this delivery writes the other " + w.notReached());
         }
+        // how the lines were read, for the console's view of the source (an operator must see a log read as noise)
+        readings.record(batch.source(), reading.lines(), reading.formats(), reading.unknown(), reading.samples(),
+                clock.instant());
         store.recordDelivery(batch.deliveryId(), clock.instant());
         return new IngestResult(events, groups.size(), w.written(), w.duplicates() + resumed, llmCalls,
-                failed + w.failed(), split.memoryHits(), split.openVerdictHits());
+                failed + w.failed(), split.memoryHits(), split.openVerdictHits()).read(reading);
     }
 
     /** A group's name in the delivery journal: a digest of its key, which a retry of the same input finds again. */
@@ -214,7 +222,7 @@ public class IngestPipeline {
     }
 
     /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
-    private List<EventGroup> group(LogBatch batch, Instant start) {
+    private List<EventGroup> group(LogBatch batch, Instant start, Reading reading) {
         Instant groupingDeadline = start.plus(config.groupingBudget());
         GroupingSession session = grouper.session(classifier, clock, groupingDeadline);
         try {
@@ -222,7 +230,9 @@ public class IngestPipeline {
                 if (clock.instant().isAfter(groupingDeadline)) {
                     throw new BudgetExceededException("parsing passed its deadline after " + session.events() + " events");
                 }
-                session.add(parsers.parseAll(chunk));
+                List<ParsedEvent> parsed = parsers.parseAll(chunk);
+                reading.add(parsed);
+                session.add(parsed);
             });
             List<EventGroup> groups = session.finish();
             if (session.overflowed()) {

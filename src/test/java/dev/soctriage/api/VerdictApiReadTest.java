@@ -51,6 +51,8 @@ class VerdictApiReadTest {
     VerdictStore store;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    dev.soctriage.verdict.SourceReadings readings;
 
     @Test
     void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
@@ -99,6 +101,43 @@ class VerdictApiReadTest {
             HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + bad).asAnalyst().event(), VerdictApi.Routes.READ);
             assertError(r, 400, "invalid_id");
         }
+    }
+
+    @Test
+    void sources_listHowEachSourceWasRead_latestFirst_analystsOnly() throws Exception {
+        String older = "/aws/ec2/reading/" + java.util.UUID.randomUUID();
+        String newer = "/aws/ec2/reading/" + java.util.UUID.randomUUID();
+        java.time.Instant t = java.time.Instant.parse("2099-01-01T00:00:00Z");
+        readings.record(older, 10, Map.of("sshd", 10L), 0, List.of(), t);
+        readings.record(newer, 3, Map.of("syslog", 1L, "text", 2L), 2, List.of("<script>not html</script>", "junk"),
+                t.plusSeconds(60));
+
+        HttpResponse r = api.handle(ApiEvents.get("/verdicts/sources").query("limit", "2").asAnalyst().event(),
+                VerdictApi.Routes.READ);
+
+        assertEquals(200, r.statusCode());
+        JsonNode items = mapper.readTree(r.body()).get("items");
+        assertEquals(2, items.size(), r.body());
+        assertEquals(newer, items.get(0).get("source").asText(), "latest delivery first");
+        assertEquals(older, items.get(1).get("source").asText());
+        assertEquals(2, items.get(0).get("unknownLines").asLong());
+        assertEquals(2, items.get(0).get("formats").get("text").asLong());
+        assertEquals("<script>not html</script>", items.get(0).get("unknownSamples").get(0).asText());
+        assertEquals(1, items.get(0).get("deliveries").asLong());
+        assertEquals(10, items.get(1).get("formats").get("sshd").asLong());
+
+        assertError(api.handle(ApiEvents.get("/verdicts/sources").query("limit", "0").asAnalyst().event(),
+                VerdictApi.Routes.READ), 400, "invalid_query");
+        assertError(api.handle(ApiEvents.get("/verdicts/sources").query("status", "SOURCE").asAnalyst().event(),
+                VerdictApi.Routes.READ), 400, "invalid_query");
+        assertError(api.handle(ApiEvents.get("/verdicts/sources").event(), VerdictApi.Routes.READ), 401, "unauthorized");
+        assertError(api.handle(ApiEvents.get("/verdicts/sources").claims(Map.of("sub", "u-9", "cognito:groups", "[admins]"))
+                .event(), VerdictApi.Routes.READ), 403, "forbidden");
+        // the readings share the activity index with verdicts, in a partition no verdict status reaches
+        assertError(api.handle(ApiEvents.get("/verdicts").query("status", "SOURCE").asAnalyst().event(),
+                VerdictApi.Routes.READ), 400, "invalid_query");
+        assertEquals(0, store.list(dev.soctriage.model.Status.PENDING, null, dev.soctriage.verdict.VerdictStore.Order.LAST_SEEN,
+                100, null).items().stream().filter(v -> v.evidence().source().startsWith("/aws/ec2/reading/")).count());
     }
 
     @Test

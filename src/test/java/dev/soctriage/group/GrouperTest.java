@@ -190,6 +190,22 @@ class GrouperTest {
     }
 
     @Test
+    void cloudFrontAndApiGatewayRequests_groupByMethodAndStatusClass_asAccessLogsDo() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add("2026-11-24\t21:02:" + String.format("%02d", i) + "\tFRA56-P1\t392\t192.0.2.100\tGET\td1.cloudfront.net\t/item/"
+                    + (1000 + i * 7) + "\t200\t-\tMozilla/5.0\tref=" + i + "\t-\tHit\tid" + i + "==\twww.example.com\thttps\t23\t0.001");
+        }
+        for (int i = 0; i < 30; i++) {
+            lines.add("{\"requestId\":\"r-" + i + "\",\"ip\":\"192.0.2.100\",\"requestTime\":\"24/Nov/2026:10:00:02 +0000\","
+                    + "\"httpMethod\":\"POST\",\"path\":\"/prod/orders/" + (i * 13) + "\",\"status\":\"404\",\"protocol\":\"HTTP/1.1\"}");
+        }
+        List<EventGroup> groups = grouper.group(parse(lines), LineClassifier.NONE);
+        assertEquals(List.of("api_gateway: POST 4xx", "cloudfront: GET 2xx-3xx"),
+                groups.stream().map(EventGroup::template).sorted().toList());
+    }
+
+    @Test
     void sameInput_givesSameKeys() {
         List<ParsedEvent> events = parse(bruteForce("203.0.113.7", 200, 4));
         assertEquals(grouper.group(events, LineClassifier.NONE).stream().map(EventGroup::key).toList(),

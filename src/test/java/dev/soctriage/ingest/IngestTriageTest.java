@@ -59,6 +59,8 @@ class IngestTriageTest {
     DynamoDbClient dynamo;
     @Inject
     IngestConfig ingestConfig;
+    @Inject
+    dev.soctriage.verdict.SourceReadings readings;
 
     @BeforeEach
     void bucket() {
@@ -357,6 +359,52 @@ class IngestTriageTest {
     }
 
     @Test
+    void linesOfNoKnownFormat_areCountedPerSource_withCutSamples_andARedeliveryAddsNothing() {
+        String source = "direct/reading/" + UUID.randomUUID();
+        String longJunk = "\u0001\u0002 frame " + "x".repeat(5000);
+        List<String> lines = List.of(
+                "Nov 24 10:00:01 web-1 sshd[41]: Accepted publickey for deploy from 198.51.100.20 port 50000 ssh2",
+                "@@ 0x7f45 a binary dump, no format of ours",
+                longJunk,
+                "Nov 24 10:00:02 web-1 cron[42]: (root) CMD (run-parts /etc/cron.hourly)");
+
+        IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
+
+        assertEquals(java.util.Map.of("sshd", 1L, "syslog", 1L, "text", 2L), r.formats());
+        assertEquals(2, r.unknownLines());
+        assertEquals(2, r.unknownSamples().size());
+        assertEquals("@@ 0x7f45 a binary dump, no format of ours", r.unknownSamples().get(0));
+        String cut = r.unknownSamples().get(1);
+        assertTrue(cut.length() <= dev.soctriage.model.SourceReading.SAMPLE_CHARS, "a sample is capped: " + cut.length());
+        assertTrue(cut.endsWith(dev.soctriage.text.UntrustedText.TRUNCATED), "and says so");
+
+        dev.soctriage.model.SourceReading stored = reading(source);
+        assertEquals(1, stored.deliveries());
+        assertEquals(4, stored.lines());
+        assertEquals(2, stored.unknownLines());
+        assertEquals(java.util.Map.of("sshd", 1L, "syslog", 1L, "text", 2L), stored.formats());
+        assertEquals(r.unknownSamples(), stored.unknownSamples());
+
+        // a second delivery adds to the counters; a delivery seen before is not read again
+        IngestResult second = pipeline.ingest(IngestEvents.direct(source, List.of("plain words, no known format")));
+        assertEquals(1, second.unknownLines());
+        ObjectNode repeated = IngestEvents.cloudWatch(source, "s", List.of("more words, no format"), NOV_24_10H);
+        pipeline.ingest(repeated);
+        IngestResult duplicate = pipeline.ingest(repeated);
+        assertEquals(java.util.Map.of(), duplicate.formats());
+        dev.soctriage.model.SourceReading after = reading(source);
+        assertEquals(3, after.deliveries());
+        assertEquals(6, after.lines());
+        assertEquals(4, after.unknownLines());
+        assertEquals(List.of("more words, no format"), after.unknownSamples(), "the latest delivery's samples");
+    }
+
+    private dev.soctriage.model.SourceReading reading(String source) {
+        return readings.recent(100).stream().filter(x -> x.source().equals(source)).findFirst()
+                .orElseThrow(() -> new AssertionError("no reading for " + source));
+    }
+
+    @Test
     void missingS3Object_failsTheInvocationAsTransient_andWritesNothing() {
         long before = items();
         assertThrows(SourceUnavailableException.class,
@@ -371,7 +419,8 @@ class IngestTriageTest {
                 .post(lambdaUrl())
                 .then().statusCode(200)
                 .body("events", equalTo(6)).body("groups", equalTo(1)).body("verdicts", equalTo(1))
-                .body("duplicates", equalTo(0)).body("llmCalls", equalTo(0)).body("failed", equalTo(0));
+                .body("duplicates", equalTo(0)).body("llmCalls", equalTo(0)).body("failed", equalTo(0))
+                .body("formats.sshd", equalTo(6)).body("unknownLines", equalTo(0));
 
         String key = "lambda/" + UUID.randomUUID() + "/auth.log";
         put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));

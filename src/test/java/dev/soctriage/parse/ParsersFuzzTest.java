@@ -37,13 +37,26 @@ class ParsersFuzzTest {
             "2 123456789012 eni-0a1b2c3d ",
             "time=2026-11-24T10:00:00Z level=info ",
             "{\"msg\":",
+            "Mar  3 04:10:11 web7 sshd(pam_unix)[2201]: authentication failure; logname= uid=0 euid=0 tty=x ruser= rhost=",
+            "Mar  3 05:00:00 files vsftpd[812]: pam_unix(vsftpd:auth): authentication failure; ruser=",
+            "Jul  4 23:22:09 laptop-7 Text Editor[7788]: ",
+            "2026-11-24 10:00:03.000 900 INFO api.wsgi.server [-] 192.0.2.50,10.1.0.2 \"",
+            "2026-11-24\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td1.cloudfront.net\t",
+            "1764000000.123\t192.0.2.100\t0.002\t",
+            "{\"requestId\":\"r1\",\"ip\":",
+            "- 1764000000 2025.11.24 node17 Nov 4 16:00:00 node17/node17 ",
     };
-    static final String[] HEADER = VpcFlow.DEFAULT;
+    static final Parsers.Headers HEADER = new Parsers.Headers();
+
+    static {
+        HEADER.vpc = VpcFlow.DEFAULT;
+        HEADER.cloudFront = CloudFrontLog.STANDARD;
+    }
 
     @FuzzTest(maxDuration = "25s")
     void anyLine_parsesWithoutThrowing_andActorIsCanonical(byte[] input) {
         String line = line(input);
-        ParsedEvent e = ParseFixtures.PARSERS.parseStrict(new LogEvent("f", 0, line), line, ParseFixtures.NOW, null);
+        ParsedEvent e = ParseFixtures.PARSERS.parseStrict(new LogEvent("f", 0, line), line, ParseFixtures.NOW, new Parsers.Headers());
         check(e, line);
         ParsedEvent withHeader = ParseFixtures.PARSERS.parseStrict(new LogEvent("f", 1, line), line, ParseFixtures.NOW, HEADER);
         check(withHeader, line);
