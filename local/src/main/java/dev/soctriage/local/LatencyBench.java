@@ -59,7 +59,7 @@ public final class LatencyBench {
         }
     }
 
-    private static ObjectNode bruteForce(String source, int round) {
+    static ObjectNode bruteForce(String source, int round) {
         ObjectNode e = JSON.createObjectNode().put("source", source);
         ArrayNode lines = e.putArray("lines");
         String ip = "203.0.113." + (1 + round % 200);

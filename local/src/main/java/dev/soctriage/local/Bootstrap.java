@@ -1,0 +1,44 @@
+package dev.soctriage.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.soctriage.servers.ProjectPaths;
+
+/**
+ * Where the deployed start lives: {@code target/lambda/} (docs/startup.md), assembled and trained by
+ * {@code make build}: {@code bootstrap}, the application in {@code app/}, the runtime client in
+ * {@code ric/}, the start-up caches in {@code aot/}.
+ */
+public final class Bootstrap {
+    /** The functions of the artifact, in the order the caches are trained. */
+    static final java.util.List<String> FUNCTIONS = java.util.List.of(LocalStack.INGEST, LocalStack.LIST,
+            LocalStack.APPROVE);
+
+    private Bootstrap() {
+    }
+
+    /** {@code target/lambda/}. */
+    public static Path dir() {
+        return ProjectPaths.root().resolve("target/lambda");
+    }
+
+    /** {@code target/lambda/bootstrap}; fails with what to do when {@code make build} has not made it. */
+    public static Path path() {
+        Path p = dir().resolve("bootstrap");
+        if (!Files.isExecutable(p)) {
+            throw new IllegalStateException(p + " is missing: make build assembles it (docs/startup.md)");
+        }
+        return p;
+    }
+
+    /** The function's start-up cache, {@code aot/<function>.aot}. */
+    public static Path cache(String function) {
+        return dir().resolve("aot").resolve(function + ".aot");
+    }
+
+    /** The identity of the JVM, flags and jars the cache was trained for, beside it. */
+    public static Path identity(String function) {
+        return dir().resolve("aot").resolve(function + ".aot.id");
+    }
+}
