@@ -1,6 +1,5 @@
 package dev.soctriage.group;
 
-import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,7 +9,6 @@ import io.smallrye.config.WithDefault;
 public interface GroupConfig {
     /** Groups in one delivery at most; a delivery with more is refused before anything is written. */
     @WithDefault("50000")
-    @Min(1)
     int maxGroups();
 
     /**
@@ -18,6 +16,5 @@ public interface GroupConfig {
      * and each actor of a cross-actor group keeps only its first line.
      */
     @WithDefault("24000000")
-    @Min(0)
     long maxSampleChars();
 }
