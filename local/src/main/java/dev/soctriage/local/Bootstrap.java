@@ -18,9 +18,13 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** {@code target/lambda/}. */
+    /**
+     * {@code target/lambda/}, or the folder the {@code soc.lambda.dir} system property names (the
+     * container image's build trains in {@code /var/task}).
+     */
     public static Path dir() {
-        return ProjectPaths.root().resolve("target/lambda");
+        String given = System.getProperty("soc.lambda.dir");
+        return given != null && !given.isBlank() ? Path.of(given) : ProjectPaths.root().resolve("target/lambda");
     }
 
     /** {@code target/lambda/bootstrap}; fails with what to do when {@code make build} has not made it. */

@@ -24,7 +24,8 @@ import dev.soctriage.servers.ProjectPaths;
 /**
  * {@code target/lambda/bootstrap} as the contract says ("Start-up"): a function started through it uses
  * the start-up cache trained for it (the JVM maps the file), and a cache made by another JVM is no error:
- * the function answers without it and the bootstrap says so in exactly one line, the JVM in none. Needs
+ * the function answers without it and the bootstrap says so in exactly one line, the JVM in none;
+ * {@code --check-cache} (what the container image's build runs after training) tells the two apart. Needs
  * {@code make build} (the assembled and trained target/lambda).
  */
 class BootstrapIT {
@@ -80,6 +81,21 @@ class BootstrapIT {
             assertTrue(said.get(0).startsWith("bootstrap: the start-up cache") && said.get(0).contains("another JVM"),
                     said.get(0));
         }
+    }
+
+    @Test
+    void checkCache_passesForTheTrainedCache_andFailsForAnotherJvm() throws Exception {
+        assertEquals(0, checkCache(Map.of()), "the cache make build trained");
+        Path jdk = otherJdk(ProjectPaths.root().resolve("target/bootstrap-it/jdk-25-check"));
+        assertEquals(1, checkCache(Map.of("JAVA25_HOME", jdk.toString())), "a cache of another JVM");
+    }
+
+    private static int checkCache(Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Bootstrap.path().toString(), "--check-cache").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_FUNQY_EXPORT", LocalStack.APPROVE);
+        return pb.start().waitFor();
     }
 
     @Test
