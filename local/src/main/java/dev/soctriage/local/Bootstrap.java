@@ -27,9 +27,14 @@ public final class Bootstrap {
         return given != null && !given.isBlank() ? Path.of(given) : ProjectPaths.root().resolve("target/lambda");
     }
 
-    /** {@code target/lambda/bootstrap}; fails with what to do when {@code make build} has not made it. */
+    /**
+     * {@code target/lambda/bootstrap}, or the executable {@code SOC_BOOTSTRAP} names (the native
+     * workflow runs the end-to-end tests against the native binary, which polls the Runtime API itself);
+     * fails with what to do when {@code make build} has not made it.
+     */
     public static Path path() {
-        Path p = dir().resolve("bootstrap");
+        String given = System.getenv("SOC_BOOTSTRAP");
+        Path p = given != null && !given.isBlank() ? Path.of(given).toAbsolutePath() : dir().resolve("bootstrap");
         if (!Files.isExecutable(p)) {
             throw new IllegalStateException(p + " is missing: make build assembles it (docs/startup.md)");
         }
