@@ -127,7 +127,8 @@ test-console: build
 # mixed batch in 12 deliveries against dynalite (QueueBench); triage at volume with the model stubbed
 # at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
 # peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
-# line-to-listed-verdict latency (LatencyBench) and the functions' cold starts (ColdStart)
+# line-to-listed-verdict latency (LatencyBench), the functions' cold starts (ColdStart) and where each
+# start goes (StartProfile: Quarkus's start-up steps, as deployed)
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
 	@$(MVN) -q test -Dtest=QueueBench -Dqueue.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
@@ -141,4 +142,5 @@ bench: build
 	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.StartProfile
 	@node src/main/webui/bench/console-bench.mjs
