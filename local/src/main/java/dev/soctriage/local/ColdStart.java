@@ -49,7 +49,8 @@ public final class ColdStart {
     }
 
     /** One measured start. */
-    record Run(long initMs, long firstMs, long rssMb) {
+    /** cpuMs: the function JVM's CPU time (user + system, all its threads) until it answered. */
+    record Run(long initMs, long firstMs, long rssMb, long cpuMs) {
     }
 
     private ColdStart() {
@@ -70,7 +71,10 @@ public final class ColdStart {
             LocalHttp http = new LocalHttp();
             System.out.printf("cold start, median of %d (ms; RSS after the first answer in MB); load average %s%n", runs,
                     loadAverage());
-            System.out.printf("%-14s %-26s %7s %7s %7s  %s%n", "function", "started by", "init", "first", "RSS", "first answer");
+            System.out.println("(cpu: the function JVM's CPU time until it answered, user + system: the work, which a loaded"
+                    + " machine stretches less than the wall-clock figures)");
+            System.out.printf("%-14s %-26s %7s %7s %7s %7s  %s%n", "function", "started by", "init", "first", "cpu", "RSS",
+                    "first answer");
             for (String fn : List.of(LocalStack.LIST, LocalStack.APPROVE, LocalStack.INGEST)) {
                 for (Start how : Start.values()) {
                     List<Run> measured = new ArrayList<>();
@@ -88,7 +92,7 @@ public final class ColdStart {
                             };
                             long answered = System.currentTimeMillis();
                             Run r = new Run(f.api().firstPoll().getNow(answered) - f.startedAt(), answered - f.startedAt(),
-                                    rssMb(f.pid()));
+                                    rssMb(f.pid()), cpuMs(f.pid()));
                             // the Java 17 start's first run trains its AppCDS archive: not counted
                             if (how == Start.DEPLOYED || i > 0) {
                                 measured.add(r);
@@ -98,8 +102,9 @@ public final class ColdStart {
                             }
                         }
                     }
-                    System.out.printf("%-14s %-26s %7d %7d %7d  %s%n", fn, how.label, median(measured, Run::initMs),
-                            median(measured, Run::firstMs), median(measured, Run::rssMb), answer);
+                    System.out.printf("%-14s %-26s %7d %7d %7d %7d  %s%n", fn, how.label, median(measured, Run::initMs),
+                            median(measured, Run::firstMs), median(measured, Run::cpuMs), median(measured, Run::rssMb),
+                            answer);
                 }
             }
             endToEnd(runs, env, work, model, http, gateway, reads);
@@ -182,6 +187,17 @@ public final class ColdStart {
             return f[0] + " " + f[1] + " " + f[2];
         } catch (java.io.IOException e) {
             return "unknown";
+        }
+    }
+
+    /** utime + stime of the process (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms). */
+    static long cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 
