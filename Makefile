@@ -5,6 +5,8 @@ MVN ?= mvn -B
 export SOC_RUN_T0 := $(shell date +%s%3N)
 # touched by `build` once the application is packaged (target/*-runner.jar + target/lib)
 PACKAGED := target/.packaged
+# touched once target/lambda (the deployed start: bootstrap, app, runtime client, trained caches) is made
+LAMBDA_TRAINED := target/lambda/.trained
 # the local stack, a Maven project of its own (local/): its jar, whose main is LocalStack, and target/lib
 LOCAL_JAR := local/target/soc-triage-local.jar
 # fixed launch flags of the local stack's own JVM (the function JVMs' flags are in LambdaFunction)
@@ -22,9 +24,22 @@ bootstrap:
 	@.ci/bootstrap
 
 # the Lambda artifact (target/*-runner.jar + target/lib, target/function.zip), the local stack
-# (local/target/soc-triage-local.jar + local/target/lib) and the console (target/webui); each skipped
-# when its sources did not change
-build: bootstrap $(PACKAGED) $(LOCAL_JAR) $(WEBUI)/index.html
+# (local/target/soc-triage-local.jar + local/target/lib), the console (target/webui) and the deployed
+# start (target/lambda: the bootstrap and each function's trained start-up cache); each skipped when its
+# sources did not change
+build: bootstrap $(PACKAGED) $(LOCAL_JAR) $(WEBUI)/index.html $(LAMBDA_TRAINED)
+
+# target/lambda (docs/startup.md): bootstrap, the application in app/ (copied keeping the jars' times,
+# which a start-up cache checks), the runtime client in ric/ (mvn package put it there), and aot/: each
+# function's start-up cache, trained on real invocations of that function through this very bootstrap
+$(LAMBDA_TRAINED): $(PACKAGED) $(LOCAL_JAR) src/main/lambda/bootstrap
+	@rm -rf target/lambda/app target/lambda/aot target/lambda/training
+	@mkdir -p target/lambda/app
+	@cp -p target/*-runner.jar target/lambda/app/
+	@cp -pR target/lib target/lambda/app/lib
+	@install -m 755 src/main/lambda/bootstrap target/lambda/bootstrap
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.Train
+	@touch $@
 
 $(PACKAGED): $(SOURCES)
 	$(MVN) -q package -Dmaven.test.skip=true
@@ -128,8 +143,9 @@ test-console: build
 # at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
 # a model that confirms threats, two hours of attacks from new addresses, memory on and off (ThreatMemoryBench);
 # peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
-# line-to-listed-verdict latency (LatencyBench), the functions' cold starts (ColdStart), the console's bench, and
-# `make reallogs` over the real-log folder when there is one
+# line-to-listed-verdict latency (LatencyBench), the functions' cold starts (ColdStart), where each start
+# goes (StartProfile: Quarkus's start-up steps, as deployed), the console's bench, and `make reallogs` over
+# the real-log folder when there is one
 bench: build
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
 	@$(MVN) -q test -Dtest=QueueBench -Dqueue.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
@@ -146,6 +162,7 @@ bench: build
 	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
+	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.StartProfile
 	@node src/main/webui/bench/console-bench.mjs
 	@if [ -d "$(REAL_LOGS)" ]; then $(MAKE) --no-print-directory reallogs DIR="$(REAL_LOGS)"; \
 	  else echo "bench: no real-log folder found (REAL_LOGS, ../shared/real-logs, /work/shared/real-logs): reallogs not run"; fi

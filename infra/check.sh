@@ -9,7 +9,8 @@
 #
 # 1. check_templates.py: the SAM template's references resolve, the functions carry the contract's
 #    environment variables, Terraform names the same resources/parameters/outputs.
-# 2. cfn-lint (runs the SAM and LanguageExtensions transforms, then the CloudFormation schemas).
+# 2. cfn-lint (runs the SAM and LanguageExtensions transforms, then the CloudFormation schemas), on
+#    sam/template.yaml and on the container-image template sam/image_template.py derives from it.
 # 3. terraform fmt -check and `terraform test`, which validates first (mocked provider: plans without an
 #    account) including a test generated from the SAM template: same environment names per
 #    function and the same routes, scenario by scenario.
@@ -39,10 +40,19 @@ fail() { failed=1; echo "check: FAILED $1" >&2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# 2. cfn-lint in the background (the slowest step; the machine has 2 cores)
+# 2. cfn-lint in the background (the slowest step; the machine has 2 cores), on both starts SAM deploys:
+#    template.yaml (the zip on a managed runtime, or native) and the container-image template
+#    sam/image_template.py derives from it (SAM cannot choose PackageType by a parameter)
 lint_pid=""
+sam_templates=("$here/sam/template.yaml")
+if python3 "$here/sam/image_template.py" >"$work/sam-image.json" 2>"$work/sam-image.err"; then
+  sam_templates+=("$work/sam-image.json")
+else
+  cat "$work/sam-image.err" >&2
+  fail "sam/image_template.py (the container-image SAM template)"
+fi
 if command -v cfn-lint >/dev/null 2>&1; then
-  cfn-lint "$here/sam/template.yaml" >"$work/cfn-lint.out" 2>&1 &
+  cfn-lint "${sam_templates[@]}" >"$work/cfn-lint.out" 2>&1 &
   lint_pid=$!
 else
   skip "cfn-lint: not installed (pip install cfn-lint)"
@@ -89,7 +99,7 @@ fi
 
 if [ -n "$lint_pid" ]; then
   if wait "$lint_pid"; then
-    echo "cfn-lint: no findings"
+    echo "cfn-lint: no findings (${#sam_templates[@]} SAM templates: zip, image)"
   else
     cat "$work/cfn-lint.out" >&2
     fail "cfn-lint"

@@ -61,6 +61,8 @@ TF_VARIABLES = {
     "kestra_secret_arn": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-GhIjKl",
     "kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/env-key",
     "log_bucket_kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/bucket-key",
+    # the default start (runtime = image); the roles are the same for every start
+    "image_uri": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1",
 }
 # Only these statements may carry a condition (and must): decrypt log objects through S3 only.
 CONDITIONED = {"DecryptLogObjects"}

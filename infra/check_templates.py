@@ -52,9 +52,11 @@ JVM_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
 NATIVE_HANDLER = "not.used.in.provided.runtime"
 
 # Terraform-only variables and outputs (no SAM counterpart): the stack name's stand-in, tags, the
-# artifact path SAM takes from CodeUri, the domain prefix SAM derives from the stack id, and the
-# client secret SAM leaves in Cognito.
-TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix", "console_dir"}
+# artifact path SAM takes from CodeUri, the domain prefix SAM derives from the stack id, the client
+# secret SAM leaves in Cognito, and the container image (runtime = image): SAM needs a literal
+# PackageType per function, so one SAM template cannot choose image or zip by a parameter
+# (infra/README.md, "The start").
+TF_ONLY_VARIABLES = {"name", "tags", "function_zip", "cognito_domain_prefix", "console_dir", "image_uri"}
 TF_ONLY_OUTPUTS = {"kestra_client_secret"}
 # SAM-only: the custom resource's function that writes the console's config.json and the analyst
 # client's URLs (SAM's HttpApi embeds the authorizer, so the client cannot name the distribution
@@ -65,18 +67,20 @@ CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
 ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 CONSOLE_CONFIG_KEYS = {"mode", "issuer", "clientId", "cognitoDomain", "redirectUrl", "signOutUrl", "scope", "groupsClaim"}
 
-# Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables.
+# Scenarios for the generated parity test: SAM condition values and the equivalent Terraform variables
+# (Terraform's default start is the container image, which SAM does not deploy: the JVM scenarios name
+# SAM's default runtime).
 GROQ_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:groq-AbCdEf"
 KESTRA_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-GhIjKl"
 SCENARIOS = {
     "parity_jvm_all_secrets": (
         {"IsNative": False, "HasGroqSecret": True, "HasKestraSecret": True},
-        {"groq_api_key_secret_arn": GROQ_ARN, "kestra_secret_arn": KESTRA_ARN}),
+        {"runtime": "java21", "groq_api_key_secret_arn": GROQ_ARN, "kestra_secret_arn": KESTRA_ARN}),
     "parity_native_kestra_secret": (
         {"IsNative": True, "HasGroqSecret": False, "HasKestraSecret": True},
         {"runtime": "provided.al2023", "kestra_secret_arn": KESTRA_ARN}),
     "parity_defaults": (
-        {"IsNative": False, "HasGroqSecret": False, "HasKestraSecret": False}, {}),
+        {"IsNative": False, "HasGroqSecret": False, "HasKestraSecret": False}, {"runtime": "java21"}),
 }
 
 

@@ -8,22 +8,33 @@ data "aws_region" "current" {}
 data "aws_partition" "current" {}
 
 locals {
-  native       = var.runtime == "provided.al2023"
-  function_zip = coalesce(var.function_zip, "${path.module}/../../target/function.zip")
+  native = var.runtime == "provided.al2023"
+  # the container image (infra/image/Dockerfile): target/lambda with each function's start-up cache,
+  # trained in the image build by the image's own JVM; its entrypoint is the bootstrap, whose flags
+  # the caches were trained with (docs/startup.md, "The container image")
+  image        = var.runtime == "image"
+  function_zip = local.image ? null : coalesce(var.function_zip, "${path.module}/../../target/function.zip")
 
-  # What SAM's Globals.Function holds.
+  # What SAM's Globals.Function holds (the image: no runtime, handler or zip; SnapStart is for zips).
   function = {
-    runtime     = var.runtime
-    handler     = local.native ? "not.used.in.provided.runtime" : "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
-    memory_size = 1024
-    kms_key_arn = var.kms_key_arn == "" ? null : var.kms_key_arn
-    snap_start  = var.snap_start && !local.native
-    alias       = "live"
+    package_type     = local.image ? "Image" : "Zip"
+    filename         = local.function_zip
+    source_code_hash = local.image ? null : filebase64sha256(local.function_zip)
+    image_uri        = local.image ? var.image_uri : null
+    runtime          = local.image ? null : var.runtime
+    handler          = local.image ? null : (local.native ? "not.used.in.provided.runtime" : "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest")
+    memory_size      = 1024
+    kms_key_arn      = var.kms_key_arn == "" ? null : var.kms_key_arn
+    snap_start       = var.snap_start && !local.native && !local.image
+    alias            = "live"
   }
 
+  # JAVA_TOOL_OPTIONS only for the managed JVM runtimes: in the image the bootstrap's flags are the ones
+  # the caches were trained with, and any other JVM option would make the JVM refuse them
   common_env = merge(
     { VERDICTS_TABLE = aws_dynamodb_table.verdicts_table.name },
-    local.native ? { DISABLE_SIGNAL_HANDLERS = "true" } : { JAVA_TOOL_OPTIONS = var.java_tool_options },
+    local.native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
+    local.native || local.image ? {} : { JAVA_TOOL_OPTIONS = var.java_tool_options },
   )
 
   # Secrets: only their ARNs reach the functions (and the state); the values are read at run time.
@@ -286,8 +297,10 @@ resource "aws_lambda_function" "ingest_triage_function" {
   function_name    = "${var.name}-ingest-triage"
   description      = "soc-triage ingest-triage (logs in, verdicts out)"
   role             = aws_iam_role.ingest_triage_role.arn
-  filename         = local.function_zip
-  source_code_hash = filebase64sha256(local.function_zip)
+  package_type     = local.function.package_type
+  filename         = local.function.filename
+  source_code_hash = local.function.source_code_hash
+  image_uri        = local.function.image_uri
   runtime          = local.function.runtime
   handler          = local.function.handler
   architectures    = [var.architecture]
@@ -321,8 +334,10 @@ resource "aws_lambda_function" "list_pending_function" {
   function_name    = "${var.name}-list-pending"
   description      = "soc-triage list-pending (GET /verdicts, GET /verdicts/{id})"
   role             = aws_iam_role.list_pending_role.arn
-  filename         = local.function_zip
-  source_code_hash = filebase64sha256(local.function_zip)
+  package_type     = local.function.package_type
+  filename         = local.function.filename
+  source_code_hash = local.function.source_code_hash
+  image_uri        = local.function.image_uri
   runtime          = local.function.runtime
   handler          = local.function.handler
   architectures    = [var.architecture]
@@ -354,8 +369,10 @@ resource "aws_lambda_function" "approve_function" {
   function_name    = "${var.name}-approve"
   description      = "soc-triage approve (approve, reject, outcome)"
   role             = aws_iam_role.approve_role.arn
-  filename         = local.function_zip
-  source_code_hash = filebase64sha256(local.function_zip)
+  package_type     = local.function.package_type
+  filename         = local.function.filename
+  source_code_hash = local.function.source_code_hash
+  image_uri        = local.function.image_uri
   runtime          = local.function.runtime
   handler          = local.function.handler
   architectures    = [var.architecture]

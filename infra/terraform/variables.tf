@@ -24,12 +24,22 @@ variable "function_zip" {
 }
 
 variable "runtime" {
-  description = "java21/java25 for the JVM build; provided.al2023 for the native build (java17 creation is disabled since 2026-07-31)."
+  description = "How the functions start: image (the container image of infra/image/Dockerfile, each function from its own start-up cache; the fastest measured, docs/benchmarks.md), java21/java25 (target/function.zip on the managed runtime, with SnapStart), provided.al2023 (the native build). java17 creation is disabled since 2026-07-31."
   type        = string
-  default     = "java21"
+  default     = "image"
   validation {
-    condition     = contains(["java21", "java25", "provided.al2023"], var.runtime)
-    error_message = "runtime must be java21, java25 or provided.al2023."
+    condition     = contains(["image", "java21", "java25", "provided.al2023"], var.runtime)
+    error_message = "runtime must be image, java21, java25 or provided.al2023."
+  }
+}
+
+variable "image_uri" {
+  description = "runtime = image: the ECR image built from infra/image/Dockerfile (make build && docker build -f infra/image/Dockerfile .), by digest or tag; its architecture must be var.architecture."
+  type        = string
+  default     = ""
+  validation {
+    condition     = var.runtime != "image" || can(regex("^[0-9]{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[0-9a-f]{64})$", var.image_uri))
+    error_message = "runtime = image needs image_uri: an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or @sha256:<digest>) built from infra/image/Dockerfile; or choose runtime = java25/java21 (target/function.zip)."
   }
 }
 
@@ -44,13 +54,13 @@ variable "architecture" {
 }
 
 variable "snap_start" {
-  description = "SnapStart on published versions (JVM runtimes only; ignored for provided.al2023)."
+  description = "SnapStart on published versions (the managed JVM runtimes only; ignored for image and provided.al2023)."
   type        = bool
   default     = true
 }
 
 variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS for the JVM runtimes; ignored by a native build."
+  description = "JAVA_TOOL_OPTIONS for the managed JVM runtimes; ignored by image (the bootstrap's flags are those its caches were trained with) and by a native build."
   type        = string
   default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
 }

@@ -45,6 +45,7 @@ mock_provider "aws" {
 
 variables {
   function_zip = "versions.tf"
+  image_uri    = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1"
   # no built page here: nothing to upload
   console_dir = "not-built"
 }

@@ -27,14 +27,47 @@ mock_provider "aws" {
 variables {
   # any readable file stands in for target/function.zip: the plan only hashes it
   function_zip = "versions.tf"
+  # the default start (runtime = image) names the image built from infra/image/Dockerfile
+  image_uri = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1"
 }
 
-run "jvm_defaults" {
+run "image_by_default" {
   command = plan
 
   assert {
-    condition     = aws_lambda_function.ingest_triage_function.handler == "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest" && aws_lambda_function.ingest_triage_function.runtime == "java21"
-    error_message = "JVM build: the Funqy stream handler on java21"
+    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.package_type == "Image" && f.image_uri == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1" && f.runtime == null && f.handler == null && f.filename == null])
+    error_message = "the default start is the container image: every function from the image, no managed runtime, handler or zip"
+  }
+  assert {
+    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : length(f.snap_start) == 0 && f.publish && !contains(keys(f.environment[0].variables), "JAVA_TOOL_OPTIONS")])
+    error_message = "the image: published versions without SnapStart (zip only), and no JAVA_TOOL_OPTIONS (another JVM option would make the JVM refuse the trained caches)"
+  }
+  assert {
+    condition     = [for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
+    error_message = "one image, three functions: the bootstrap starts the one QUARKUS_FUNQY_EXPORT names, from that function's cache"
+  }
+}
+
+run "image_needs_its_uri" {
+  command = plan
+
+  variables {
+    image_uri = ""
+  }
+
+  expect_failures = [var.image_uri]
+}
+
+run "jvm_zip" {
+  command = plan
+
+  variables {
+    runtime = "java21"
+  }
+
+  assert {
+    condition     = aws_lambda_function.ingest_triage_function.handler == "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest" && aws_lambda_function.ingest_triage_function.runtime == "java21" && aws_lambda_function.ingest_triage_function.package_type == "Zip" && aws_lambda_function.ingest_triage_function.image_uri == null
+    error_message = "JVM build: the Funqy stream handler on java21, from target/function.zip"
   }
   assert {
     condition     = aws_lambda_function.ingest_triage_function.timeout > 50 && aws_lambda_function.list_pending_function.timeout == 15 && aws_lambda_function.approve_function.timeout == 28
@@ -43,6 +76,10 @@ run "jvm_defaults" {
   assert {
     condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.memory_size == 1024 && f.publish && length(f.snap_start) == 1 && f.architectures[0] == "x86_64"])
     error_message = "1024 MB, published versions with SnapStart, x86_64"
+  }
+  assert {
+    condition     = aws_lambda_function.approve_function.environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    error_message = "the managed JVM runtimes get JAVA_TOOL_OPTIONS (C1 only)"
   }
   assert {
     condition     = [for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]

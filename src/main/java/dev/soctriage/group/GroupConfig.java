@@ -1,6 +1,5 @@
 package dev.soctriage.group;
 
-import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,7 +12,6 @@ public interface GroupConfig {
      * group per format and signal across actors (never refused).
      */
     @WithDefault("50000")
-    @Min(1)
     int maxGroups();
 
     /**
@@ -21,6 +19,5 @@ public interface GroupConfig {
      * and each actor of a cross-actor group keeps only its first line.
      */
     @WithDefault("24000000")
-    @Min(0)
     long maxSampleChars();
 }

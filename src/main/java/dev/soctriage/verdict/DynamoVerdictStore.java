@@ -78,6 +78,32 @@ public class DynamoVerdictStore implements VerdictStore {
     }
 
     @Override
+    public int prime(Contribution contribution) {
+        int reads = DryRun.run(() -> dynamo.query(b -> b.tableName(table).indexName(VerdictItems.STATUS_INDEX)
+                .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(Status.PENDING.name())))
+                .scanIndexForward(false).limit(50).overrideConfiguration(DryRun.OVERRIDE)));
+        if (contribution == null) {
+            return reads + DryRun.run(() -> dynamo.getItem(b -> b.tableName(table).key(key(VerdictIds.of("priming", 1)))
+                    .consistentRead(true).overrideConfiguration(DryRun.OVERRIDE)));
+        }
+        Map<String, AttributeValue> item = VerdictItems.toItem(contribution.verdict());
+        item.put("planKey", AttributeValue.fromS(contribution.planKey()));
+        int primed = DryRun.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(id)").overrideConfiguration(DryRun.OVERRIDE)));
+        primed += DryRun.run(() -> dynamo.updateItem(b -> b.tableName(table).key(key(contribution.verdict().id()))
+                .updateExpression("SET eventCount = eventCount + :n").conditionExpression("attribute_exists(id)")
+                .expressionAttributeValues(Map.of(":n", VerdictItems.n(1))).returnValues(ReturnValue.ALL_NEW)
+                .overrideConfiguration(DryRun.OVERRIDE)));
+        primed += DryRun.run(() -> dynamo.getItem(b -> b.tableName(table).key(key(contribution.verdict().id()))
+                .consistentRead(true).overrideConfiguration(DryRun.OVERRIDE)));
+        primed += DryRun.run(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                KeysAndAttributes.builder().keys(List.of(key(contribution.verdict().id()))).build()))
+                .overrideConfiguration(DryRun.OVERRIDE)));
+        return reads + primed;
+    }
+
+    @Override
     public Optional<Verdict> find(String id) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(key(id)).consistentRead(true))).item();

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -235,9 +234,16 @@ final class OpenPlans {
         return item == null || !item.containsKey("status") ? null : VerdictItems.stored(item);
     }
 
+    /**
+     * The jitter of contended writes. Not ThreadLocalRandom: its seed is fixed when the class
+     * initialises, so every copy restored from one SnapStart snapshot would draw the same jitter and
+     * retry in step; the platform's SecureRandom mixes fresh system entropy into every draw.
+     */
+    private static final java.security.SecureRandom JITTER = new java.security.SecureRandom();
+
     private static void backOff(int round) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(round, 20)));
+            Thread.sleep(1 + (long) (JITTER.nextDouble() * (5L * Math.min(round, 20) - 1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while writing a verdict", e);

@@ -46,6 +46,15 @@ public interface VerdictStore {
     Optional<Verdict> find(String id);
 
     /**
+     * SnapStart priming (docs/startup.md): builds, marshals and signs the requests that listing the queue,
+     * reading a verdict and recording {@code contribution} (null: the reads only) send, and sends none —
+     * nothing is read or written, no credential of the function is resolved, no connection is opened.
+     *
+     * @return how many requests went through the client up to transmission
+     */
+    int prime(Contribution contribution);
+
+    /**
      * The severity of the open verdict of each of {@code planKeys} that has one (docs/contract.md,
      * invariant 6): what ingest-triage asks before a model call, so that more of a threat already on
      * the analyst's screen joins it without asking again. Two round trips per 100 plans.

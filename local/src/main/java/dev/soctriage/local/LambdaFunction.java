@@ -13,14 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One Lambda function as AWS's Java runtime runs it: a JVM started with the Runtime Interface Client
- * ({@code AWSLambda}) and a handler string, talking to its own {@link RuntimeApiEmulator}. Output goes
- * to a log file; when the process dies, whoever waits on the emulator is told at once.
+ * One Lambda function as it runs in AWS, talking to its own {@link RuntimeApiEmulator}: started through
+ * {@code target/lambda/bootstrap} ({@link #startDeployed}: the deployed JVM, flags, jars and start-up
+ * cache; docs/startup.md), or, for tests of the emulator and for the Java 17 comparison of
+ * {@code ColdStart}, as a JVM of this machine's Java running the Runtime Interface Client
+ * ({@code AWSLambda}) with a handler string ({@link #start}). Output goes to a log file; when the
+ * process dies, whoever waits on the emulator is told at once.
  */
 public final class LambdaFunction implements AutoCloseable {
     /**
-     * Launch flags that make a short-lived Lambda JVM start faster (docs/benchmarks.md, "Flags": C1 only
-     * and the serial collector roughly halve the cold start of a small Funqy app).
+     * The flags of the Java 17 start the project used before target/lambda/bootstrap (kept for the
+     * comparison in {@code ColdStart}): C1 only, the serial collector, AppCDS.
      */
     public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
@@ -84,17 +87,8 @@ public final class LambdaFunction implements AutoCloseable {
             cmd.add(handler);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            Map<String, String> e = pb.environment();
-            e.keySet().retainAll(List.of("PATH", "HOME", "LANG", "TZ"));
-            e.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            e.put("AWS_LAMBDA_FUNCTION_NAME", name);
-            e.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-            e.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-            e.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
-            e.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+            Map<String, String> e = lambdaEnv(pb, api, name, root, handler);
             e.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
-            e.put("LAMBDA_TASK_ROOT", root.toString());
-            e.put("_HANDLER", handler);
             e.putAll(env);
             long startedAt = System.currentTimeMillis();
             Process process = pb.start();
@@ -103,6 +97,74 @@ public final class LambdaFunction implements AutoCloseable {
         } catch (IOException e) {
             api.close();
             throw new IllegalStateException("cannot start " + name, e);
+        }
+    }
+
+    /**
+     * Starts a function of the packaged application as it is deployed: {@code target/lambda/bootstrap}
+     * with {@code QUARKUS_FUNQY_EXPORT=name} and the given environment (added to what Lambda sets).
+     * With {@code train}, the JVM writes the function's start-up cache when it exits ({@link #stop}).
+     */
+    public static LambdaFunction startDeployed(String name, Map<String, String> env, Path workDir, boolean train) {
+        Path bootstrap = Bootstrap.path();
+        RuntimeApiEmulator api = new RuntimeApiEmulator(name);
+        try {
+            Path root = Files.createDirectories(workDir.resolve(name));
+            Path log = workDir.resolve(name + ".log");
+            ProcessBuilder pb = new ProcessBuilder(bootstrap.toString()).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> e = lambdaEnv(pb, api, name, root, LocalStack.HANDLER);
+            e.put("AWS_EXECUTION_ENV", "AWS_Lambda_Image");
+            String java25 = System.getenv("JAVA25_HOME");
+            if (java25 != null && !java25.isBlank()) {
+                e.put("JAVA25_HOME", java25);
+            }
+            e.putAll(env);
+            e.put("QUARKUS_FUNQY_EXPORT", name);
+            if (train) {
+                e.put("SOC_AOT_TRAIN", "1");
+            }
+            long startedAt = System.currentTimeMillis();
+            Process process = pb.start();
+            process.onExit().thenAccept(p -> api.functionDied("exited with " + p.exitValue() + " (see " + log + ")"));
+            return new LambdaFunction(name, api, process, log, startedAt, null);
+        } catch (IOException e) {
+            api.close();
+            throw new IllegalStateException("cannot start " + name + " with " + bootstrap, e);
+        }
+    }
+
+    /** What Lambda's service sets for a runtime, on top of a minimal environment (PATH, HOME, ...). */
+    private static Map<String, String> lambdaEnv(ProcessBuilder pb, RuntimeApiEmulator api, String name, Path root,
+            String handler) {
+        Map<String, String> e = pb.environment();
+        e.keySet().retainAll(List.of("PATH", "HOME", "LANG", "TZ"));
+        e.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        e.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        e.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        e.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        e.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        e.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        e.put("LAMBDA_TASK_ROOT", root.toString());
+        e.put("_HANDLER", handler);
+        return e;
+    }
+
+    /**
+     * Asks the function's JVM alone to stop (SIGTERM) and waits for it to exit: a training JVM then
+     * writes its cache, in a child JVM that must not be stopped with it.
+     *
+     * @return true when it exited within {@code timeout}
+     */
+    public boolean stop(Duration timeout) {
+        process.destroy();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            api.close();
         }
     }
 

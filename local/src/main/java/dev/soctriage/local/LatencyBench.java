@@ -22,8 +22,9 @@ import dev.soctriage.servers.ProjectPaths;
  * "From a log line arriving to a plan on the analyst's screen": on the local stack (dynalite, the
  * three functions under the AWS runtime client, the gateway), the time from handing ingest-triage
  * a fresh 20-line SSH brute force to the analyst's {@code GET /verdicts} listing its verdict.
- * Warm functions (the first rounds are discarded); the rules engine triages (no model call, whose
- * latency is the provider's). A harness, not a test: it prints figures and judges nothing.
+ * Warm functions (the first rounds are discarded); once with the rules engine alone, once with the model
+ * on, stubbed to answer after 300 ms ({@link ModelStub}). A harness, not a test: it prints figures and
+ * judges nothing.
  *
  * <p>Run: {@code make bench} (after {@code make build}).
  */
@@ -33,8 +34,17 @@ public final class LatencyBench {
     private static final int ROUNDS = 40;
 
     public static void main(String[] args) throws Exception {
+        System.out.println("load average " + ColdStart.loadAverage());
+        run("rules engine", Map.of());
+        try (ModelStub model = new ModelStub(ColdStart.MODEL_DELAY, false)) {
+            run("model at " + ColdStart.MODEL_DELAY.toMillis() + " ms", Map.of("GROQ_API_KEY", "bench-only",
+                    "GROQ_BASE_URL", model.baseUrl()));
+        }
+    }
+
+    private static void run(String triage, Map<String, String> env) throws Exception {
         Path work = ProjectPaths.root().resolve(".local/bench");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(0, Map.of(), work, s -> { }))) {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(0, env, work, s -> { }))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<Long> ingestMs = new ArrayList<>();
             List<Long> totalMs = new ArrayList<>();
@@ -50,7 +60,7 @@ public final class LatencyBench {
                     totalMs.add((t2 - t0) / 1_000_000);
                 }
             }
-            System.out.println("latency, " + ROUNDS + " rounds after " + WARMUP + " warm-up, warm functions, rules engine:");
+            System.out.println("latency, " + ROUNDS + " rounds after " + WARMUP + " warm-up, warm functions, " + triage + ":");
             System.out.printf("  ingest-triage invocation (20 lines -> verdict written): median %d ms, p90 %d ms, max %d ms%n",
                     pct(ingestMs, 50), pct(ingestMs, 90), Collections.max(ingestMs));
             System.out.printf("  line handed over -> verdict listed by GET /verdicts:     median %d ms, p90 %d ms, max %d ms%n",
@@ -59,7 +69,7 @@ public final class LatencyBench {
         }
     }
 
-    private static ObjectNode bruteForce(String source, int round) {
+    static ObjectNode bruteForce(String source, int round) {
         ObjectNode e = JSON.createObjectNode().put("source", source);
         ArrayNode lines = e.putArray("lines");
         String ip = "203.0.113." + (1 + round % 200);

@@ -27,8 +27,8 @@ final class LocalRun {
 
     /** @return the exit status for demo mode: 0 when the approval reached Kestra as the contract says */
     int run(boolean demo, Path workDir, boolean groqKeySet) {
-        stack.initMillis().forEach((f, ms) -> out.accept(String.format("local: %-13s ready: initialised in %d ms (JVM %s, log %s)",
-                f, ms, String.join(" ", LambdaFunction.JVM_FLAGS), workDir.resolve(f + ".log"))));
+        stack.initMillis().forEach((f, ms) -> out.accept(String.format("local: %-13s ready: initialised in %d ms (%s, log %s)",
+                f, ms, Bootstrap.path(), workDir.resolve(f + ".log"))));
         stack.failures().forEach((f, why) -> out.accept("local: " + f + " FAILED to start: " + why));
         out.accept("local: dynalite (DynamoDB) and the Kestra stand-in at " + stack.kestra().url() + " are up");
         out.accept(groqKeySet ? "local: GROQ_API_KEY is set: the model triages, the rules engine guards"

@@ -23,8 +23,9 @@ import dev.soctriage.servers.ProjectPaths;
 
 /**
  * soc-triage on one machine, as AWS runs it (what {@code make run} starts): dynalite for DynamoDB,
- * the three functions of the packaged application each in its own JVM under the AWS Runtime Interface
- * Client with its own Runtime API, the HTTP API on {@link LocalGateway}, and {@link KestraFake} for
+ * the three functions of the packaged application each started as deployed, through
+ * {@code target/lambda/bootstrap} (the AWS Runtime Interface Client, Java 25, the function's start-up
+ * cache), with its own Runtime API, the HTTP API on {@link LocalGateway}, and {@link KestraFake} for
  * Kestra. No AWS account, no API key.
  *
  * <p>{@link #main} also ingests the sample logs, lists the verdicts, prints what to try, and runs until
@@ -84,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
-        List<Path> classpath = RuntimeClasspath.packagedFunction();
+        Bootstrap.path(); // fails with what to do before anything starts
         try {
             Files.createDirectories(options.workDir());
         } catch (IOException e) {
@@ -95,10 +96,7 @@ public final class LocalStack implements AutoCloseable {
                 options.out()));
         Map<String, String> env = functionEnv(dynalite.endpoint(), kestra.url(), options.env());
         for (String name : List.of(INGEST, LIST, APPROVE)) {
-            Map<String, String> e = new LinkedHashMap<>(env);
-            e.put("QUARKUS_FUNQY_EXPORT", name);
-            functions.put(name, track(LambdaFunction.start(name, classpath, HANDLER, e, options.workDir(),
-                    name.equals(INGEST))));
+            functions.put(name, track(LambdaFunction.startDeployed(name, env, options.workDir(), false)));
         }
         String groupsClaim = options.env().getOrDefault("ANALYST_GROUPS_CLAIM", "cognito:groups");
         gateway = track(new LocalGateway(options.port(), functions.get(LIST)::invoke, functions.get(APPROVE)::invoke,

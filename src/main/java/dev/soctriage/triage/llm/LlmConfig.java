@@ -3,9 +3,6 @@ package dev.soctriage.triage.llm;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,8 +42,6 @@ public interface LlmConfig {
 
     /** Calls per group at most, first call included (429, 5xx and timeouts are retried). */
     @WithDefault("3")
-    @Min(1)
-    @Max(10)
     int maxAttempts();
 
     /** Wait before retrying a 5xx, times the attempt number; a 429 waits its retry-after instead. */
@@ -58,12 +53,10 @@ public interface LlmConfig {
      * summarised. At least 1000: the system prompt alone is about 500.
      */
     @WithDefault("3000")
-    @Min(1000)
     int promptTokenBudget();
 
     /** A log line longer than this (characters) is cut in the prompt, with the cut noted. */
     @WithDefault("600")
-    @Min(80)
     int maxLineChars();
 
     /** Upper bound of the answer in tokens ({@code max_completion_tokens}). */
@@ -74,12 +67,10 @@ public interface LlmConfig {
      * Sent as {@code reasoning_effort} when set ({@code low}, {@code medium}, {@code high}: Groq's
      * gpt-oss models); unset, the field is not sent, for servers and models that do not know it.
      */
-    Optional<@Pattern(regexp = "low|medium|high") String> reasoningEffort();
+    Optional<String> reasoningEffort();
 
     /** Model calls in flight at once, per container (groups are judged concurrently up to this). */
     @WithDefault("8")
-    @Min(1)
-    @Max(64)
     int concurrency();
 
     /**
@@ -87,7 +78,6 @@ public interface LlmConfig {
      * it is open no call is made and the rules judge at once.
      */
     @WithDefault("5")
-    @Min(1)
     int breakerFailures();
 
     /**
