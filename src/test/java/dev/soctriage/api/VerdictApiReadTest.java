@@ -43,7 +43,7 @@ class VerdictApiReadTest {
     /** Every field of the document: the contract's and the ones added beside them; nothing storage-only. */
     static final Set<String> DOCUMENT_FIELDS = Set.copyOf(java.util.stream.Stream.concat(CONTRACT_FIELDS.stream(),
             java.util.stream.Stream.of("threatTypes", "guard", "crossCheck", "sources", "timeline", "suppressedEvents",
-                    "previousDecision", "recurrence", "dispatchError", "outcomeDetail", "outcomeAt", "modelNotAsked")).toList());
+                    "previousDecision", "recurrence", "dispatchError", "outcomeDetail", "outcomeAt", "modelNotAsked", "rememberedFrom")).toList());
 
     @Inject
     VerdictApi api;

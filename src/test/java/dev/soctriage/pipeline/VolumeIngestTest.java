@@ -474,7 +474,7 @@ class VolumeIngestTest {
                     .append(i % 13).append(" HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n");
         }
         for (int i = 0; i < 40; i++) {
-            body.append(String.format("Nov 24 10:00:%02d web-1 sshd[4242]: Failed password for root from 203.0.113.62 port %d ssh2%n",
+            body.append(String.format("Nov 24 10:00:%02d web-1 sshd[4242]: Failed password for root from 203.0.113.97 port %d ssh2%n",
                     i, 50_000 + i));
         }
         String key = "big/" + UUID.randomUUID() + ".log";
