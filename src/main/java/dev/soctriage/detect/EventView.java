@@ -64,7 +64,11 @@ abstract class EventView {
     /** The field's values (null when absent), read once. */
     final List<String> values(String field) {
         int at = slot(field);
-        return at >= 0 ? values[at] : values[keep(field)];
+        if (at < 0) {
+            // keep() may grow the arrays: index the array after it (Java reads the array reference first)
+            at = keep(field);
+        }
+        return values[at];
     }
 
     private int keep(String field) {

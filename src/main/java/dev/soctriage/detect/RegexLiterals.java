@@ -41,6 +41,10 @@ final class RegexLiterals {
                 if (next < 0) {
                     return "";
                 }
+            } else if (c == '{') {
+                // a quantifier's bounds ({2}, {0,40}) are no characters of the match
+                int close = regex.indexOf('}', i);
+                next = close < 0 ? n : close + 1;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
