@@ -24,7 +24,8 @@ import dev.soctriage.net.Ips;
  * unroutable or timed out, or the TLS handshake failed (no request is sent before it completes; the
  * client's handshake timeout is held below the call's timeout, so a hung handshake ends as a handshake
  * failure and not as the call's timeout). Everything else — a read timeout, a reset, a connection
- * closed before the answer, anything not recognised — may have reached Kestra.
+ * closed before the answer, an answer that cannot be read, anything not recognised — may have
+ * reached Kestra.
  *
  * <p>The text kept on the verdict ({@code dispatchError}, shown to analysts) names neither Kestra's
  * host, nor an address, nor a port; the exception's own message, which does, goes to the log only.
@@ -63,6 +64,9 @@ final class KestraFailures {
             }
         }
         for (Throwable t : chain(failure)) {
+            if (t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return new Unanswered(true, "Kestra's answer could not be read");
+            }
             if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
                 return new Unanswered(true, "Kestra did not answer within " + seconds(config.timeout())
                         + " (KESTRA_TIMEOUT)");
