@@ -420,7 +420,8 @@ describe('analyst console', () => {
       assert.equal(await page.getByRole('button', { name: 'Approve' }).isEnabled(), true, 'approve again');
       await page.unroute(/\/verdicts\/v_[0-9a-f]+\/approve$/);
 
-      // approved again at once: the failed create may still land (KESTRA_DISPATCH_GRACE), so nothing is sent
+      // approved again at once: Kestra has no execution yet and the failed create may still land
+      // (KESTRA_DISPATCH_GRACE), so no create is sent
       const createsBefore = (await kestraExecutionsFor(id)).calls.length;
       await approveOnce();
       await alert.filter({ hasText: 'dispatch_unsettled' }).waitFor();

@@ -61,6 +61,8 @@ public class ApprovalService {
      * and that one is adopted.
      *
      * @throws VerdictConflictException not approvable, or another approval holds it
+     * @throws HttpProblem              409 {@code dispatch_unsettled}: an earlier dispatch may still land
+     *                                  and Kestra cannot tell yet ({@link #earlierExecution})
      * @throws KestraDispatchException  the verdict is now {@code DISPATCH_FAILED}, the error kept on it
      */
     public Verdict approve(String id, Identity who, String comment) {
@@ -69,51 +71,75 @@ public class ApprovalService {
         String claim = UUID.randomUUID().toString();
         VerdictStore.Claim held = store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
         Verdict v = held.verdict();
-        refuseWhileAnEarlierDispatchMaySettle(id, claim, held, now);
-        Decision decision = new Decision(who.name(), now, comment);
         String executionId;
         try {
-            // ask Kestra first when an earlier attempt may have created the execution: a dispatch that
-            // failed (perhaps only its answer was lost) or a claim that expired unfinished (a crash)
-            boolean mayExist = v.status() == Status.DISPATCH_FAILED || held.interrupted();
-            Optional<String> existing = mayExist ? kestra.findExecution(id) : Optional.empty();
+            Optional<String> existing = earlierExecution(id, claim, held, now);
             executionId = existing.isPresent() ? existing.get() : kestra.create(v, who.name(), comment);
             if (existing.isPresent()) {
                 LOG.infof("verdict %s: adopting Kestra execution %s of an earlier approval", id, executionId);
             }
         } catch (KestraDispatchException e) {
-            // only a create whose answer was lost may still land: a refused one (4xx) holds nobody back
-            Verdict failed = store.dispatchFailed(id, claim, decision, e.getMessage(), e.mayHaveCreated());
+            // dated when it failed, not at the claim: a create that timed out may still land, and the
+            // grace of a re-approval counts from here (invariant 5)
+            Decision failedAt = new Decision(who.name(), clock.instant(), comment);
+            // only a create that may have been sent may still land: a refused one (4xx), or one that
+            // never left (connection refused, unknown host, TLS), holds nobody back
+            Verdict failed = store.dispatchFailed(id, claim, failedAt, e.getMessage(), e.mayHaveCreated());
             log.record(id, "approve", v.action().wire(), failed.status().name(), who.name(), null, comment,
                     e.getClass().getSimpleName());
             throw e;
         }
-        Verdict approved = store.approved(id, claim, decision, executionId);
+        Verdict approved = store.approved(id, claim, new Decision(who.name(), now, comment), executionId);
         log.record(id, "approve", v.action().wire(), approved.status().name(), who.name(), executionId, comment, null);
         return approved;
     }
 
     /**
-     * A dispatch that failed recently may still land in Kestra (a create that timed out was sent, its
-     * answer lost): until {@code kestra.dispatch-grace} has passed, a search would not find it and a
-     * second create would make a second execution (docs/contract.md, invariant 5). The claim just taken
-     * is given back unchanged and the caller told when to try again. A dispatch that certainly created
-     * nothing (Kestra refused it with a 4xx, or none was sent) leaves nothing to settle: no wait.
+     * The execution an earlier attempt created, when one may exist: after a failed dispatch or a claim
+     * that expired unfinished (a crash), Kestra is searched for an execution labelled with the verdict's
+     * id. After a failure that may still land (a create sent, its answer lost), Kestra's word decides:
+     * an execution found is adopted at once; none found is trusted only once {@code kestra.dispatch-grace}
+     * has passed since the failure (a create Kestra is still storing is not found yet); and while
+     * Kestra cannot be searched, nobody can tell. In the last two cases the claim is given back
+     * unchanged and the caller told 409 {@code dispatch_unsettled}, so that a second create cannot
+     * make a second execution (docs/contract.md, invariant 5).
      */
-    private void refuseWhileAnEarlierDispatchMaySettle(String id, String claim, VerdictStore.Claim held, Instant now) {
+    private Optional<String> earlierExecution(String id, String claim, VerdictStore.Claim held, Instant now) {
         Verdict v = held.verdict();
+        if (v.status() != Status.DISPATCH_FAILED && !held.interrupted()) {
+            return Optional.empty();
+        }
+        if (!held.unsettledDispatch()) {
+            return kestra.findExecution(id);
+        }
         Verdict.Decision last = v.decision();
-        if (!held.unsettledDispatch() || last.decidedAt() == null) {
-            return;
+        String failedAt = last.decidedAt();
+        Optional<String> found;
+        try {
+            found = kestra.findExecution(id);
+        } catch (KestraDispatchException e) {
+            throw unsettled(id, claim, v, "Kestra cannot be asked now whether the dispatch that failed at " + failedAt
+                    + " created the execution (" + e.getMessage() + "); approve again once Kestra answers");
         }
-        Instant failedAt = Instant.parse(last.decidedAt());
-        Instant trusted = failedAt.plus(kestra.dispatchGrace());
+        if (found.isPresent() || failedAt == null) {
+            return found;
+        }
+        Instant trusted = Instant.parse(failedAt).plus(kestra.dispatchGrace());
         if (now.isBefore(trusted)) {
-            store.dispatchFailed(id, claim, new Decision(last.decidedBy(), failedAt, last.comment()),
-                    v.remediation().dispatchError(), true);
-            throw new HttpProblem(409, "dispatch_unsettled", "the last dispatch failed at " + last.decidedAt()
-                    + " and may still reach Kestra; approve again after " + trusted);
+            throw unsettled(id, claim, v, "Kestra has no execution of it yet, but the dispatch that failed at "
+                    + failedAt + " may still land; approve again after " + trusted);
         }
+        return found;
+    }
+
+    /** Gives the claim back, leaving the failed dispatch as it was (its date, error, unsettled mark). */
+    private HttpProblem unsettled(String id, String claim, Verdict v, String message) {
+        Verdict.Decision last = v.decision();
+        Instant failedAt = last.decidedAt() == null ? clock.instant() : Instant.parse(last.decidedAt());
+        store.dispatchFailed(id, claim, new Decision(last.decidedBy(), failedAt, last.comment()),
+                v.remediation().dispatchError(), true);
+        LOG.infof("verdict %s: re-approval refused, dispatch unsettled: %s", id, message);
+        return new HttpProblem(409, "dispatch_unsettled", message);
     }
 
     /**

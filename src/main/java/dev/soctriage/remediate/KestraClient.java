@@ -60,9 +60,14 @@ public class KestraClient {
                 if (base.getScheme() == null || base.getHost() == null) {
                     why = "KESTRA_URL is not an absolute http(s) URL";
                 } else {
+                    // a hung TLS handshake must end as a handshake failure (nothing sent), not as the
+                    // call's timeout, which also bounds getting a connection (may have been sent)
+                    long handshake = config.connectTimeout().toMillis();
                     built = QuarkusRestClientBuilder.newBuilder().baseUri(base)
                             .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .httpClientOptionsCustomizer(o -> o.setSslHandshakeTimeout(handshake)
+                                    .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS))
                             .build(KestraApi.class);
                 }
             } catch (IllegalArgumentException e) {
@@ -125,8 +130,10 @@ public class KestraClient {
     }
 
     /**
-     * Runs one Kestra call, its failures as domain exceptions. {@code creates}: the call creates an
-     * execution, so a failure after it was sent (5xx, timeout, reset) may have created one all the same.
+     * Runs one Kestra call, its failures as domain exceptions whose message is what the verdict shows
+     * (no host, address or port: {@link KestraFailures}); the detail goes to the log. {@code creates}:
+     * the call creates an execution, so a failure after the request may have left (5xx, read timeout,
+     * reset) may have created one all the same; one that sent nothing did not.
      */
     private <T> T call(String what, boolean creates, Supplier<T> op) {
         try {
@@ -140,19 +147,21 @@ public class KestraClient {
                 // refused credentials: the next call reads the secret again (it may have been rotated)
                 config.secretArn().ifPresent(secrets::invalidate);
             }
-            String detail = "Kestra " + what + " answered " + status + messageOf(e);
+            String message = messageOf(e);
+            LOG.warnf("Kestra %s answered %d%s", what, status, message);
+            String detail = "Kestra " + what + " answered " + status + KestraFailures.scrub(message, config);
             if (status >= 400 && status < 500) {
                 throw new KestraRejectedException(status, detail, e);
             }
-            throw new KestraUnavailableException(detail, e, creates);
+            throw new KestraUnavailableException(creates ? detail + "; the execution may have been created" : detail,
+                    e, creates);
         } catch (ProcessingException e) {
-            // connection refused, timeouts, TLS: Kestra could not be reached
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new KestraUnavailableException("Kestra " + what + " failed: " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : " " + cap(root.getMessage())), e, creates);
+            KestraFailures.Unanswered failure = KestraFailures.classify(e, config);
+            LOG.warnf("Kestra %s failed (%s): %s", what, failure.sent() ? "may have been sent" : "nothing sent",
+                    cap(KestraFailures.detail(e)));
+            String shown = "Kestra " + what + " failed: " + failure.shown()
+                    + (creates && failure.sent() ? "; the execution may have been created" : "");
+            throw new KestraUnavailableException(shown, e, creates && failure.sent());
         }
     }
 

@@ -53,9 +53,11 @@ public interface KestraConfig {
 
     /**
      * After a dispatch failed in a way that may still have created the execution (a create that
-     * timed out, was reset or answered 5xx may still land in Kestra meanwhile), how long a search for
-     * its execution is not trusted. A re-approval before then is refused (409), so that it cannot
-     * create a second execution (docs/contract.md, invariant 5). A refused create (4xx) is not waited for.
+     * timed out, was reset or answered 5xx may still land in Kestra meanwhile), how long, counted from
+     * the failure, a search that finds no execution is not trusted: a re-approval before then adopts
+     * an execution Kestra has, and is refused (409) when Kestra has none yet, so that it cannot create
+     * a second one (docs/contract.md, invariant 5). A create that was refused (4xx) or never sent
+     * (connection refused, unknown host, TLS handshake) is not waited for.
      */
     @WithDefault("PT1M")
     Duration dispatchGrace();

@@ -112,7 +112,7 @@ class KestraClientTest {
 
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
-        assertTrue(now.remediation().dispatchError().contains("Connect"), now.remediation().dispatchError());
+        assertTrue(now.remediation().dispatchError().contains("refused the connection"), now.remediation().dispatchError());
         assertEquals("go", now.decision().comment());
     }
 
@@ -158,6 +158,39 @@ class KestraClientTest {
         assertFalse(assertThrows(KestraUnavailableException.class, () -> unset.create(v, "a", null)).mayHaveCreated(),
                 "nothing was sent");
         assertEquals(0, kestra.executions().size());
+    }
+
+    /** A connect that times out sent nothing: a full accept queue drops the SYN, as a firewall would. */
+    @Test
+    void create_failsSettled_whenConnectingTimesOut() throws Exception {
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 300);
+                        queued.add(s);
+                    } catch (java.io.IOException queueFull) {
+                        s.close();
+                    }
+                }
+                KestraClient client = new KestraClient(TestKestraConfig.withConnectTimeout(TestKestraConfig.basic(
+                        "http://127.0.0.1:" + full.getLocalPort(), Duration.ofSeconds(5)), Duration.ofSeconds(1)), mapper);
+
+                KestraUnavailableException e = assertThrows(KestraUnavailableException.class,
+                        () -> client.create(VerdictFixtures.pending(Severity.HIGH, Instant.now()), "a", null));
+
+                assertFalse(e.mayHaveCreated(), e.getMessage());
+                assertTrue(e.getMessage().contains("connecting to Kestra timed out after 1 s (KESTRA_CONNECT_TIMEOUT); "
+                        + "nothing was sent"), e.getMessage());
+                assertFalse(e.getMessage().contains(Integer.toString(full.getLocalPort())), e.getMessage());
+            } finally {
+                for (java.net.Socket s : queued) {
+                    s.close();
+                }
+            }
+        }
     }
 
     @Test

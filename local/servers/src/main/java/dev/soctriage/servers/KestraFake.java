@@ -5,27 +5,24 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -44,26 +41,30 @@ import com.sun.net.httpserver.HttpServer;
  * (Kestra 2.x) or {@code labels=key:value} (older releases), {@code size}: {@code {"results":[...],"total":n}};</li>
  * <li>{@code GET /api/v1/{tenant}/executions/{id}};</li>
  * <li>{@code GET /_local/kestra/calls}: the executions created, for people;</li>
- * <li>{@code POST /_local/kestra/creates}: how the following creates are answered ({@link #scriptCreates}).</li>
+ * <li>{@code POST /_local/kestra/creates}: how the following creates are answered ({@link #scriptCreates});</li>
+ * <li>{@code POST /_local/kestra/outage}: connections refused for a while ({@link #scriptOutage}).</li>
  * </ul>
  * Like open-source Kestra it requires HTTP basic auth (or what {@link Auth} says), knows only its
  * deployed flows (404 otherwise) and refuses {@code system.*} labels other than {@code system.correlationId}.
  *
  * <p>Tests script failures with {@link #onCreate} and {@link #onSearch}: an error status, a raw body,
  * an answer that comes late (the execution exists, but a caller with a shorter timeout never sees
- * the answer: a lost answer), a search that ignores its filters.
+ * the answer: a lost answer), an execution that lands late, a connection reset before or after the
+ * execution is made, a search that ignores its filters; and with {@link #refuseConnections()} a Kestra
+ * that is down. The HTTP server sits behind a {@link TcpFront}, so a reset is a real RST and a refusal
+ * a real closed port.
  */
 public final class KestraFake implements AutoCloseable {
     /** The namespace of the flows in {@code kestra/}. */
     public static final String NAMESPACE = "soc.remediation";
     /** The flows of {@code kestra/}. */
     public static final Set<String> FLOWS = Set.of("block-ip", "disable-user", "monitor");
+    /** The longest outage {@code POST /_local/kestra/outage} scripts. */
+    static final int MAX_OUTAGE_SECONDS = 60;
     private static final Pattern CREATE = Pattern.compile("/api/v1/([^/]+)/executions/([^/]+)/([^/]+)");
     private static final Pattern SEARCH = Pattern.compile("/api/v1/([^/]+)/executions/search");
     private static final Pattern GET_ONE = Pattern.compile("/api/v1/([^/]+)/executions/([^/]+)");
-    private static final Pattern LABEL_FILTER = Pattern.compile("filters\\[labels]\\[(?:EQUALS|EQ)]\\[(.+)]");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the {@code Authorization} header must be; {@link #NONE} accepts any caller. */
     public record Auth(String header) {
@@ -80,45 +81,69 @@ public final class KestraFake implements AutoCloseable {
     }
 
     /**
-     * How the fake answers a kind of call: {@link #normally()}, {@link #late}, {@link #error},
-     * {@link #raw}, or for searches {@link #unfiltered()}.
+     * How the fake answers a kind of call: {@link #normally()}, {@link #late}, {@link #slow}, {@link #error},
+     * {@link #raw}, {@link #reset()}, {@link #resetAfterCreating()}, or for searches {@link #unfiltered()}.
      */
     public static final class Answer {
+        private enum Cut { NONE, INSTEAD_OF_HANDLING, INSTEAD_OF_ANSWER }
+
         private final int status;
         private final String body;
+        private final Duration before;
         private final Duration delay;
         private final boolean unfiltered;
+        private final Cut cut;
 
-        private Answer(int status, String body, Duration delay, boolean unfiltered) {
+        private Answer(int status, String body, Duration before, Duration delay, boolean unfiltered, Cut cut) {
             this.status = status;
             this.body = body;
+            this.before = before;
             this.delay = delay;
             this.unfiltered = unfiltered;
+            this.cut = cut;
         }
 
         /** As Kestra does. */
         public static Answer normally() {
-            return new Answer(0, null, Duration.ZERO, false);
+            return new Answer(0, null, Duration.ZERO, Duration.ZERO, false, Cut.NONE);
         }
 
         /** As Kestra does, {@code delay} late: a create has happened even if the caller gave up waiting. */
         public static Answer late(Duration delay) {
-            return new Answer(0, null, delay, false);
+            return new Answer(0, null, Duration.ZERO, delay, false, Cut.NONE);
+        }
+
+        /**
+         * As Kestra does, after {@code delay}: the execution lands only then, so a caller that gave up
+         * waiting and searched at once found nothing (a Kestra slow to store what it was sent).
+         */
+        public static Answer slow(Duration delay) {
+            return new Answer(0, null, delay, Duration.ZERO, false, Cut.NONE);
         }
 
         /** Kestra's error shape, {@code {"message":...}}, with this status; nothing is created. */
         public static Answer error(int status, String message) {
-            return new Answer(status, KestraFake.error(message), Duration.ZERO, false);
+            return new Answer(status, KestraFake.error(message), Duration.ZERO, Duration.ZERO, false, Cut.NONE);
         }
 
         /** Exactly this status and JSON body; nothing is created. */
         public static Answer raw(int status, String json) {
-            return new Answer(status, json, Duration.ZERO, false);
+            return new Answer(status, json, Duration.ZERO, Duration.ZERO, false, Cut.NONE);
         }
 
         /** For searches: every execution of the tenant, as a server that ignored the filters would answer. */
         public static Answer unfiltered() {
-            return new Answer(0, null, Duration.ZERO, true);
+            return new Answer(0, null, Duration.ZERO, Duration.ZERO, true, Cut.NONE);
+        }
+
+        /** The request is read whole, then the connection reset (RST); nothing is created. */
+        public static Answer reset() {
+            return new Answer(0, null, Duration.ZERO, Duration.ZERO, false, Cut.INSTEAD_OF_HANDLING);
+        }
+
+        /** Handled as Kestra does (a create makes its execution), then the connection reset instead of the answer. */
+        public static Answer resetAfterCreating() {
+            return new Answer(0, null, Duration.ZERO, Duration.ZERO, false, Cut.INSTEAD_OF_ANSWER);
         }
     }
 
@@ -127,7 +152,7 @@ public final class KestraFake implements AutoCloseable {
      *
      * @param headers lower-case names, first value
      * @param parts   the multipart fields of a create (empty otherwise)
-     * @param status  what the fake answered
+     * @param status  what the fake answered; 0 when it reset the connection instead
      */
     public record Call(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
             Map<String, String> parts, int status) {
@@ -150,21 +175,23 @@ public final class KestraFake implements AutoCloseable {
         }
     }
 
-    private record Reply(int status, String json) {
-    }
-
     private final HttpServer server;
+    private final TcpFront front;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kestra-fake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kestra-fake-outage");
         t.setDaemon(true);
         return t;
     });
     private final Auth initialAuth;
     private final String initialNamespace;
     private final Consumer<String> out;
-    private final List<ObjectNode> executions = new CopyOnWriteArrayList<>();
+    private final FakeExecutions executions = new FakeExecutions();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, Set<String>> flows = new ConcurrentHashMap<>();
     private volatile Auth auth;
     private volatile Answer onCreate = Answer.normally();
     private volatile Answer onSearch = Answer.normally();
@@ -186,16 +213,17 @@ public final class KestraFake implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
+        front = new TcpFront(server.getAddress(), threads);
     }
 
     /** {@code http://127.0.0.1:port}, the value of {@code KESTRA_URL}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + front.port();
     }
 
     /** The executions created so far, as Kestra answered them (with their {@code inputs}). */
     public List<ObjectNode> executions() {
-        return List.copyOf(executions);
+        return executions.all();
     }
 
     /** Every call to {@code /api/v1/...} so far, in order. */
@@ -229,19 +257,37 @@ public final class KestraFake implements AutoCloseable {
 
     /** Deploys more flows (ids) in a namespace, until {@link #reset()}. */
     public void deploy(String namespace, String... flowIds) {
-        flows.computeIfAbsent(namespace, n -> ConcurrentHashMap.newKeySet()).addAll(List.of(flowIds));
+        executions.deploy(namespace, Set.of(flowIds));
     }
 
-    /** Forgets executions and calls, answers normally, accepts the first caller and flows again. */
+    /**
+     * Kestra down: its port refuses connections (a connect fails before anything is sent) and the open
+     * connections are closed, until {@link #acceptConnections()} or {@link #reset()}.
+     */
+    public void refuseConnections() {
+        front.refuse();
+    }
+
+    /** Connections open through the front now (for the fake's own tests). */
+    int openConnections() {
+        return front.openConnections();
+    }
+
+    /** Kestra back, on the same port. */
+    public void acceptConnections() {
+        front.accept();
+    }
+
+    /** Forgets executions and calls, answers normally, accepts the first caller and flows again, and connections. */
     public void reset() {
-        executions.clear();
+        executions.reset(initialNamespace, FLOWS);
         calls.clear();
-        flows.clear();
-        flows.put(initialNamespace, ConcurrentHashMap.newKeySet());
-        flows.get(initialNamespace).addAll(FLOWS);
         auth = initialAuth;
         onCreate = Answer.normally();
         onSearch = Answer.normally();
+        if (front != null) {
+            front.accept();
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -249,48 +295,71 @@ public final class KestraFake implements AutoCloseable {
             byte[] body = in.readAllBytes();
             String path = ex.getRequestURI().getRawPath();
             String method = ex.getRequestMethod();
-            if (method.equals("GET") && path.equals("/_local/kestra/calls")) {
-                send(ex, new Reply(200, JSON.createArrayNode().addAll(executions).toString()));
-                return;
-            }
-            if (method.equals("POST") && path.equals("/_local/kestra/creates")) {
-                send(ex, scriptCreates(body));
+            Reply control = control(method, path, body);
+            if (control != null) {
+                send(ex, control);
                 return;
             }
             Map<String, List<String>> query = QueryString.parse(ex.getRequestURI().getRawQuery());
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
             Map<String, String> parts = new LinkedHashMap<>();
-            Answer scripted = Answer.normally();
-            Reply reply;
-            if (!path.startsWith("/api/v1/")) {
-                reply = new Reply(404, error("Not Found"));
-            } else if (auth.header() != null && !auth.header().equals(headers.get("authorization"))) {
-                reply = new Reply(401, error("Unauthorized"));
-            } else {
-                Matcher m;
-                if (method.equals("GET") && (m = SEARCH.matcher(path)).matches()) {
-                    scripted = onSearch;
-                    reply = scripted.body != null ? new Reply(scripted.status, scripted.body)
-                            : search(QueryString.decode(m.group(1)), query, scripted.unfiltered);
-                } else if (method.equals("GET") && (m = GET_ONE.matcher(path)).matches()) {
-                    String id = QueryString.decode(m.group(2));
-                    reply = executions.stream().filter(e -> e.get("id").asText().equals(id)).findFirst()
-                            .map(e -> new Reply(200, e.toString()))
-                            .orElseGet(() -> new Reply(404, error("Execution not found: " + id)));
-                } else if (method.equals("POST") && (m = CREATE.matcher(path)).matches()) {
-                    scripted = onCreate;
-                    reply = scripted.body != null ? new Reply(scripted.status, scripted.body)
-                            : create(QueryString.decode(m.group(1)), QueryString.decode(m.group(2)),
-                                    QueryString.decode(m.group(3)), query, headers.get("content-type"), body, parts);
-                } else {
-                    reply = new Reply(404, error("Not Found"));
-                }
+            boolean authorized = auth.header() == null || auth.header().equals(headers.get("authorization"));
+            Answer scripted = !path.startsWith("/api/v1/") || !authorized ? Answer.normally()
+                    : method.equals("GET") && SEARCH.matcher(path).matches() ? onSearch
+                    : method.equals("POST") && CREATE.matcher(path).matches() ? onCreate
+                    : Answer.normally();
+            if (scripted.cut == Answer.Cut.INSTEAD_OF_HANDLING) {
+                calls.add(new Call(method, path, query, Map.copyOf(headers), Map.of(), 0));
+                front.reset(ex.getRemoteAddress().getPort());
+                return;
             }
-            calls.add(new Call(method, path, query, Map.copyOf(headers), Map.copyOf(parts), reply.status()));
+            sleep(scripted.before);
+            Reply reply = !path.startsWith("/api/v1/") ? new Reply(404, error("Not Found"))
+                    : !authorized ? new Reply(401, error("Unauthorized"))
+                    : scripted.body != null ? new Reply(scripted.status, scripted.body)
+                    : api(method, path, query, headers.get("content-type"), body, parts, scripted.unfiltered);
+            boolean cut = scripted.cut == Answer.Cut.INSTEAD_OF_ANSWER;
+            calls.add(new Call(method, path, query, Map.copyOf(headers), Map.copyOf(parts), cut ? 0 : reply.status()));
+            if (cut) {
+                front.reset(ex.getRemoteAddress().getPort());
+                return;
+            }
             sleep(scripted.delay);
             send(ex, reply);
         }
+    }
+
+    /** The {@code /_local/kestra/...} endpoints, or null for any other path. */
+    private Reply control(String method, String path, byte[] body) {
+        if (method.equals("GET") && path.equals("/_local/kestra/calls")) {
+            return new Reply(200, JSON.createArrayNode().addAll(executions.all()).toString());
+        }
+        if (method.equals("POST") && path.equals("/_local/kestra/creates")) {
+            return scriptCreates(body);
+        }
+        if (method.equals("POST") && path.equals("/_local/kestra/outage")) {
+            return scriptOutage(body);
+        }
+        return null;
+    }
+
+    private Reply api(String method, String path, Map<String, List<String>> query, String contentType, byte[] body,
+            Map<String, String> parts, boolean unfiltered) {
+        Matcher m;
+        if (method.equals("GET") && (m = SEARCH.matcher(path)).matches()) {
+            return reply(executions.search(QueryString.decode(m.group(1)), query, unfiltered));
+        }
+        if (method.equals("GET") && (m = GET_ONE.matcher(path)).matches()) {
+            String id = QueryString.decode(m.group(2));
+            return executions.byId(id).map(e -> new Reply(200, e.toString()))
+                    .orElseGet(() -> new Reply(404, error("Execution not found: " + id)));
+        }
+        if (method.equals("POST") && (m = CREATE.matcher(path)).matches()) {
+            return create(QueryString.decode(m.group(1)), QueryString.decode(m.group(2)),
+                    QueryString.decode(m.group(3)), query, contentType, body, parts);
+        }
+        return new Reply(404, error("Not Found"));
     }
 
     /**
@@ -315,9 +384,31 @@ public final class KestraFake implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /_local/kestra/outage} {@code {"seconds":5}}: a moment after answering, the port
+     * refuses connections for that long (at most {@value #MAX_OUTAGE_SECONDS}), then listens again on
+     * the same port. For people and browser tests trying a Kestra that cannot be reached at all (this
+     * endpoint is on the same port, hence the time limit).
+     */
+    private Reply scriptOutage(byte[] body) {
+        int seconds;
+        try {
+            seconds = JSON.readTree(body).path("seconds").asInt(0);
+        } catch (IOException e) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > MAX_OUTAGE_SECONDS) {
+            return new Reply(400, error("body must be {\"seconds\":n}, n from 1 to " + MAX_OUTAGE_SECONDS));
+        }
+        // after this answer has left: the pipe that carries it is closed by the refusal
+        timer.schedule(front::refuse, 200, TimeUnit.MILLISECONDS);
+        timer.schedule(front::accept, 200 + seconds * 1000L, TimeUnit.MILLISECONDS);
+        return new Reply(200, JSON.createObjectNode().put("seconds", seconds).toString());
+    }
+
     private Reply create(String tenant, String ns, String flow, Map<String, List<String>> params, String contentType,
             byte[] body, Map<String, String> parts) {
-        if (!flows.getOrDefault(ns, Set.of()).contains(flow)) {
+        if (!executions.deployed(ns, flow)) {
             return new Reply(404, error("Flow not found: " + ns + "." + flow));
         }
         try {
@@ -325,83 +416,26 @@ public final class KestraFake implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Reply(415, error("Inputs must be multipart/form-data: " + e.getMessage()));
         }
-        List<String[]> labels = new ArrayList<>();
-        for (String l : params.getOrDefault("labels", List.of())) {
-            int colon = l.indexOf(':');
-            if (colon <= 0) {
-                return new Reply(400, error("Invalid label: " + l));
-            }
-            String key = l.substring(0, colon);
-            if (key.startsWith("system.") && !key.equals("system.correlationId")) {
-                return new Reply(400, error("System labels can only be set by Kestra itself, offending label: " + key));
-            }
-            labels.add(new String[] { key, l.substring(colon + 1) });
+        FakeExecutions.Result r = executions.create(url(), tenant, ns, flow, params, parts);
+        if (r.status() == 200) {
+            JsonNode e = readTree(r.json());
+            out.accept("kestra: execution " + e.path("id").asText() + " of " + ns + "/" + flow + " created: verdictId="
+                    + parts.get("verdictId") + " action=" + parts.get("action") + " target=" + parts.get("target")
+                    + " approvedBy=" + parts.get("approvedBy"));
         }
-        String id = newId();
-        String now = Instant.now().toString();
-        ObjectNode e = JSON.createObjectNode();
-        e.put("id", id).put("namespace", ns).put("flowId", flow).put("flowRevision", 1).put("tenantId", tenant);
-        ObjectNode in = e.putObject("inputs");
-        parts.forEach(in::put);
-        ArrayNode ls = e.putArray("labels");
-        labels.forEach(l -> ls.addObject().put("key", l[0]).put("value", l[1]));
-        ObjectNode state = e.putObject("state");
-        state.put("current", "CREATED").put("startDate", now);
-        state.putArray("histories").addObject().put("state", "CREATED").put("date", now);
-        e.put("originalId", id).put("deleted", false)
-                .put("url", url() + "/ui/" + tenant + "/executions/" + ns + "/" + flow + "/" + id);
-        executions.add(e);
-        out.accept("kestra: execution " + id + " of " + ns + "/" + flow + " created: verdictId="
-                + parts.get("verdictId") + " action=" + parts.get("action") + " target=" + parts.get("target")
-                + " approvedBy=" + parts.get("approvedBy"));
-        return new Reply(200, e.toString());
+        return reply(r);
     }
 
-    private Reply search(String tenant, Map<String, List<String>> params, boolean unfiltered) {
-        Map<String, String> wanted = new LinkedHashMap<>();
-        params.getOrDefault("labels", List.of()).forEach(l -> {
-            int colon = l.indexOf(':');
-            wanted.put(colon < 0 ? l : l.substring(0, colon), colon < 0 ? "" : l.substring(colon + 1));
-        });
-        params.forEach((k, v) -> {
-            Matcher m = LABEL_FILTER.matcher(k);
-            if (m.matches()) {
-                wanted.put(m.group(1), v.get(0));
-            }
-        });
-        String ns = unfiltered ? null : first(params, "namespace", "filters[namespace][EQUALS]");
-        String flow = unfiltered ? null : first(params, "flowId", "filters[flowId][EQUALS]");
-        List<ObjectNode> hits = executions.stream()
-                .filter(e -> e.get("tenantId").asText().equals(tenant))
-                .filter(e -> ns == null || e.get("namespace").asText().equals(ns))
-                .filter(e -> flow == null || e.get("flowId").asText().equals(flow))
-                .filter(e -> unfiltered
-                        || wanted.entrySet().stream().allMatch(w -> hasLabel(e, w.getKey(), w.getValue())))
-                .toList();
-        String size = first(params, "size");
-        ObjectNode page = JSON.createObjectNode();
-        int shown = size == null ? hits.size() : Math.min(hits.size(), Integer.parseInt(size));
-        page.putArray("results").addAll(hits.subList(0, shown));
-        page.put("total", hits.size());
-        return new Reply(200, page.toString());
+    private static Reply reply(FakeExecutions.Result r) {
+        return new Reply(r.status(), r.json());
     }
 
-    private static boolean hasLabel(ObjectNode e, String key, String value) {
-        for (var l : e.get("labels")) {
-            if (l.get("key").asText().equals(key) && l.get("value").asText().equals(value)) {
-                return true;
-            }
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake wrote JSON it cannot read", e);
         }
-        return false;
-    }
-
-    private static String first(Map<String, List<String>> params, String... names) {
-        for (String n : names) {
-            if (params.containsKey(n)) {
-                return params.get(n).get(0);
-            }
-        }
-        return null;
     }
 
     private static void send(HttpExchange ex, Reply reply) {
@@ -426,23 +460,18 @@ public final class KestraFake implements AutoCloseable {
         }
     }
 
-    private static String error(String message) {
+    static String error(String message) {
         return JSON.createObjectNode().put("message", message).toString();
-    }
-
-    /** Kestra's ids are 22 base62 characters. */
-    private static String newId() {
-        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        StringBuilder b = new StringBuilder(22);
-        for (int i = 0; i < 22; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 
     @Override
     public void close() {
+        front.close();
         server.stop(0);
+        timer.shutdownNow();
         threads.shutdownNow();
+    }
+
+    private record Reply(int status, String json) {
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,5 +187,132 @@ class KestraFakeTest {
                 + "/api/v1/acme/executions/sec.ops/disable-user")).header("Content-Type", "multipart/form-data; boundary=b")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(Map.of("target", "bob"), kestra.creates().get(2).parts());
+    }
+
+    /** A create sent by hand on a raw socket, so that a test sees exactly how the connection ends. */
+    private static String rawCreate(Socket socket, String verdictId) throws IOException {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"verdictId\"\r\n\r\n" + verdictId + "\r\n--b--\r\n";
+        String request = "POST /api/v1/main/executions/soc.remediation/block-ip?labels=verdictId:" + verdictId
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: " + basic("u", "p")
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private Socket connected() throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", URI.create(kestra.url()).getPort()), 2000);
+        s.setSoTimeout(10_000);
+        return s;
+    }
+
+    @Test
+    void aReset_isARealRst_afterTheRequestWasRead_andCreatesNothing() throws Exception {
+        kestra.onCreate(KestraFake.Answer.reset());
+
+        try (Socket s = connected()) {
+            // an RST, not an orderly close: reading fails instead of ending
+            assertThrows(SocketException.class, () -> rawCreate(s, "v_1"));
+        }
+
+        assertEquals(0, kestra.executions().size());
+        assertEquals(1, kestra.creates().size(), "the request was read whole and recorded");
+        assertEquals(0, kestra.creates().get(0).status(), "no answer");
+        assertEquals("verdictId:v_1", kestra.creates().get(0).param("labels"));
+    }
+
+    @Test
+    void aResetAfterCreating_losesTheAnswer_butTheExecutionExists() throws Exception {
+        kestra.onCreate(KestraFake.Answer.resetAfterCreating());
+
+        try (Socket s = connected()) {
+            assertThrows(SocketException.class, () -> rawCreate(s, "v_1"));
+        }
+
+        assertEquals(1, kestra.executions().size());
+        assertEquals(1, get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=v_1")
+                .path("total").asInt(), "searchable like any execution");
+        kestra.onCreate(KestraFake.Answer.normally());
+        try (Socket s = connected()) {
+            assertTrue(rawCreate(s, "v_2").startsWith("HTTP/1.1 200"), "other connections are untouched");
+        }
+    }
+
+    @Test
+    void aSlowKestra_storesTheExecutionOnlyAfterItsDelay() throws Exception {
+        kestra.onCreate(KestraFake.Answer.slow(Duration.ofSeconds(2)));
+
+        assertThrows(HttpTimeoutException.class, () -> create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1"),
+                client, Duration.ofMillis(500)));
+
+        assertEquals(0, kestra.executions().size(), "nothing yet when the caller gives up");
+        assertEquals(0, get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=v_1")
+                .path("total").asInt());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (kestra.executions().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, kestra.executions().size(), "it lands later");
+    }
+
+    @Test
+    void refusedConnections_failAtConnect_untilKestraAcceptsThemAgain_onTheSamePort() throws Exception {
+        String before = kestra.url();
+        try (Socket idle = connected()) {
+            assertTrue(rawCreate(idle, "v_0").startsWith("HTTP/1.1 200"), "a connection that was open");
+        }
+        try (Socket idle = connected()) {
+            assertTrue(eventually(() -> kestra.openConnections() > 0, 5_000), "accepted");
+            kestra.refuseConnections();
+
+            assertThrows(ConnectException.class, this::connected);
+            assertEquals(-1, idle.getInputStream().read(), "an open connection is closed");
+        }
+        kestra.acceptConnections();
+
+        assertEquals(before, kestra.url());
+        assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode());
+        kestra.refuseConnections();
+        kestra.reset();
+        assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_2")).statusCode(), "reset accepts");
+    }
+
+    private HttpResponse<String> scriptOutage(String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(kestra.url() + "/_local/kestra/outage"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anOutageScriptedOverHttp_refusesConnectionsForItsSeconds_thenListensAgain() throws Exception {
+        assertEquals(400, scriptOutage("{\"seconds\":0}").statusCode());
+        assertEquals(400, scriptOutage("{\"seconds\":61}").statusCode());
+        assertEquals(400, scriptOutage("not json").statusCode());
+
+        assertEquals(200, scriptOutage("{\"seconds\":2}").statusCode());
+
+        assertTrue(eventually(() -> !accepts(), 3_000), "refused within a moment");
+        assertTrue(eventually(this::accepts, 10_000), "listening again after the outage");
+        assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode());
+    }
+
+    private boolean accepts() {
+        try (Socket s = connected()) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return condition.getAsBoolean();
     }
 }
