@@ -130,13 +130,13 @@ public class IngestPipeline {
         Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
         long resumed = 0;
         Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
-                groups.stream().map(VerdictFactory::feedbackKey).collect(Collectors.toSet())));
+                groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
         List<EventGroup> open = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
             String plan = journal.get(journalKey(g));
             if (plan != null && counted.contains(plan)) {
                 resumed += g.count();
-            } else if (isSuppressed(g, feedback)) {
+            } else if (isSuppressed(g, batch.source(), feedback)) {
                 suppressed += g.count();
                 metrics.suppressed(g.count());
             } else {
@@ -160,7 +160,7 @@ public class IngestPipeline {
         judgements.addAll(answers);
         // a finding about one actor of a cross-actor group: that actor's feedback counts too
         Set<String> narrowedKeys = judgements.stream().filter(j -> j.finding().isPresent())
-                .map(j -> VerdictFactory.feedbackKey(j.about())).filter(k -> !feedback.containsKey(k))
+                .map(j -> VerdictFactory.feedbackKey(j.about(), batch.source())).filter(k -> !feedback.containsKey(k))
                 .collect(Collectors.toSet());
         if (!narrowedKeys.isEmpty()) {
             feedback.putAll(store.suppressions(narrowedKeys));
@@ -175,7 +175,7 @@ public class IngestPipeline {
                 continue;
             }
             EventGroup g = j.about();
-            if (isSuppressed(g, feedback)) {
+            if (isSuppressed(g, batch.source(), feedback)) {
                 suppressed += g.count();
                 metrics.suppressed(g.count());
                 continue;
@@ -183,7 +183,7 @@ public class IngestPipeline {
             Finding f = j.finding().get();
             String planKey = VerdictFactory.planKey(f, batch.source());
             plans.computeIfAbsent(planKey, k -> new ArrayList<>())
-                    .add(new Judged(j.group() == null ? g : j.group(), g, f, feedback.get(VerdictFactory.feedbackKey(g)),
+                    .add(new Judged(j.group() == null ? g : j.group(), g, f, feedback.get(VerdictFactory.feedbackKey(g, batch.source())),
                             j.notAsked()));
             journal.put(journalKey(j.group() == null ? g : j.group()), planKey);
         }
@@ -248,11 +248,11 @@ public class IngestPipeline {
         }
     }
 
-    private boolean isSuppressed(EventGroup g, Map<String, Suppression> feedback) {
-        String feedbackKey = VerdictFactory.feedbackKey(g);
+    private boolean isSuppressed(EventGroup g, String source, Map<String, Suppression> feedback) {
+        String feedbackKey = VerdictFactory.feedbackKey(g, source);
         Suppression s = feedback.get(feedbackKey);
         if (s != null && s.until().isAfter(clock.instant())) {
-            // an analyst rejected this (rule, actor) as a false positive: count, don't queue
+            // an analyst rejected this (source, rule, template, actor) as a false positive: count, don't queue
             store.countSuppressed(feedbackKey, g.count());
             return true;
         }

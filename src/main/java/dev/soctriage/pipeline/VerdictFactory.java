@@ -80,8 +80,8 @@ public class VerdictFactory {
             count += g.count();
             first = first == null || (g.firstSeen() != null && g.firstSeen().isBefore(first)) ? g.firstSeen() : first;
             last = last == null || (g.lastSeen() != null && g.lastSeen().isAfter(last)) ? g.lastSeen() : last;
-            if (!feedbackKeys.contains(feedbackKey(g))) {
-                feedbackKeys.add(feedbackKey(g));
+            if (!feedbackKeys.contains(feedbackKey(g, source))) {
+                feedbackKeys.add(feedbackKey(g, source));
             }
         }
         String reasoning = groups.size() == 1 ? f.reasoning()
@@ -145,13 +145,20 @@ public class VerdictFactory {
 
 
     /**
-     * What analyst feedback suppresses: the rule (the line signal) and the actor — not the mined
-     * template, which depends on what else arrived in the same batch, and not the format, so that a
-     * verdict whose groups came from several formats (one client in the access log and the ALB log)
-     * is suppressed by one key.
+     * What analyst feedback suppresses: what the analyst saw of a group — its source, its rule (the
+     * line signal), its template and its actor where it has one — never a key that a group of another
+     * source, template or actor matches (a rejected verdict about one site's browsing silenced every
+     * source's). A template mined from a different mix of lines is another key: feedback errs toward
+     * showing. Each part is escaped ({@code \\}, {@code \|}), so no text of a part can pass for the
+     * separator; no actor is an empty part.
      */
-    public static String feedbackKey(EventGroup g) {
-        return g.signal().wire() + "|" + g.actorIp() + "|" + g.actorUser();
+    public static String feedbackKey(EventGroup g, String source) {
+        return String.join("|", part(source), g.signal().wire(), part(g.template()), part(g.actorIp()),
+                part(g.actorUser()));
+    }
+
+    private static String part(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("|", "\\|");
     }
 
     private static String iso(Instant t) {

@@ -59,7 +59,7 @@ public class VerdictWriter {
             Map<String, Long> carried = new LinkedHashMap<>();
             for (Judged p : plan) {
                 if (p.suppression() != null && p.suppression().events() > 0) {
-                    carried.put(VerdictFactory.feedbackKey(p.about()), p.suppression().events());
+                    carried.put(VerdictFactory.feedbackKey(p.about(), source), p.suppression().events());
                 }
             }
             long carriedEvents = carried.values().stream().mapToLong(Long::longValue).sum();

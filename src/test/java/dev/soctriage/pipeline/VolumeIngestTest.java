@@ -193,6 +193,41 @@ class VolumeIngestTest {
         assertEquals(12, retry.duplicates(), retry.toString());
     }
 
+    /**
+     * Issue 22, item 3: a false-positive rejection of a target-less verdict about one site's browsing
+     * suppresses that source's template, never another source's traffic (its key was
+     * {@code none|null|null}, which every actorless group of any source matched).
+     */
+    @Test
+    void aFalsePositiveRejectionOfOneSitesBrowsing_leavesAnotherSourceJudged() {
+        GroqStub.server().stubFor(post(urlPathEqualTo(CHAT))
+                .willReturn(GroqAnswers.verdict(true, "medium", "monitor", "", "")));
+        String siteA = "web-a-" + UUID.randomUUID();
+        pipeline.ingest(IngestEvents.direct(siteA, browsing("shop", 5, 10, "OPTIONS")));
+        List<Verdict> a = pendingFrom(siteA);
+        assertEquals(1, a.size(), a.toString());
+        assertEquals(null, a.get(0).target());
+        Instant now = Instant.now();
+        store.reject(a.get(0).id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
+        List<String> keys = store.suppressFeedback(a.get(0).id(), now.plusSeconds(3600), "alice@example.com", now);
+
+        // when another source's traffic arrives: other clients, paths, method
+        String siteB = "web-b-" + UUID.randomUUID();
+        int before = calls();
+        IngestResult b = pipeline.ingest(IngestEvents.direct(siteB, browsing("blog", 4, 40, "TRACE")));
+
+        // then it is judged as ever: asked about, and its verdict queued
+        assertTrue(calls() > before, "site B asked about");
+        assertEquals(1, b.verdicts(), b.toString());
+        assertEquals(1, pendingFrom(siteB).size());
+
+        // and site A's same browsing stays suppressed
+        IngestResult again = pipeline.ingest(IngestEvents.direct(siteA, browsing("shop", 5, 10, "OPTIONS")));
+        assertEquals(0, again.verdicts(), again.toString());
+        assertEquals(0, pendingFrom(siteA).size());
+        assertTrue(keys.stream().allMatch(k -> k.startsWith(siteA + "|")), "scoped to site A: " + keys);
+    }
+
     private List<Verdict> pendingFrom(String source) {
         List<Verdict> all = new ArrayList<>();
         String token = null;
