@@ -17,7 +17,7 @@ import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.parse.Parsers;
 import dev.soctriage.triage.Judgement;
-import dev.soctriage.triage.Signatures;
+import dev.soctriage.triage.DetectionClassifier;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.VerdictStore;
@@ -55,18 +55,18 @@ public class DryTriage {
     private final EnvelopeDecoder decoder;
     private final Parsers parsers;
     private final Grouper grouper;
-    private final Signatures signatures;
+    private final DetectionClassifier classifier;
     private final TriageService triage;
     private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final Clock clock;
 
-    public DryTriage(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, Signatures signatures,
+    public DryTriage(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
             TriageService triage, VerdictFactory verdicts, VerdictStore store, Clock clock) {
         this.decoder = decoder;
         this.parsers = parsers;
         this.grouper = grouper;
-        this.signatures = signatures;
+        this.classifier = classifier;
         this.triage = triage;
         this.verdicts = verdicts;
         this.store = store;
@@ -84,7 +84,7 @@ public class DryTriage {
         Instant now = clock.instant();
         for (LogBatch batch : decoder.decode(event)) {
             try (batch) {
-                GroupingSession session = grouper.session(signatures, clock, now.plus(Duration.ofSeconds(30)));
+                GroupingSession session = grouper.session(classifier, clock, now.plus(Duration.ofSeconds(30)));
                 events += batch.forEachChunk(SAMPLE.size(), chunk -> session.add(parsers.parseAll(chunk)));
                 for (EventGroup g : session.finish()) {
                     groups++;

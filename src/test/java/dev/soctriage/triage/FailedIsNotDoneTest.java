@@ -87,12 +87,16 @@ class FailedIsNotDoneTest {
         for (int i = 0; i < burst.size(); i++) {
             evs.add(new LogEvent("b" + i, 0, burst.get(i)));
         }
-        assertEquals(1, detections.correlate(parsers.parseAll(evs)).size(), "the correlation holds");
+        // the test's correlation holds (the built-in CloudTrail pack's own probing rule may hold beside it)
+        assertEquals(1, detections.correlate(parsers.parseAll(evs)).stream()
+                .filter(h -> h.rule().title().equals("Test rule - permission probing")).count(), "the correlation holds");
         List<Finding> f = findings(burst);
         assertFalse(f.isEmpty());
         assertTrue(f.stream().allMatch(x -> x.threatType().equals("Permission probing")), f.toString());
         assertTrue(f.get(0).detections().stream().anyMatch(d -> d.title().equals("Test rule - permission probing")));
-        assertEquals(List.of(), findings(burst.subList(0, 9)), "nine denials are below the rule's ten");
+        // nine denials are below the test rule's ten (the built-in pack's rule of five different calls may hold)
+        assertTrue(findings(burst.subList(0, 9)).stream().flatMap(x -> x.detections().stream())
+                .noneMatch(d -> d.title().equals("Test rule - permission probing")), "nine denials are below the rule's ten");
     }
 
     /**
