@@ -10,11 +10,12 @@ locals {
 
   # Keys are the snake_case of the SAM event names (ListVerdicts -> list_verdicts).
   routes = {
-    list_verdicts   = { method = "GET", path = "/verdicts", function = "list_pending" }
-    get_verdict     = { method = "GET", path = "/verdicts/{id}", function = "list_pending" }
-    approve_verdict = { method = "POST", path = "/verdicts/{id}/approve", function = "approve" }
-    reject_verdict  = { method = "POST", path = "/verdicts/{id}/reject", function = "approve" }
-    report_outcome  = { method = "POST", path = "/verdicts/{id}/outcome", function = "approve" }
+    list_verdicts     = { method = "GET", path = "/verdicts", function = "list_pending" }
+    get_verdict       = { method = "GET", path = "/verdicts/{id}", function = "list_pending" }
+    approve_verdict   = { method = "POST", path = "/verdicts/{id}/approve", function = "approve" }
+    reject_verdict    = { method = "POST", path = "/verdicts/{id}/reject", function = "approve" }
+    report_outcome    = { method = "POST", path = "/verdicts/{id}/outcome", function = "approve" }
+    lift_suppressions = { method = "POST", path = "/verdicts/{id}/unsuppress", function = "approve" }
   }
 
   api_functions = {

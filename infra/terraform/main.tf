@@ -210,8 +210,9 @@ data "aws_iam_policy_document" "list_pending" {
     resources = ["${aws_cloudwatch_log_group.list_pending_log_group.arn}:*"]
   }
   statement {
-    sid       = "ReadVerdicts"
-    actions   = ["dynamodb:GetItem"]
+    sid = "ReadVerdicts"
+    # GetItem: one verdict; BatchGetItem: the suppressions in force (GET /verdicts/suppressions)
+    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem"]
     resources = [aws_dynamodb_table.verdicts_table.arn]
   }
   statement {

@@ -57,6 +57,16 @@ export class Api {
     return this.call('GET', `/verdicts/sources?limit=${limit}`);
   }
 
+  /** GET /verdicts/suppressions: {items}, the false-positive suppressions in force, newest first. */
+  suppressions(limit = 100) {
+    return this.call('GET', `/verdicts/suppressions?limit=${limit}`);
+  }
+
+  /** POST /verdicts/{id}/unsuppress: {verdictId, lifted}. */
+  unsuppress(id) {
+    return this.call('POST', `/verdicts/${encodeURIComponent(id)}/unsuppress`, {});
+  }
+
   get(id) {
     return this.call('GET', `/verdicts/${encodeURIComponent(id)}`);
   }

@@ -1,17 +1,20 @@
 // The analyst console's entry point: reads config.json beside the page, signs in, routes between the
-// queue (#/), one verdict (#/verdicts/{id}) and how the log sources were read (#/sources).
+// queue (#/), one verdict (#/verdicts/{id}), how the log sources were read (#/sources) and the
+// false-positive suppressions in force (#/suppressions).
 import { Api } from './api.js';
 import { createAuth } from './auth.js';
 import { $, fill, h } from './dom.js';
 import { QueueView } from './queue.js';
 import { SourcesView } from './sources.js';
+import { SuppressionsView } from './suppressions.js';
 import { VerdictView } from './verdict.js';
 
-const VIEWS = ['#signin-view', '#queue-view', '#verdict-view', '#sources-view'];
+const VIEWS = ['#signin-view', '#queue-view', '#verdict-view', '#sources-view', '#suppressions-view'];
 let auth;
 let queue;
 let verdict;
 let sources;
+let suppressions;
 
 function showView(sel) {
   $('#boot').hidden = true;
@@ -67,6 +70,9 @@ function route() {
   if (location.hash === '#/sources') {
     showView('#sources-view');
     sources.show();
+  } else if (location.hash === '#/suppressions') {
+    showView('#suppressions-view');
+    suppressions.show();
   } else if (m) {
     showView('#verdict-view');
     verdict.show(decodeURIComponent(m[1]));
@@ -104,6 +110,7 @@ async function boot() {
   queue = new QueueView(api, { pollSeconds: config.pollSeconds ?? 15, onError: showError });
   verdict = new VerdictView(api, { onError: showError, confirm: confirmDialog });
   sources = new SourcesView(api, { onError: showError });
+  suppressions = new SuppressionsView(api, { onError: showError });
   $('#sign-out').addEventListener('click', async () => {
     await auth.signOut();
     signedOut('You signed out.');

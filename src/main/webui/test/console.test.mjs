@@ -237,6 +237,33 @@ describe('analyst console', () => {
     await page.context().close();
   });
 
+  test('suppressions_areListedWithWhoMadeThem_andAnAnalystLiftsThem', async () => {
+    await freshBruteForce('203.0.113.22');
+    const page = await newPage(browser);
+    await signIn(page);
+    await verdictRows(page).first().waitFor();
+    await openVerdictFor(page, '203.0.113.22');
+    const id = (await page.locator('#verdict-id').innerText()).trim();
+    await page.getByLabel('Reason').selectOption('false_positive');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#verdict-status', { hasText: 'REJECTED' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Suppressions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Suppressions' }).waitFor();
+    const lift = page.getByRole('button', { name: `Lift suppression of verdict ${id}` });
+    await lift.first().waitFor();
+    const row = page.locator('#suppressions-rows tr', { has: lift.first() });
+    assert.match(await row.innerText(), /203\.0\.113\.22/, 'the actor it covers');
+    assert.match(await row.innerText(), /analyst@localhost/, 'who rejected');
+    await axeClean(page, 'suppressions view');
+
+    await lift.first().click();
+    await page.locator('#suppressions-status', { hasText: `of verdict ${id}` }).waitFor();
+    assert.match(await page.locator('#suppressions-status').innerText(), /Lifted [1-9]\d* suppressions? of verdict/);
+    assert.equal(await page.getByRole('button', { name: `Lift suppression of verdict ${id}` }).count(), 0, 'none left');
+    await page.context().close();
+  });
+
   test('evidenceWithScriptAndImgOnerror_rendersAsText_noDialogNoElement_andIsHighlightedAsNew', async () => {
     const page = await newPage(browser);
     const dialogs = [];

@@ -3,6 +3,7 @@ package dev.soctriage.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -189,6 +190,24 @@ public class ApprovalService {
                     feedback.suppressFor());
         }
         return rejected;
+    }
+
+    /** The false-positive suppressions in force, newest first (the console's list, with who made each). */
+    public List<VerdictStore.ActiveSuppression> suppressions(int limit) {
+        return store.activeSuppressions(clock.instant(), limit);
+    }
+
+    /**
+     * An analyst lifts the suppressions a false-positive rejection of {@code id} made: its groups are
+     * judged again from the next delivery. Logged as a decision.
+     *
+     * @return how many were in force
+     */
+    public int liftSuppressions(String id, Identity who) {
+        int lifted = store.liftSuppressions(id, who.name(), clock.instant());
+        log.record(id, "unsuppress", null, "LIFTED", who.name(), null, null, null);
+        LOG.infof("verdict %s: %d suppression(s) lifted", id, lifted);
+        return lifted;
     }
 
     /**

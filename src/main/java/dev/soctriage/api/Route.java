@@ -17,10 +17,14 @@ public record Route(Kind kind, String id) {
         LIST("GET", VerdictApi.Routes.READ),
         /** how each log source's lines were read: {@code /verdicts/sources} (no verdict id looks like it) */
         SOURCES("GET", VerdictApi.Routes.READ),
+        /** the false-positive suppressions in force: {@code /verdicts/suppressions} (no verdict id looks like it) */
+        SUPPRESSIONS("GET", VerdictApi.Routes.READ),
         GET("GET", VerdictApi.Routes.READ),
         APPROVE("POST", VerdictApi.Routes.DECIDE),
         REJECT("POST", VerdictApi.Routes.DECIDE),
-        OUTCOME("POST", VerdictApi.Routes.DECIDE);
+        OUTCOME("POST", VerdictApi.Routes.DECIDE),
+        /** ends the suppressions a verdict's false-positive rejection made */
+        UNSUPPRESS("POST", VerdictApi.Routes.DECIDE);
 
         final String method;
         final VerdictApi.Routes function;
@@ -45,7 +49,8 @@ public record Route(Kind kind, String id) {
         if (!kind.method.equals(method)) {
             throw new HttpProblem(405, "method_not_allowed", "use " + kind.method + " on this route");
         }
-        return new Route(kind, segments.size() > 1 && kind != Kind.SOURCES ? segments.get(1) : null);
+        return new Route(kind, segments.size() > 1 && kind != Kind.SOURCES && kind != Kind.SUPPRESSIONS
+                ? segments.get(1) : null);
     }
 
     private static Kind kind(List<String> s) {
@@ -54,11 +59,16 @@ public record Route(Kind kind, String id) {
         }
         return switch (s.size()) {
             case 1 -> Kind.LIST;
-            case 2 -> "sources".equals(s.get(1)) ? Kind.SOURCES : Kind.GET;
+            case 2 -> switch (s.get(1)) {
+                case "sources" -> Kind.SOURCES;
+                case "suppressions" -> Kind.SUPPRESSIONS;
+                default -> Kind.GET;
+            };
             case 3 -> switch (s.get(2)) {
                 case "approve" -> Kind.APPROVE;
                 case "reject" -> Kind.REJECT;
                 case "outcome" -> Kind.OUTCOME;
+                case "unsuppress" -> Kind.UNSUPPRESS;
                 default -> null;
             };
             default -> null;

@@ -56,6 +56,16 @@ public class VerdictApi {
     public record SourcesAnswer(List<SourceReading> items) {
     }
 
+    /** The suppressions in force, newest first. */
+    @RegisterForReflection
+    public record SuppressionsAnswer(List<SuppressionView> items) {
+    }
+
+    /** What lifting a verdict's suppressions did: how many were in force. */
+    @RegisterForReflection
+    public record LiftAnswer(String verdictId, int lifted) {
+    }
+
     /** The listing's answer; {@code nextToken} is null on the last page and always present. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -149,6 +159,12 @@ public class VerdictApi {
                 yield new ListAnswer(page.items(), page.nextToken());
             }
             case SOURCES -> new SourcesAnswer(readings.recent(Requests.sourcesLimit(request)));
+            case SUPPRESSIONS -> new SuppressionsAnswer(approvals.suppressions(Requests.sourcesLimit(request)).stream()
+                    .map(SuppressionView::of).toList());
+            case UNSUPPRESS -> {
+                String id = Requests.id(route);
+                yield new LiftAnswer(id, approvals.liftSuppressions(id, who));
+            }
             case GET -> {
                 String id = Requests.id(route);
                 yield store.find(id).orElseThrow(() -> new VerdictNotFoundException(id));

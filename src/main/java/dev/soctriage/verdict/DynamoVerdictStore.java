@@ -237,14 +237,29 @@ public class DynamoVerdictStore implements VerdictStore {
         }
         List<String> keys = VerdictItems.stored(item).feedbackKeys();
         for (String k : keys) {
-            suppress(k, until, by, now);
+            suppressions.suppress(k, verdictId, until, by, now);
         }
         return keys;
     }
 
     @Override
     public void suppress(String groupKey, Instant until, String by, Instant now) {
-        suppressions.suppress(groupKey, until, by, now);
+        suppressions.suppress(groupKey, null, until, by, now);
+    }
+
+    @Override
+    public List<ActiveSuppression> activeSuppressions(Instant now, int limit) {
+        return suppressions.active(now, limit);
+    }
+
+    @Override
+    public int liftSuppressions(String verdictId, String by, Instant now) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(key(verdictId)).consistentRead(true))).item();
+        if (item == null || !item.containsKey("status")) {
+            throw new VerdictNotFoundException(verdictId);
+        }
+        return suppressions.lift(VerdictItems.stored(item).feedbackKeys(), by, now);
     }
 
     @Override

@@ -172,6 +172,29 @@ public interface VerdictStore {
      */
     void countSuppressed(String groupKey, long events);
 
+    /**
+     * The false-positive suppressions in force at {@code now}, newest first, at most {@code limit}: what
+     * the console lists so that an analyst sees what is not being judged, and who decided it.
+     */
+    List<ActiveSuppression> activeSuppressions(Instant now, int limit);
+
+    /**
+     * Ends now the suppressions a false-positive rejection of {@code verdictId} made.
+     *
+     * @return how many there were
+     * @throws VerdictNotFoundException no such verdict
+     */
+    int liftSuppressions(String verdictId, String by, Instant now);
+
+    /**
+     * A suppression in force: the rejected verdict that made it, the group key it covers
+     * ({@code source|signal|template|actorIp|actorUser}, each part with {@code \} and {@code |} escaped),
+     * who rejected it and when, until when, and the events it dropped since.
+     */
+    record ActiveSuppression(String verdictId, String threatType, String groupKey, String suppressedBy, String recordedAt,
+            String suppressedUntil, long suppressedEvents) {
+    }
+
     /** Analyst feedback on a group: suppressed until {@code until}; {@code events} dropped meanwhile, not yet shown. */
     record Suppression(Instant until, long events) {
     }

@@ -572,6 +572,52 @@ class ApprovalFlowTest {
         assertTrue(suppression("never-suppressed|" + v.id()).isEmpty());
     }
 
+    /**
+     * Issue 22, item 3: the suppressions in force are listed with what they cover and who made them, and
+     * an analyst lifts them; the function that reads does not lift, and only analysts may.
+     */
+    @Test
+    void suppressionsInForce_areListedWithWhoMadeThem_andAnAnalystLiftsThem() throws Exception {
+        Verdict v = created();
+        assertEquals(200, reject(v.id(), "{\"reason\":\"false_positive\"}").statusCode());
+
+        JsonNode listed = suppressionOf(v).orElseThrow();
+        assertEquals("sshd", listed.path("source").asText());
+        assertEquals("ssh_auth_failure", listed.path("signal").asText());
+        assertEquals(Verdicts.groupKey(v).split("\\|")[2], listed.path("template").asText());
+        assertTrue(listed.path("actorIp").isNull() && listed.path("actorUser").isNull(), listed.toString());
+        assertTrue(listed.path("suppressedBy").asText().contains("alice"), listed.toString());
+        assertTrue(Instant.parse(listed.path("suppressedUntil").asText()).isAfter(Instant.now().plus(Duration.ofDays(6))));
+        assertEquals(v.threatType(), listed.path("threatType").asText());
+
+        HttpEvent liftByReader = ApiEvents.post("/verdicts/" + v.id() + "/unsuppress", "{}").asAnalyst().event();
+        assertError(api.handle(liftByReader, VerdictApi.Routes.READ), 404, "not_found");
+        HttpEvent liftByFlow = new ApiEvents().claims(REMEDIATION_GROUP).to("POST", "/verdicts/" + v.id() + "/unsuppress", "{}")
+                .event();
+        assertError(api.handle(liftByFlow, VerdictApi.Routes.DECIDE), 403, "forbidden");
+
+        HttpResponse lifted = api.handle(ApiEvents.post("/verdicts/" + v.id() + "/unsuppress", "{}").asAnalyst().event(),
+                VerdictApi.Routes.DECIDE);
+        assertEquals(200, lifted.statusCode(), lifted.body());
+        assertEquals(1, mapper.readTree(lifted.body()).path("lifted").asInt());
+        assertTrue(suppressionOf(v).isEmpty(), "no longer listed");
+        assertTrue(!suppression(Verdicts.groupKey(v)).orElseThrow().until().isAfter(Instant.now()), "ended");
+        assertEquals("alice@example.com", rawItem("s_" + dev.soctriage.text.Digests.sha256Hex(Verdicts.groupKey(v))
+                .substring(0, 32)).get("liftedBy").s());
+    }
+
+    private java.util.Optional<JsonNode> suppressionOf(Verdict v) throws Exception {
+        HttpResponse r = api.handle(ApiEvents.get("/verdicts/suppressions").asAnalyst().event(),
+                VerdictApi.Routes.READ);
+        assertEquals(200, r.statusCode(), r.body());
+        for (JsonNode item : mapper.readTree(r.body()).path("items")) {
+            if (v.id().equals(item.path("verdictId").asText())) {
+                return java.util.Optional.of(item);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Test
     void outcome_needsTheRemediationGroupOrScope_analystsDoNotSuffice() throws Exception {
         Verdict v = approved();

@@ -84,7 +84,8 @@ public final class LocalGateway implements AutoCloseable {
             new Route("GET", Pattern.compile("/verdicts/([^/]+)"), "GET /verdicts/{id}", false),
             new Route("POST", Pattern.compile("/verdicts/([^/]+)/approve"), "POST /verdicts/{id}/approve", true),
             new Route("POST", Pattern.compile("/verdicts/([^/]+)/reject"), "POST /verdicts/{id}/reject", true),
-            new Route("POST", Pattern.compile("/verdicts/([^/]+)/outcome"), "POST /verdicts/{id}/outcome", true));
+            new Route("POST", Pattern.compile("/verdicts/([^/]+)/outcome"), "POST /verdicts/{id}/outcome", true),
+            new Route("POST", Pattern.compile("/verdicts/([^/]+)/unsuppress"), "POST /verdicts/{id}/unsuppress", true));
     /** API Gateway's own limit for an HTTP API integration. */
     private static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
     /** A direct invoke's limit: as long as ingest-triage may take (LocalStack's INGEST_TIMEOUT). */
