@@ -9,8 +9,6 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.VerdictStore.Delivery;
@@ -27,7 +25,6 @@ import dev.soctriage.verdict.VerdictStore.Delivery;
 final class Deliveries {
     /** Bytes of group digests and plan keys in one journal item: well under DynamoDB's 400 KB. */
     static final int CHUNK_BYTES = 256 * 1024;
-    private static final int BATCH_WRITE = 25;
 
     private final DynamoVerdictStore store;
     private final DynamoDbClient dynamo;
@@ -85,20 +82,7 @@ final class Deliveries {
         if (!groups.isEmpty()) {
             chunks.add(chunk(deliveryId, chunks.size(), groups, expires));
         }
-        for (int from = 0; from < chunks.size(); from += BATCH_WRITE) {
-            List<WriteRequest> puts = chunks.subList(from, Math.min(chunks.size(), from + BATCH_WRITE)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(table, puts);
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == BatchReads.MAX_ROUNDS) {
-                    throw new StoreUnavailableException("delivery journal: items left unprocessed", null);
-                }
-                Map<String, List<WriteRequest>> r = request;
-                var response = store.call(() -> dynamo.batchWriteItem(b -> b.requestItems(r)));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        BatchWrites.put(dynamo, table, chunks, store::call, "delivery journal");
         Map<String, AttributeValue> marker = new HashMap<>(key(markerId(deliveryId)));
         marker.put("journalChunks", VerdictItems.n(chunks.size()));
         marker.put("writingSince", AttributeValue.fromS(now.toString()));

@@ -1,7 +1,6 @@
 package dev.soctriage.verdict;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,10 +15,6 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * {@link TemplateMemory} in the verdict table: one item {@code m_<key>} per remembered template, with
@@ -68,20 +63,10 @@ public class DynamoTemplateMemory implements TemplateMemory {
     @Override
     public void rememberAll(Collection<String> keys, Instant now) {
         String until = Long.toString(now.plus(config.ttl()).getEpochSecond());
-        List<WriteRequest> puts = keys.stream().distinct().map(k -> WriteRequest.builder().putRequest(p -> p.item(Map.of(
+        List<Map<String, AttributeValue>> items = keys.stream().distinct().<Map<String, AttributeValue>>map(k -> Map.of(
                 "id", AttributeValue.fromS(id(k)), "rememberedUntil", AttributeValue.fromN(until),
-                "expiresAt", AttributeValue.fromN(until)))).build()).toList();
-        for (int from = 0; from < puts.size(); from += 25) {
-            Map<String, List<WriteRequest>> request = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt == 5) {
-                    throw new StoreUnavailableException("template memory: writes left unprocessed after 5 attempts", null);
-                }
-                Map<String, List<WriteRequest>> r = request;
-                BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(r)));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+                "expiresAt", AttributeValue.fromN(until))).toList();
+        BatchWrites.put(dynamo, table, items, this::call, "template memory");
     }
 
     private static String id(String key) {

@@ -16,9 +16,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Severity;
@@ -75,26 +73,15 @@ public class DynamoThreatMemory implements ThreatMemory {
     @Override
     public void confirm(Map<String, ConfirmedThreat> confirmations, Instant now) {
         String until = Long.toString(now.plus(config.threatTtl()).getEpochSecond());
-        List<WriteRequest> puts = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         confirmations.forEach((key, c) -> {
             Map<String, AttributeValue> item = toItem(c);
             item.put("id", AttributeValue.fromS(PREFIX + key));
             item.put("rememberedUntil", AttributeValue.fromN(until));
             item.put("expiresAt", AttributeValue.fromN(until));
-            puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            items.add(item);
         });
-        for (int from = 0; from < puts.size(); from += 25) {
-            Map<String, List<WriteRequest>> request = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt == BatchReads.MAX_ROUNDS) {
-                    throw new StoreUnavailableException("threat memory: writes left unprocessed after "
-                            + BatchReads.MAX_ROUNDS + " attempts", null);
-                }
-                Map<String, List<WriteRequest>> r = request;
-                BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(b -> b.requestItems(r)));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        BatchWrites.put(dynamo, table, items, this::call, "threat memory");
     }
 
     @Override
