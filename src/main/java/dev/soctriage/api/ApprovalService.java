@@ -192,11 +192,6 @@ public class ApprovalService {
         return rejected;
     }
 
-    /** The false-positive suppressions in force, newest first (the console's list, with who made each). */
-    public List<VerdictStore.ActiveSuppression> suppressions(int limit) {
-        return store.activeSuppressions(clock.instant(), limit);
-    }
-
     /**
      * An analyst lifts the suppressions a false-positive rejection of {@code id} made: its groups are
      * judged again from the next delivery. Logged as a decision.

@@ -77,10 +77,11 @@ public class VerdictApi {
     private final ApprovalService approvals;
     private final ApiConfig config;
     private final ObjectMapper mapper;
+    private final java.time.Clock clock;
 
     /** Without the sources' readings (an API built by hand for the verdict routes): that route answers 503. */
     public VerdictApi(VerdictStore store, ApprovalService approvals, ApiConfig config, ObjectMapper mapper) {
-        this(store, NO_READINGS, approvals, config, mapper);
+        this(store, NO_READINGS, approvals, config, mapper, java.time.Clock.systemUTC());
     }
 
     private static final SourceReadings NO_READINGS = new SourceReadings() {
@@ -98,7 +99,8 @@ public class VerdictApi {
 
     @jakarta.inject.Inject
     public VerdictApi(VerdictStore store, SourceReadings readings, ApprovalService approvals, ApiConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.readings = readings;
         this.approvals = approvals;
@@ -159,8 +161,8 @@ public class VerdictApi {
                 yield new ListAnswer(page.items(), page.nextToken());
             }
             case SOURCES -> new SourcesAnswer(readings.recent(Requests.sourcesLimit(request)));
-            case SUPPRESSIONS -> new SuppressionsAnswer(approvals.suppressions(Requests.sourcesLimit(request)).stream()
-                    .map(SuppressionView::of).toList());
+            case SUPPRESSIONS -> new SuppressionsAnswer(store.activeSuppressions(clock.instant(),
+                    Requests.sourcesLimit(request)).stream().map(SuppressionView::of).toList());
             case UNSUPPRESS -> {
                 String id = Requests.id(route);
                 yield new LiftAnswer(id, approvals.liftSuppressions(id, who));

@@ -198,13 +198,14 @@ public class TriageService {
             return groups.stream().map(g -> judge(g, Instant.MAX)).toList();
         }
         Judgement[] out = new Judgement[groups.size()];
+        if (groups.size() == 1) {
+            // one group: judged on the caller's thread, no hop to the worker pool
+            out[0] = judgeWithin(groups.get(0), budget);
+            return Arrays.asList(out);
+        }
         Multi.createFrom().range(0, groups.size())
                 .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
-                    EventGroup g = groups.get(i);
-                    Instant deadline = budget.modelDeadline();
-                    // past the deadline no call can be made: the rules judge without a word per group
-                    out[i] = model.timeLeft(deadline) ? judge(g, deadline) : judgeByRules(g).notAsked(NOT_ASKED);
-                    budget.judged(out[i]);
+                    out[i] = judgeWithin(groups.get(i), budget);
                     return i;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .merge(model.concurrency())
@@ -217,6 +218,15 @@ public class TriageService {
                     + "the rest: model failing or rate limited)", late, groups.size(), notAsked);
         }
         return Arrays.asList(out);
+    }
+
+    /** One group within the budget: asked while a call fits, else the rules, saying why. */
+    private Judgement judgeWithin(EventGroup g, CallBudget budget) {
+        Instant deadline = budget.modelDeadline();
+        // past the deadline no call can be made: the rules judge without a word per group
+        Judgement j = model.timeLeft(deadline) ? judge(g, deadline) : judgeByRules(g).notAsked(NOT_ASKED);
+        budget.judged(j);
+        return j;
     }
 
     /** {@link Judgement#notAsked} of a group the time left did not allow asking about. */
