@@ -7,10 +7,10 @@ import java.time.Instant;
  * Each prefix has a fixed shape written by the tool that collected the lines, not by whoever the line
  * is about, so reading past it cannot move an actor:
  * <ul>
- * <li>a file name ({@code nova-api.log.1.2017-05-16_13:53:08 ...}, {@code grep -H}'s {@code auth.log:...}): a
+ * <li>a file name ({@code app-api.log.1.2026-11-24_10:00:01 ...}, {@code grep -H}'s {@code auth.log:...}): a
  * first token holding ".log";</li>
  * <li>the alert tag, epoch seconds, date and node that the HPC logs of Sandia and LANL carry
- * ({@code - 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2916]: ...}): the epoch is the
+ * ({@code - 1764000000 2026.11.24 node17 Nov 24 10:00:01 node17/node17 crond[4242]: ...}): the epoch is the
  * line's time.</li>
  * </ul>
  */
