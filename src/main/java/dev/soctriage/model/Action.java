@@ -5,28 +5,25 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the verdict suggests; the remediation flow follows from it (never from model text). */
 public enum Action {
-    BLOCK_IP("block_ip", "block-ip", "ip"),
-    DISABLE_USER("disable_user", "disable-user", "user"),
-    MONITOR("monitor", "monitor", null);
+    BLOCK_IP("ip"),
+    DISABLE_USER("user"),
+    MONITOR(null);
 
-    private final String wire;
-    private final String flow;
+    private static final String[] WIRE = WireNames.of(values());
     private final String targetType;
 
-    Action(String wire, String flow, String targetType) {
-        this.wire = wire;
-        this.flow = flow;
+    Action(String targetType) {
         this.targetType = targetType;
     }
 
     @JsonValue
     public String wire() {
-        return wire;
+        return WIRE[ordinal()];
     }
 
-    /** The Kestra flow id in {@code KESTRA_NAMESPACE} that carries this action out. */
+    /** The Kestra flow id in {@code KESTRA_NAMESPACE} that carries this action out: the wire name with {@code -}. */
     public String flow() {
-        return flow;
+        return wire().replace('_', '-');
     }
 
     /** {@code ip}, {@code user}, or null for monitor. */
@@ -36,11 +33,6 @@ public enum Action {
 
     @JsonCreator
     public static Action fromWire(String s) {
-        for (Action a : values()) {
-            if (a.wire.equals(s)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("action must be one of block_ip, disable_user, monitor");
+        return WireNames.parse(values(), WIRE, s, "action");
     }
 }

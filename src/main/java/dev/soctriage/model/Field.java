@@ -9,67 +9,63 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum Field {
     /** what happened, normalised: e.g. "Failed password", "Accepted publickey", "Invalid user", HTTP method, CloudTrail eventName */
-    EVENT("event"),
+    EVENT,
     /** the account the actor tried or acted on (SSH user, sudo target user, IAM user created...) */
-    TARGET_USER("target_user"),
-    METHOD("method"),
+    TARGET_USER,
+    METHOD,
     /** request path with query string */
-    PATH("path"),
-    STATUS("status"),
-    USER_AGENT("user_agent"),
-    REFERER("referer"),
-    DST_IP("dst_ip"),
-    DST_PORT("dst_port"),
-    PROTOCOL("protocol"),
+    PATH,
+    STATUS,
+    USER_AGENT,
+    REFERER,
+    DST_IP,
+    DST_PORT,
+    PROTOCOL,
     /** ACCEPT/REJECT (VPC), ALLOW/BLOCK/COUNT (WAF), success/failure (console login) */
-    OUTCOME("outcome"),
+    OUTCOME,
     /** CloudTrail eventSource, e.g. iam.amazonaws.com */
-    SERVICE("service"),
+    SERVICE,
     /** CloudTrail errorCode / errorMessage, WAF terminating rule */
-    ERROR("error"),
-    RULE("rule"),
+    ERROR,
+    RULE,
     /** CloudTrail requestParameters as compact JSON (untrusted) */
-    REQUEST("request"),
+    REQUEST,
     /** userIdentity.type: Root, IAMUser, AssumedRole... */
-    IDENTITY_TYPE("identity_type"),
-    HOST("host"),
-    PROGRAM("program"),
-    BYTES("bytes"),
+    IDENTITY_TYPE,
+    HOST,
+    PROGRAM,
+    BYTES,
     /** the command a sudo user ran (untrusted: arguments are the user's) */
-    COMMAND("command"),
+    COMMAND,
     /** the free-text part of a line (syslog message body, JSON/logfmt msg): what templates are mined from */
-    MESSAGE("message"),
+    MESSAGE,
     /** the immediate peer when the actor came from X-Forwarded-For (a proxy or load balancer) */
-    PEER("peer"),
+    PEER,
     /** the actor's source port (VPC srcport, SSH client port) */
-    SRC_PORT("src_port"),
+    SRC_PORT,
     /** addresses that merely appear in free text, comma-separated, at most 5: never the actor */
-    MENTIONED_IPS("mentioned_ips"),
+    MENTIONED_IPS,
     /** AWS region (CloudTrail awsRegion) */
-    REGION("region"),
+    REGION,
     /** AWS account id (CloudTrail recipientAccountId, VPC account-id) */
-    ACCOUNT("account"),
+    ACCOUNT,
     /** log level of an application log (JSON/logfmt) */
-    LEVEL("level"),
+    LEVEL,
     /** the process id a syslog line's tag names ({@code sshd[4120]:}): one sshd process serves one connection */
-    PID("pid");
+    PID;
 
 
-    private final String wire;
-
-    Field(String wire) {
-        this.wire = wire;
-    }
+    private static final String[] WIRE = WireNames.of(values());
 
     /** The key as prompts and documents spell it, e.g. {@code target_user}. */
     @JsonValue
     public String wire() {
-        return wire;
+        return WIRE[ordinal()];
     }
 
     /** The wire name, so that a key concatenated into text reads as it always did. */
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

@@ -1,7 +1,5 @@
 package dev.soctriage.model;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -9,20 +7,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;
 
+    private static final String[] WIRE = WireNames.of(values());
+
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WIRE[ordinal()];
     }
 
     /** @throws IllegalArgumentException for anything but the four wire names */
     @JsonCreator
     public static Severity fromWire(String s) {
-        for (Severity v : values()) {
-            if (v.wire().equals(s)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("severity must be one of low, medium, high, critical");
+        return WireNames.parse(values(), WIRE, s, "severity");
     }
 
     /** 1 (low) .. 4 (critical): the index key's leading digit. */

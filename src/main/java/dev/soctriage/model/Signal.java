@@ -8,55 +8,51 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum Signal {
     /** no signature matched */
-    NONE(""),
+    NONE,
     /** text that tries to instruct a model (the triage's own or any other) */
-    PROMPT_INJECTION("prompt_injection"),
-    LOG4SHELL("log4shell"),
-    CMD_INJECTION("cmd_injection"),
-    SQLI("sqli"),
-    SSRF("ssrf"),
-    PATH_TRAVERSAL("path_traversal"),
-    XSS("xss"),
-    SCANNER("scanner"),
+    PROMPT_INJECTION,
+    LOG4SHELL,
+    CMD_INJECTION,
+    SQLI,
+    SSRF,
+    PATH_TRAVERSAL,
+    XSS,
+    SCANNER,
     /** requests for files no client needs (.env, .git/config, wp-config.php...) */
-    PROBE("probe"),
+    PROBE,
     /** a failed SSH authentication */
-    AUTH_FAILURE("auth_failure"),
+    AUTH_FAILURE,
     /** sshd's "Invalid user": a user name that does not exist was tried */
-    INVALID_USER("invalid_user"),
+    INVALID_USER,
     /** an application or web login that failed */
-    LOGIN_FAILURE("login_failure"),
+    LOGIN_FAILURE,
     /** sudo refused: user not in sudoers, or three wrong passwords */
-    SUDO_DENIED("sudo_denied"),
-    FLOW_REJECT("flow_reject"),
-    WAF_BLOCK("waf_block"),
-    ROOT_ACTIVITY("root_activity"),
-    CONSOLE_LOGIN_FAILURE("console_login_failure"),
-    LOGGING_TAMPER("logging_tamper"),
-    SECURITY_TOOL_DISABLED("security_tool_disabled"),
-    S3_PUBLIC("s3_public"),
-    IAM_ADMIN_GRANT("iam_admin_grant"),
-    IAM_FOREIGN_KEY("iam_foreign_key"),
-    IAM_USER_CREATED("iam_user_created"),
+    SUDO_DENIED,
+    FLOW_REJECT,
+    WAF_BLOCK,
+    ROOT_ACTIVITY,
+    CONSOLE_LOGIN_FAILURE,
+    LOGGING_TAMPER,
+    SECURITY_TOOL_DISABLED,
+    S3_PUBLIC,
+    IAM_ADMIN_GRANT,
+    IAM_FOREIGN_KEY,
+    IAM_USER_CREATED,
     /** a detection rule (Sigma) matched a line that none of the labels above names */
-    DETECTION("detection");
+    DETECTION;
 
-    private final String wire;
-
-    Signal(String wire) {
-        this.wire = wire;
-    }
+    private static final String[] WIRE = WireNames.of(values());
 
     /** The label as group keys, feedback keys and prompts carry it ("" for {@link #NONE}). */
     @JsonValue
     public String wire() {
-        return wire;
+        return this == NONE ? "" : WIRE[ordinal()];
     }
 
     /** The wire name, so that a key built by concatenation stays byte-identical. */
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 
     /** A failed login from outside: the user it names is the account the sender tried, not the sender. */
