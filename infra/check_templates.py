@@ -334,7 +334,7 @@ class Checker:
                 self.problem(f"{name}: must notify AlarmTopicArn when it is given")
         if res.get("Dashboard", {}).get("Type") != "AWS::CloudWatch::Dashboard":
             self.problem("the CloudWatch dashboard (Dashboard) is missing")
-        # every soc-triage metric the templates read is one the application writes (Metrics.java)
+        # every soc-triage metric the templates read is one the application writes (IngestMetrics.java; Decisions: approval.DecisionLog)
         emitted = set(re.findall(r'values\.put\("(\w+)"', open(metrics_source).read())) | {"Decisions"}
         read = set()
         for alarm in (r for r in res.values() if isinstance(r, dict) and r.get("Type") == "AWS::CloudWatch::Alarm"):
@@ -342,10 +342,10 @@ class Checker:
             metrics = [props] + [m.get("MetricStat", {}).get("Metric", {}) for m in props.get("Metrics", [])]
             read |= {m["MetricName"] for m in metrics if m.get("Namespace") == "soc-triage"}
         for name in sorted(read - emitted):
-            self.problem(f"an alarm reads soc-triage/{name}, which Metrics.java never writes")
+            self.problem(f"an alarm reads soc-triage/{name}, which IngestMetrics.java never writes")
         body = str(res.get("Dashboard", {}).get("Properties", {}).get("DashboardBody"))
         for name in sorted(set(re.findall(r'\["soc-triage","(\w+)"', body)) - emitted):
-            self.problem(f"the dashboard shows soc-triage/{name}, which Metrics.java never writes")
+            self.problem(f"the dashboard shows soc-triage/{name}, which IngestMetrics.java never writes")
         if "ReservedConcurrentExecutions" not in res["IngestTriageFunction"]["Properties"]:
             self.problem("IngestTriageFunction: reserved concurrency is required")
         pool = res.get("UserPool", {})
@@ -465,7 +465,7 @@ def main():
     c.check_contract()
     c.check_secrets(open(args.sam).read())
     root = os.path.join(os.path.dirname(os.path.abspath(args.sam)), "..", "..")
-    c.check_watched(os.path.join(root, "src/main/java/dev/soctriage/config/Metrics.java"),
+    c.check_watched(os.path.join(root, "src/main/java/dev/soctriage/pipeline/IngestMetrics.java"),
                     os.path.join(os.path.dirname(os.path.abspath(args.sam)), "samconfig.toml"))
 
     c.check_console()

@@ -1,6 +1,6 @@
 # Watched: the alarms and the dashboard of infra/sam/template.yaml ("watched" block), same names in
 # snake_case (the alarms' keys in local.watched_alarms). The functions write Embedded Metric Format
-# lines (dev.soctriage.config.Metrics): namespace soc-triage, dimension Function. Every alarm notifies
+# lines (dev.soctriage.metrics.MetricsLine): namespace soc-triage, dimension Function. Every alarm notifies
 # alarm_topic_arn.
 
 locals {

@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("Functions").definedBy("dev.soctriage.function..")
                 .layer("Pipeline").definedBy("dev.soctriage.pipeline..")
                 .layer("Api").definedBy("dev.soctriage.api..")
+                .layer("Approval").definedBy("dev.soctriage.approval..")
                 .layer("Remediate").definedBy("dev.soctriage.remediate..")
                 .layer("Triage").definedBy("dev.soctriage.triage..")
                 .layer("Detect").definedBy("dev.soctriage.detect..")
@@ -40,20 +41,21 @@ class ArchitectureTest {
                 .layer("Ingest").definedBy("dev.soctriage.ingest..")
                 .layer("Verdict").definedBy("dev.soctriage.verdict..")
                 .layer("Base").definedBy("dev.soctriage.model..", "dev.soctriage.text..", "dev.soctriage.net..",
-                        "dev.soctriage.config..")
+                        "dev.soctriage.secrets..", "dev.soctriage.metrics..")
 
                 .whereLayer("Functions").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Functions")
                 .whereLayer("Api").mayOnlyBeAccessedByLayers("Functions")
-                .whereLayer("Remediate").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Approval").mayOnlyBeAccessedByLayers("Functions", "Api")
+                .whereLayer("Remediate").mayOnlyBeAccessedByLayers("Api", "Approval")
                 .whereLayer("Triage").mayOnlyBeAccessedByLayers("Pipeline")
                 .whereLayer("Detect").mayOnlyBeAccessedByLayers("Triage", "Pipeline")
-                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Triage", "Pipeline", "Api")
+                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Triage", "Pipeline", "Api", "Approval")
                 .whereLayer("Group").mayOnlyBeAccessedByLayers("Detect", "Guard", "Triage", "Pipeline")
                 .whereLayer("Parse").mayOnlyBeAccessedByLayers("Detect", "Group", "Guard", "Triage", "Pipeline")
                 .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Pipeline")
-                .whereLayer("Verdict").mayOnlyBeAccessedByLayers("Pipeline", "Api", "Remediate")
-                .whereLayer("Base").mayOnlyBeAccessedByLayers("Functions", "Pipeline", "Api", "Remediate", "Triage",
+                .whereLayer("Verdict").mayOnlyBeAccessedByLayers("Pipeline", "Api", "Approval", "Remediate")
+                .whereLayer("Base").mayOnlyBeAccessedByLayers("Functions", "Pipeline", "Api", "Approval", "Remediate", "Triage",
                         "Detect", "Guard", "Group", "Parse", "Ingest", "Verdict");
     }
 
@@ -71,10 +73,12 @@ class ArchitectureTest {
     @Test
     void vocabulary_dependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("dev.soctriage.model..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.soctriage.text..", "dev.soctriage.net..", "dev.soctriage.config..",
+                .resideInAnyPackage("dev.soctriage.text..", "dev.soctriage.net..", "dev.soctriage.secrets..",
+                        "dev.soctriage.metrics..",
                         "dev.soctriage.ingest..", "dev.soctriage.parse..", "dev.soctriage.group..",
                         "dev.soctriage.guard..", "dev.soctriage.triage..", "dev.soctriage.verdict..",
                         "dev.soctriage.remediate..", "dev.soctriage.pipeline..", "dev.soctriage.api..",
+                        "dev.soctriage.approval..",
                         "dev.soctriage.function..")
                 .check(classes);
     }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.jboss.logging.Logger;
 
+import dev.soctriage.approval.ApprovalRefusedException;
+import dev.soctriage.approval.ApprovalService;
 import dev.soctriage.remediate.KestraRejectedException;
 import dev.soctriage.remediate.KestraUnavailableException;
 import dev.soctriage.model.SourceReading;
@@ -119,6 +121,8 @@ public class VerdictApi {
             return p.status() == 405
                     ? HttpResponse.json(405, error(p.code(), p.getMessage()), "allow", routes == Routes.READ ? "GET" : "POST")
                     : HttpResponse.json(p.status(), error(p.code(), p.getMessage()));
+        } catch (ApprovalRefusedException e) {
+            return HttpResponse.json(409, error(e.code(), e.getMessage()));
         } catch (VerdictNotFoundException e) {
             return HttpResponse.json(404, error("not_found", e.getMessage()));
         } catch (VerdictConflictException e) {
@@ -165,7 +169,7 @@ public class VerdictApi {
                     Requests.sourcesLimit(request)).stream().map(SuppressionView::of).toList());
             case UNSUPPRESS -> {
                 String id = Requests.id(route);
-                yield new LiftAnswer(id, approvals.liftSuppressions(id, who));
+                yield new LiftAnswer(id, approvals.liftSuppressions(id, who.name()));
             }
             case GET -> {
                 String id = Requests.id(route);
@@ -173,16 +177,16 @@ public class VerdictApi {
             }
             case APPROVE -> {
                 String id = Requests.id(route);
-                yield approvals.approve(id, who, Requests.approveComment(request, mapper, max));
+                yield approvals.approve(id, who.name(), Requests.approveComment(request, mapper, max));
             }
             case REJECT -> {
                 String id = Requests.id(route);
-                yield approvals.reject(id, who, Requests.rejectReason(request, mapper, max));
+                yield approvals.reject(id, who.name(), Requests.rejectReason(request, mapper, max));
             }
             case OUTCOME -> {
                 String id = Requests.id(route);
                 Requests.Outcome o = Requests.outcome(request, mapper, max);
-                yield approvals.outcome(id, who, o.executionId(), o.success(), o.detail());
+                yield approvals.outcome(id, who.name(), o.executionId(), o.success(), o.detail());
             }
         };
     }

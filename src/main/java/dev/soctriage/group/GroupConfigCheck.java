@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 
-import dev.soctriage.config.Ranges;
+import dev.soctriage.text.Ranges;
 
 /**
  * Refuses, at start, grouping limits outside their ranges; in code rather than as Bean Validation

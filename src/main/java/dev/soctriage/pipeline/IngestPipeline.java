@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
-import dev.soctriage.config.Metrics;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
@@ -62,14 +61,14 @@ public class IngestPipeline {
     private final IngestConfig config;
     private final KnownAnswers known;
     private final Clock clock;
-    private final Metrics metrics;
+    private final IngestMetrics metrics;
     private final VerdictWriter writer;
     private final StoreConfig storeConfig;
     private final SourceReadings readings;
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
             TriageService triage, VerdictWriter writer, VerdictStore store, IngestConfig config, StoreConfig storeConfig,
-            KnownAnswers known, Clock clock, Metrics metrics, SourceReadings readings) {
+            KnownAnswers known, Clock clock, IngestMetrics metrics, SourceReadings readings) {
         this.metrics = metrics;
         this.readings = readings;
         this.decoder = decoder;

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.soctriage.config.Metrics;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.InvalidVerdictException;
 import dev.soctriage.verdict.Verdict;
@@ -31,9 +30,9 @@ public class VerdictWriter {
     private final VerdictFactory verdicts;
     private final VerdictStore store;
     private final Clock clock;
-    private final Metrics metrics;
+    private final IngestMetrics metrics;
 
-    public VerdictWriter(VerdictFactory verdicts, VerdictStore store, Clock clock, Metrics metrics) {
+    public VerdictWriter(VerdictFactory verdicts, VerdictStore store, Clock clock, IngestMetrics metrics) {
         this.verdicts = verdicts;
         this.store = store;
         this.clock = clock;

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.logging.Logger;
 
-import dev.soctriage.config.SecretUnavailableException;
-import dev.soctriage.config.Secrets;
+import dev.soctriage.secrets.SecretUnavailableException;
+import dev.soctriage.secrets.Secrets;
 import dev.soctriage.text.Texts;
 import dev.soctriage.verdict.Verdict;
 

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import dev.soctriage.approval.ApprovalService;
+import dev.soctriage.approval.DecisionLog;
+import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.ApiEvents;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;

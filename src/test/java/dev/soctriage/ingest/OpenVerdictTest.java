@@ -31,10 +31,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import dev.soctriage.api.ApprovalService;
-import dev.soctriage.api.DecisionLog;
-import dev.soctriage.api.FeedbackConfig;
-import dev.soctriage.api.Identity;
+import dev.soctriage.approval.ApprovalService;
+import dev.soctriage.approval.DecisionLog;
+import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.fixtures.InjectKestra;
@@ -64,8 +63,8 @@ import dev.soctriage.verdict.VerdictStore;
 @QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class OpenVerdictTest {
     static final long NOV_24_10H = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
-    static final Identity ALICE = new Identity("u-1", "alice@example.com", Set.of("soc-analysts"), Set.of());
-    static final Identity KESTRA = new Identity("flow-1", "kestra", Set.of("soc-remediation"), Set.of());
+    static final String ALICE = "alice@example.com";
+    static final String KESTRA = "kestra";
 
     @Inject
     IngestPipeline pipeline;

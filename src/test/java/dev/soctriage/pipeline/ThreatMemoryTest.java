@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import dev.soctriage.api.ApprovalService;
-import dev.soctriage.api.Identity;
+import dev.soctriage.approval.ApprovalService;
 import dev.soctriage.fixtures.AttentiveModel;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
@@ -51,7 +50,7 @@ import dev.soctriage.verdict.VerdictStore;
 @QuarkusTest
 @TestProfile(VolumeProfile.class)
 class ThreatMemoryTest {
-    static final Identity ANALYST = new Identity("u-7", "dana@example.com", Set.of("soc-analysts"), Set.of());
+    static final String ANALYST = "dana@example.com";
 
     @Inject
     IngestPipeline pipeline;

@@ -18,7 +18,7 @@ public interface LlmConfig {
 
     /**
      * In AWS: the Secrets Manager secret whose {@code SecretString} is the key, read at run time and
-     * cached ({@link dev.soctriage.config.Secrets}); wins over {@link #apiKey()}, which is for local runs.
+     * cached ({@link dev.soctriage.secrets.Secrets}); wins over {@link #apiKey()}, which is for local runs.
      */
     Optional<String> apiKeySecretArn();
 

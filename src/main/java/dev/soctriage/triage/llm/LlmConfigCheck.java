@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.StartupEvent;
 
-import dev.soctriage.config.Ranges;
+import dev.soctriage.text.Ranges;
 
 /**
  * Refuses, at start, model settings outside their ranges (docs/triage.md). Checked here rather than with

@@ -27,8 +27,8 @@ import io.smallrye.mutiny.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import dev.soctriage.config.SecretUnavailableException;
-import dev.soctriage.config.Secrets;
+import dev.soctriage.secrets.SecretUnavailableException;
+import dev.soctriage.secrets.Secrets;
 import dev.soctriage.group.EventGroup;
 
 /**

@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.function;
 
 import java.time.Clock;
 

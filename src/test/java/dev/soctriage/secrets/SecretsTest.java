@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.secrets;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;

@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.text;
 
 import java.util.Arrays;
 import java.util.Objects;

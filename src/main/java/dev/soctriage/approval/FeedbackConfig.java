@@ -1,4 +1,4 @@
-package dev.soctriage.api;
+package dev.soctriage.approval;
 
 import java.time.Duration;
 

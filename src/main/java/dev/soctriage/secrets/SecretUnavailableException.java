@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.secrets;
 
 /** A secret could not be read (Secrets Manager unreachable, access denied, not a string); never carries its value. */
 public class SecretUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.secrets;
 
 import java.time.Clock;
 import java.time.Instant;

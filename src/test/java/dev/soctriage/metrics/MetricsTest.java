@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.soctriage.approval.DecisionLog;
+import dev.soctriage.pipeline.IngestMetrics;
+
 /** The Embedded Metric Format lines CloudWatch Logs turns into the metrics the alarms and dashboard read. */
 class MetricsTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -38,17 +41,18 @@ class MetricsTest {
         public void close() {
         }
     };
-    final Metrics metrics = new Metrics(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC), JSON,
+    final MetricsLine emf = new MetricsLine(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC), JSON,
             "ingest-triage");
+    final IngestMetrics metrics = new IngestMetrics(emf);
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(Metrics.CATEGORY).addHandler(capture);
+        Logger.getLogger(MetricsLine.CATEGORY).addHandler(capture);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(Metrics.CATEGORY).removeHandler(capture);
+        Logger.getLogger(MetricsLine.CATEGORY).removeHandler(capture);
     }
 
     @Test
@@ -88,7 +92,8 @@ class MetricsTest {
 
     @Test
     void decision_isCountedByItsOutcome_forTheDispatchFailedAlarm() throws Exception {
-        metrics.decision("approve", "DISPATCH_FAILED");
+        new DecisionLog(JSON, emf).record("v-1", "approve", "block_ip", "DISPATCH_FAILED", "alice", null, "ok",
+                "KestraUnavailableException");
 
         JsonNode line = JSON.readTree(lines.get(0));
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
@@ -96,6 +101,8 @@ class MetricsTest {
         assertEquals("Decisions", directive.get("Metrics").get(0).get("Name").asText());
         assertEquals(1, line.get("Decisions").asInt());
         assertEquals("DISPATCH_FAILED", line.get("Decision").asText());
+        assertEquals("approve", line.get("Route").asText());
+        assertEquals(1, lines.size(), "the decision's own audit line is on its own logger, not a metric");
         assertTrue(lines.get(0).startsWith("{"), "a bare JSON line");
     }
 }

@@ -1,4 +1,4 @@
-package dev.soctriage.api;
+package dev.soctriage.approval;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -62,11 +62,11 @@ public class ApprovalService {
      * and that one is adopted.
      *
      * @throws VerdictConflictException not approvable, or another approval holds it
-     * @throws HttpProblem              409 {@code dispatch_unsettled}: an earlier dispatch may still land
+     * @throws ApprovalRefusedException {@code dispatch_unsettled}: an earlier dispatch may still land
      *                                  and Kestra cannot tell yet ({@link #earlierExecution})
      * @throws KestraDispatchException  the verdict is now {@code DISPATCH_FAILED}, the error kept on it
      */
-    public Verdict approve(String id, Identity who, String comment) {
+    public Verdict approve(String id, String by, String comment) {
         refuseUnblockableTarget(id);
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
@@ -75,23 +75,23 @@ public class ApprovalService {
         String executionId;
         try {
             Optional<String> existing = earlierExecution(id, claim, held, now);
-            executionId = existing.isPresent() ? existing.get() : kestra.create(v, who.name(), comment);
+            executionId = existing.isPresent() ? existing.get() : kestra.create(v, by, comment);
             if (existing.isPresent()) {
                 LOG.infof("verdict %s: adopting Kestra execution %s of an earlier approval", id, executionId);
             }
         } catch (KestraDispatchException e) {
             // dated when it failed, not at the claim: a create that timed out may still land, and the
             // grace of a re-approval counts from here (invariant 5)
-            Decision failedAt = new Decision(who.name(), clock.instant(), comment);
+            Decision failedAt = new Decision(by, clock.instant(), comment);
             // only a create that may have been sent may still land: a refused one (4xx), or one that
             // never left (connection refused, unknown host, TLS), holds nobody back
             Verdict failed = store.dispatchFailed(id, claim, failedAt, e.getMessage(), e.mayHaveCreated());
-            log.record(id, "approve", v.action().wire(), failed.status().name(), who.name(), null, comment,
+            log.record(id, "approve", v.action().wire(), failed.status().name(), by, null, comment,
                     e.getClass().getSimpleName());
             throw e;
         }
-        Verdict approved = store.approved(id, claim, new Decision(who.name(), now, comment), executionId);
-        log.record(id, "approve", v.action().wire(), approved.status().name(), who.name(), executionId, comment, null);
+        Verdict approved = store.approved(id, claim, new Decision(by, now, comment), executionId);
+        log.record(id, "approve", v.action().wire(), approved.status().name(), by, executionId, comment, null);
         return approved;
     }
 
@@ -134,13 +134,13 @@ public class ApprovalService {
     }
 
     /** Gives the claim back, leaving the failed dispatch as it was (its date, error, unsettled mark). */
-    private HttpProblem unsettled(String id, String claim, Verdict v, String message) {
+    private ApprovalRefusedException unsettled(String id, String claim, Verdict v, String message) {
         Verdict.Decision last = v.decision();
         Instant failedAt = last.decidedAt() == null ? clock.instant() : Instant.parse(last.decidedAt());
         store.dispatchFailed(id, claim, new Decision(last.decidedBy(), failedAt, last.comment()),
                 v.remediation().dispatchError(), true);
         LOG.infof("verdict %s: re-approval refused, dispatch unsettled: %s", id, message);
-        return new HttpProblem(409, "dispatch_unsettled", message);
+        return new ApprovalRefusedException(ApprovalRefusedException.DISPATCH_UNSETTLED, message);
     }
 
     /**
@@ -154,7 +154,7 @@ public class ApprovalService {
             Optional<String> why = guard.unblockable(v.target());
             if (why.isPresent()) {
                 LOG.warnf("verdict %s: approval refused, block_ip target %s", id, why.get());
-                throw new HttpProblem(409, "target_not_blockable",
+                throw new ApprovalRefusedException(ApprovalRefusedException.TARGET_NOT_BLOCKABLE,
                         "the block_ip target may not be blocked: " + why.get() + "; reject the verdict instead");
             }
         }
@@ -166,9 +166,9 @@ public class ApprovalService {
      * also suppresses the verdict's groups (every rule and actor that joined it) for
      * {@code feedback.suppress-for}.
      */
-    public Verdict reject(String id, Identity who, String reason) {
+    public Verdict reject(String id, String by, String reason) {
         Instant now = clock.instant();
-        Decision decision = new Decision(who.name(), now, reason);
+        Decision decision = new Decision(by, now, reason);
         Verdict rejected;
         try {
             rejected = store.reject(id, decision);
@@ -176,16 +176,16 @@ public class ApprovalService {
             if (e.current() == null || e.current().status() != Status.PENDING) {
                 throw e;
             }
-            rejected = rejectAfterUnfinishedApproval(id, who, decision);
+            rejected = rejectAfterUnfinishedApproval(id, by, decision);
         }
-        log.record(id, "reject", rejected.action().wire(), rejected.status().name(), who.name(), null, reason, null);
+        log.record(id, "reject", rejected.action().wire(), rejected.status().name(), by, null, reason, null);
         // a rejected judgement is not repeated from memory: neither this verdict's nor the one it repeated
         threats.revoke(id);
         if (rejected.assessment().rememberedFrom() != null) {
             threats.revoke(rejected.assessment().rememberedFrom());
         }
         if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip())) {
-            int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), who.name(), now).size();
+            int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), by, now).size();
             LOG.infof("verdict %s rejected as false positive: its %d groups are suppressed for %s", id, groups,
                     feedback.suppressFor());
         }
@@ -198,9 +198,9 @@ public class ApprovalService {
      *
      * @return how many were in force
      */
-    public int liftSuppressions(String id, Identity who) {
-        int lifted = store.liftSuppressions(id, who.name(), clock.instant());
-        log.record(id, "unsuppress", null, "LIFTED", who.name(), null, null, null);
+    public int liftSuppressions(String id, String by) {
+        int lifted = store.liftSuppressions(id, by, clock.instant());
+        log.record(id, "unsuppress", null, "LIFTED", by, null, null, null);
         LOG.infof("verdict %s: %d suppression(s) lifted", id, lifted);
         return lifted;
     }
@@ -214,7 +214,7 @@ public class ApprovalService {
      * @throws KestraDispatchException Kestra cannot tell: the verdict stays PENDING, claimed until the
      *                                  claim expires
      */
-    private Verdict rejectAfterUnfinishedApproval(String id, Identity who, Decision decision) {
+    private Verdict rejectAfterUnfinishedApproval(String id, String by, Decision decision) {
         Instant now = decision.at();
         String claim = UUID.randomUUID().toString();
         store.claim(id, claim, now, now.plus(storeConfig.claimTimeout()));
@@ -222,20 +222,20 @@ public class ApprovalService {
         if (existing.isEmpty()) {
             return store.reject(id, decision, claim);
         }
-        Verdict approved = store.approved(id, claim, new Decision(who.name(), now,
+        Verdict approved = store.approved(id, claim, new Decision(by, now,
                 "approved by an earlier approval whose Kestra execution exists; the reject came after it"),
                 existing.get());
         LOG.warnf("verdict %s: reject refused, adopting Kestra execution %s of an earlier approval", id,
                 existing.get());
-        log.record(id, "approve", approved.action().wire(), approved.status().name(), who.name(), existing.get(),
+        log.record(id, "approve", approved.action().wire(), approved.status().name(), by, existing.get(),
                 null, "adopted at reject");
         throw new VerdictConflictException("an earlier approval's Kestra execution exists", approved);
     }
 
     /** {@code APPROVED → REMEDIATED | REMEDIATION_FAILED}, only for the verdict's own execution. */
-    public Verdict outcome(String id, Identity who, String executionId, boolean success, String detail) {
+    public Verdict outcome(String id, String by, String executionId, boolean success, String detail) {
         Verdict done = store.outcome(id, executionId, success, detail, clock.instant());
-        log.record(id, "outcome", done.action().wire(), done.status().name(), who.name(), executionId, detail, null);
+        log.record(id, "outcome", done.action().wire(), done.status().name(), by, executionId, detail, null);
         return done;
     }
 }

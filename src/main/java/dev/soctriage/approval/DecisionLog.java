@@ -1,6 +1,7 @@
-package dev.soctriage.api;
+package dev.soctriage.approval;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import dev.soctriage.config.Metrics;
+import dev.soctriage.metrics.MetricsLine;
 
 /**
  * One JSON log line per decision (audit trail beside the verdict's own fields). Values are written by
@@ -21,9 +22,9 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger("dev.soctriage.decision");
 
     private final ObjectMapper mapper;
-    private final Metrics metrics;
+    private final MetricsLine metrics;
 
-    public DecisionLog(ObjectMapper mapper, Metrics metrics) {
+    public DecisionLog(ObjectMapper mapper, MetricsLine metrics) {
         this.mapper = mapper;
         this.metrics = metrics;
     }
@@ -31,7 +32,8 @@ public class DecisionLog {
     public void record(String verdictId, String route, String action, String decision, String by,
             String executionId, String text, String error) {
         Map<String, Object> line = new LinkedHashMap<>();
-        metrics.decision(route, decision);
+        metrics.write(Map.of("Decisions", 1), Map.of("Decision", decision, "Route", route),
+                List.of(List.of("Function"), List.of("Function", "Decision")));
         line.put("event", "decision");
         line.put("verdictId", verdictId);
         line.put("route", route);

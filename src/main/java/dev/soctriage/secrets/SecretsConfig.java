@@ -1,4 +1,4 @@
-package dev.soctriage.config;
+package dev.soctriage.secrets;
 
 import java.net.URI;
 import java.time.Duration;
