@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
+import dev.soctriage.group.Label;
 import dev.soctriage.group.LineClassifier;
 import dev.soctriage.model.Signal;
 import dev.soctriage.model.Format;
@@ -167,16 +168,36 @@ public final class PipelineBench {
         LineClassifier marked = new LineClassifier() {
             @Override
             public Signal classify(ParsedEvent e) {
-                Signal s = classifier.classify(e);
-                if (s != Signal.NONE || !truth.get(e.event().id())) {
-                    return s;
-                }
-                return e.format() == Format.CLOUDTRAIL ? Signal.XSS : Signal.IAM_FOREIGN_KEY;
+                return mark(e, Label.of(classifier.classify(e))).signal();
             }
 
             @Override
             public boolean namesAttemptedUser(Signal label) {
                 return classifier.namesAttemptedUser(label);
+            }
+
+            /** The classifier's own labels (its Sigma rules' too), an unnamed attack line marked. */
+            @Override
+            public Delivery delivery() {
+                Delivery inner = classifier.delivery();
+                return new Delivery() {
+                    @Override
+                    public Label label(ParsedEvent e) {
+                        return mark(e, inner.label(e));
+                    }
+
+                    @Override
+                    public List<String> groupRules(Label label, String actorIp, String actorUser) {
+                        return inner.groupRules(label, actorIp, actorUser);
+                    }
+                };
+            }
+
+            private Label mark(ParsedEvent e, Label label) {
+                if (!label.equals(Label.NONE) || !truth.get(e.event().id())) {
+                    return label;
+                }
+                return Label.of(e.format() == Format.CLOUDTRAIL ? Signal.XSS : Signal.IAM_FOREIGN_KEY);
             }
         };
         List<EventGroup> split = grouper.group(parsed.stream().map(e -> truth.get(e.event().id()) ? e : benign(e)).toList(),

@@ -27,7 +27,7 @@ import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Judgement;
-import dev.soctriage.triage.Signatures;
+import dev.soctriage.triage.DetectionClassifier;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -55,7 +55,7 @@ class QueueBench {
     @Inject
     Grouper grouper;
     @Inject
-    Signatures signatures;
+    DetectionClassifier classifier;
     @Inject
     TriageService triage;
 
@@ -82,7 +82,7 @@ class QueueBench {
                 events.add(new LogEvent("e" + i, t0, lines.get(i)));
             }
             Set<String> plans = new HashSet<>();
-            for (EventGroup g : grouper.group(parsers.parseAll(events), signatures)) {
+            for (EventGroup g : grouper.group(parsers.parseAll(events), classifier)) {
                 Judgement j = triage.judge(g, deadline);
                 j.finding().ifPresent(f -> plans.add(VerdictFactory.planKey(f, "/bench/mixed")));
             }
