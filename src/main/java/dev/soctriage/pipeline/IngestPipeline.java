@@ -2,13 +2,8 @@ package dev.soctriage.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,24 +12,12 @@ import org.jboss.logging.Logger;
 
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.group.EventGroup;
-import dev.soctriage.group.Grouper;
-import dev.soctriage.group.GroupingSession;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
-import dev.soctriage.model.Signal;
-import dev.soctriage.parse.ParsedEvent;
-import dev.soctriage.parse.Parsers;
-import dev.soctriage.text.Digests;
-import dev.soctriage.triage.DetectionClassifier;
-import dev.soctriage.triage.Finding;
-import dev.soctriage.triage.Judgement;
-import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.SourceReadings;
-import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.VerdictStore;
 import dev.soctriage.verdict.VerdictStore.Delivery;
-import dev.soctriage.verdict.VerdictStore.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -53,34 +36,30 @@ public class IngestPipeline {
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
     private final EnvelopeDecoder decoder;
-    private final Parsers parsers;
-    private final Grouper grouper;
-    private final DetectionClassifier classifier;
-    private final TriageService triage;
-    private final VerdictStore store;
-    private final IngestConfig config;
-    private final KnownAnswers known;
-    private final Clock clock;
-    private final IngestMetrics metrics;
+    private final Grouping grouping;
+    private final FeedbackScreen screen;
+    private final Judge judge;
+    private final Planner planner;
     private final VerdictWriter writer;
-    private final StoreConfig storeConfig;
+    private final VerdictStore store;
     private final SourceReadings readings;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+    private final Clock clock;
 
-    public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
-            TriageService triage, VerdictWriter writer, VerdictStore store, IngestConfig config, StoreConfig storeConfig,
-            KnownAnswers known, Clock clock, IngestMetrics metrics, SourceReadings readings) {
-        this.metrics = metrics;
-        this.readings = readings;
+    public IngestPipeline(EnvelopeDecoder decoder, Grouping grouping, FeedbackScreen screen, Judge judge,
+            Planner planner, VerdictWriter writer, VerdictStore store, SourceReadings readings, IngestMetrics metrics,
+            IngestConfig config, Clock clock) {
         this.decoder = decoder;
-        this.parsers = parsers;
-        this.grouper = grouper;
-        this.classifier = classifier;
-        this.triage = triage;
+        this.grouping = grouping;
+        this.screen = screen;
+        this.judge = judge;
+        this.planner = planner;
         this.writer = writer;
         this.store = store;
+        this.readings = readings;
+        this.metrics = metrics;
         this.config = config;
-        this.storeConfig = storeConfig;
-        this.known = known;
         this.clock = clock;
     }
 
@@ -104,6 +83,7 @@ public class IngestPipeline {
         return total;
     }
 
+    /** One delivery: group, suppress, judge, plan, write, then its marker. */
     private IngestResult process(LogBatch batch, Instant start, Instant deadline) {
         if (batch.control()) {
             LOG.infof("control message from %s acknowledged", batch.source());
@@ -111,150 +91,55 @@ public class IngestPipeline {
         }
         Delivery delivery = store.delivery(batch.deliveryId());
         if (delivery.done()) {
-            long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
-            LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(),
-                    batch.source(), events);
-            return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
+            return redelivered(batch);
         }
         Reading reading = new Reading();
-        List<EventGroup> groups = group(batch, start, reading);
-        long events = groups.stream().mapToLong(EventGroup::count).sum();
-        for (String failure : batch.failures()) {
-            LOG.warnf("failed record in %s: %s", batch.source(), failure);
-        }
-        long failed = batch.failures().size();
-        long suppressed = 0;
-        // what an earlier attempt wrote stays where it went, however this attempt would judge it (invariant 4)
-        Map<String, String> journal = new HashMap<>(delivery.journal());
-        Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
-        long resumed = 0;
-        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
-                groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
-        List<EventGroup> open = new ArrayList<>(groups.size());
-        for (EventGroup g : groups) {
-            String plan = journal.get(journalKey(g));
-            if (plan != null && counted.contains(plan)) {
-                resumed += g.count();
-            } else if (isSuppressed(g, batch.source(), feedback)) {
-                suppressed += g.count();
-                metrics.suppressed(g.count());
-            } else {
-                open.add(g);
-            }
-        }
-        if (resumed > 0) {
-            LOG.infof("delivery %s from %s: %d events already written by an earlier attempt", batch.deliveryId(),
-                    batch.source(), resumed);
-        }
-        // what need not be asked again: remembered benign templates, more of a threat whose verdict is open
-        KnownAnswers.Split split = known.split(open, batch.source());
-        List<Judgement> judgements = new ArrayList<>(split.answered());
-        // independent groups are judged concurrently; model calls stop in time to write the verdicts
-        int expected = (int) (split.answered().stream().filter(j -> j.finding().isPresent()).count()
-                + split.toAsk().stream().filter(g -> g.signal() != Signal.NONE).count());
-        WriteBudget budget = new WriteBudget(clock, deadline, config.writeReserve(), config.writeEstimate(),
-                storeConfig.writeConcurrency(), expected);
-        List<Judgement> answers = triage.judgeAll(split.toAsk(), budget);
-        int learned = known.learn(split, answers);
-        judgements.addAll(answers);
-        // a finding about one actor of a cross-actor group: that actor's feedback counts too
-        Set<String> narrowedKeys = judgements.stream().filter(j -> j.finding().isPresent())
-                .map(j -> VerdictFactory.feedbackKey(j.about(), batch.source())).filter(k -> !feedback.containsKey(k))
-                .collect(Collectors.toSet());
-        if (!narrowedKeys.isEmpty()) {
-            feedback.putAll(store.suppressions(narrowedKeys));
-        }
-        long llmCalls = 0;
-        // groups that yield the same plan become one verdict: one line per thing to decide
-        Map<String, List<Judged>> plans = new LinkedHashMap<>();
-        for (Judgement j : judgements) {
-            llmCalls += j.llmCalls();
-            metrics.judged(j.llmCalls(), j.finding().map(f -> String.valueOf(f.engine())).orElse(null));
-            if (j.finding().isEmpty()) {
-                continue;
-            }
-            EventGroup g = j.about();
-            if (isSuppressed(g, batch.source(), feedback)) {
-                suppressed += g.count();
-                metrics.suppressed(g.count());
-                continue;
-            }
-            Finding f = j.finding().get();
-            String planKey = VerdictFactory.planKey(f, batch.source());
-            plans.computeIfAbsent(planKey, k -> new ArrayList<>())
-                    .add(new Judged(j.group() == null ? g : j.group(), g, f, feedback.get(VerdictFactory.feedbackKey(g, batch.source())),
-                            j.notAsked()));
-            journal.put(journalKey(j.group() == null ? g : j.group()), planKey);
-        }
-        if (split.memoryHits() > 0 || learned > 0 || split.openVerdictHits() > 0) {
-            LOG.infof("%s: %d groups answered from memory (benign templates, confirmed threats), %d templates remembered, "
-                    + "%d groups joined open verdicts without a model call", batch.source(), split.memoryHits(), learned,
-                    split.openVerdictHits());
-        }
-        if (!plans.isEmpty()) {
-            // before the first verdict write: where each group goes, for a retry after a failure
-            store.journal(batch.deliveryId(), journal, clock.instant());
-        }
-        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans, deadline);
-        known.written(w.confirmed());
+        List<EventGroup> groups = grouping.group(batch, start, reading);
+        batch.failures().forEach(failure -> LOG.warnf("failed record in %s: %s", batch.source(), failure));
+        FeedbackScreen.Screened screened = screen.screen(groups, batch, delivery);
+        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline);
+        Planner.Plans plans = planner.plan(judged.all(), batch.source(), screened);
+        VerdictWriter.Written w = write(batch, plans, screened.journal(), deadline);
+        long suppressed = screened.suppressed() + plans.suppressed();
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
-        }
-        if (w.notReached() > 0) {
-            // never "nothing done": what was written stays written, and the platform's retry finds it in
-            // the journal and writes only the rest
-            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
-                    + (w.plans() - w.notReached()) + " of " + w.plans() + " verdicts written within ingest.time-budget "
-                    + config.timeBudget() + "; the retry of this delivery writes the other " + w.notReached());
         }
         // how the lines were read, for the console's view of the source (an operator must see a log read as noise)
         readings.record(batch.source(), reading.lines(), reading.formats(), reading.unknown(), reading.samples(),
                 clock.instant());
         store.recordDelivery(batch.deliveryId(), clock.instant());
-        return new IngestResult(events, groups.size(), w.written(), w.duplicates() + resumed, llmCalls,
-                failed + w.failed(), split.memoryHits(), split.openVerdictHits()).read(reading);
+        long events = groups.stream().mapToLong(EventGroup::count).sum();
+        return new IngestResult(events, groups.size(), w.written(), w.duplicates() + screened.resumed(), plans.llmCalls(),
+                batch.failures().size() + w.failed(), judged.memoryHits(), judged.openVerdictHits()).read(reading);
     }
 
-    /** A group's name in the delivery journal: a digest of its key, which a retry of the same input finds again. */
-    static String journalKey(EventGroup g) {
-        return Digests.sha256Hex("journal-group", g.key()).substring(0, 24);
+    /** A delivery fully processed before: answered from its marker, its events counted as duplicates. */
+    private IngestResult redelivered(LogBatch batch) {
+        long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
+        LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(), batch.source(),
+                events);
+        return new IngestResult(events, 0, 0, events, 0, batch.failures().size());
     }
 
-    /** Reads, parses and groups the batch chunk by chunk, within the grouping budget, holding groups only. */
-    private List<EventGroup> group(LogBatch batch, Instant start, Reading reading) {
-        Instant groupingDeadline = start.plus(config.groupingBudget());
-        GroupingSession session = grouper.session(classifier, clock, groupingDeadline);
-        try {
-            batch.forEachChunk(config.chunkLines(), chunk -> {
-                if (clock.instant().isAfter(groupingDeadline)) {
-                    throw new BudgetExceededException("parsing passed its deadline after " + session.events() + " events");
-                }
-                List<ParsedEvent> parsed = parsers.parseAll(chunk);
-                reading.add(parsed);
-                session.add(parsed);
-            });
-            List<EventGroup> groups = session.finish();
-            if (session.overflowed()) {
-                LOG.warnf("delivery %s from %s: more than group.max-groups groups; the lines past it were aggregated "
-                        + "per format and signal", batch.deliveryId(), batch.source());
-            }
-            return groups;
-        } catch (BudgetExceededException e) {
-            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source()
-                    + " cannot be triaged within this invocation's budget (ingest.grouping-budget "
-                    + config.groupingBudget() + "): " + e.getMessage() + "; nothing was written. Split the input "
-                    + "into smaller deliveries or raise the budget");
+    /**
+     * The write step: the journal first (where each group goes, for a retry after a failure), then the
+     * verdicts, most pressing first, until the deadline.
+     *
+     * @throws BudgetExceededException not every verdict was written in time: what was written stays, and the
+     *                                 platform's retry finds it in the journal and writes only the rest
+     */
+    private VerdictWriter.Written write(LogBatch batch, Planner.Plans plans, Map<String, String> journal,
+            Instant deadline) {
+        if (!plans.byPlan().isEmpty()) {
+            store.journal(batch.deliveryId(), journal, clock.instant());
         }
-    }
-
-    private boolean isSuppressed(EventGroup g, String source, Map<String, Suppression> feedback) {
-        String feedbackKey = VerdictFactory.feedbackKey(g, source);
-        Suppression s = feedback.get(feedbackKey);
-        if (s != null && s.until().isAfter(clock.instant())) {
-            // an analyst rejected this (source, rule, template, actor) as a false positive: count, don't queue
-            store.countSuppressed(feedbackKey, g.count());
-            return true;
+        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), deadline);
+        judge.written(w.confirmed());
+        if (w.notReached() > 0) {
+            throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
+                    + (w.plans() - w.notReached()) + " of " + w.plans() + " verdicts written within ingest.time-budget "
+                    + config.timeBudget() + "; the retry of this delivery writes the other " + w.notReached());
         }
-        return false;
+        return w;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.Validator;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Detection;
 import dev.soctriage.model.Status;
+import dev.soctriage.text.Digests;
 import dev.soctriage.text.Texts;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Finding;
@@ -112,6 +113,11 @@ public class VerdictFactory {
         findings.forEach(x -> x.detections().forEach(d -> byId.putIfAbsent(d.id(), d)));
         List<Detection> all = List.copyOf(byId.values());
         return all.subList(0, Math.min(Detection.MAX_PER_VERDICT, all.size()));
+    }
+
+    /** A group's name in the delivery journal: a digest of its key, which a retry of the same input finds again. */
+    public static String journalKey(EventGroup g) {
+        return Digests.sha256Hex("journal-group", g.key()).substring(0, 24);
     }
 
     /** The plan of a finding (docs/contract.md, invariant 6): what joins one open verdict. */

@@ -1,0 +1,101 @@
+package dev.soctriage.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.soctriage.group.EventGroup;
+import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.triage.Judgement;
+import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.VerdictStore.Delivery;
+import dev.soctriage.verdict.VerdictStore.Suppression;
+
+/**
+ * The suppress step: which of a delivery's groups are judged at all. A group an earlier attempt of the
+ * delivery already wrote stays where it went (docs/contract.md, invariant 4); a group an analyst rejected
+ * as a false positive — its source, signal, template and actor — is counted, not queued, while the
+ * suppression lasts; the rest is open.
+ */
+@ApplicationScoped
+public class FeedbackScreen {
+    private static final Logger LOG = Logger.getLogger(FeedbackScreen.class);
+
+    private final VerdictStore store;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    public FeedbackScreen(VerdictStore store, IngestMetrics metrics, Clock clock) {
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * A delivery's groups after the screen.
+     *
+     * @param open       the groups to judge
+     * @param feedback   the suppressions recorded for the groups, by feedback key (grows as findings narrow)
+     * @param journal    group digest → plan: an earlier attempt's, then this attempt's
+     * @param resumed    events an earlier attempt already wrote
+     * @param suppressed events dropped by feedback
+     */
+    public record Screened(List<EventGroup> open, Map<String, Suppression> feedback, Map<String, String> journal,
+            long resumed, long suppressed) {
+    }
+
+    public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery) {
+        Map<String, String> journal = new HashMap<>(delivery.journal());
+        Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
+        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
+                groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
+        List<EventGroup> open = new ArrayList<>(groups.size());
+        long resumed = 0;
+        long suppressed = 0;
+        for (EventGroup g : groups) {
+            String plan = journal.get(VerdictFactory.journalKey(g));
+            if (plan != null && counted.contains(plan)) {
+                resumed += g.count();
+            } else if (suppressed(g, batch.source(), feedback)) {
+                suppressed += g.count();
+            } else {
+                open.add(g);
+            }
+        }
+        if (resumed > 0) {
+            LOG.infof("delivery %s from %s: %d events already written by an earlier attempt", batch.deliveryId(),
+                    batch.source(), resumed);
+        }
+        return new Screened(open, feedback, journal, resumed, suppressed);
+    }
+
+    /** A finding about one actor of a cross-actor group: that actor's feedback counts too. */
+    public void narrow(List<Judgement> judgements, String source, Map<String, Suppression> feedback) {
+        Set<String> narrowed = judgements.stream().filter(j -> j.finding().isPresent())
+                .map(j -> VerdictFactory.feedbackKey(j.about(), source)).filter(k -> !feedback.containsKey(k))
+                .collect(Collectors.toSet());
+        if (!narrowed.isEmpty()) {
+            feedback.putAll(store.suppressions(narrowed));
+        }
+    }
+
+    /** True, and the events counted on the suppression, while an analyst's false-positive rejection covers {@code g}. */
+    public boolean suppressed(EventGroup g, String source, Map<String, Suppression> feedback) {
+        String feedbackKey = VerdictFactory.feedbackKey(g, source);
+        Suppression s = feedback.get(feedbackKey);
+        if (s != null && s.until().isAfter(clock.instant())) {
+            store.countSuppressed(feedbackKey, g.count());
+            metrics.suppressed(g.count());
+            return true;
+        }
+        return false;
+    }
+}
