@@ -14,18 +14,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import dev.soctriage.api.ApproveExportProfile;
 import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.StoredItems;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
-import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -44,9 +42,7 @@ class PrimingApproveTest {
     @Inject
     Priming priming;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    StoreConfig config;
+    StoredItems items;
     @Inject
     VerdictStore store;
     @Inject
@@ -54,22 +50,18 @@ class PrimingApproveTest {
     @InjectKestra
     KestraFake kestra;
 
-    private int items() {
-        return dynamo.scan(b -> b.tableName(config.table()).select(Select.COUNT).consistentRead(true)).count();
-    }
-
     @Test
     void beforeCheckpoint_answersTheDecisionRoutesBeforeTheStore_dispatchesNothing_andAfterRestoreApprovesForReal()
             throws Exception {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now(), List.of("sshd|ssh_auth_failure|" + UUID.randomUUID()));
         VerdictFixtures.create(store, v);
         kestra.reset();
-        int before = items();
+        int before = items.count();
 
         priming.beforeCheckpoint(null);
 
         assertEquals("routes answered 401 and 400, 2 store requests marshalled", priming.prime());
-        assertEquals(before, items(), "the priming wrote to DynamoDB");
+        assertEquals(before, items.count(), "the priming wrote to DynamoDB");
         assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
         assertEquals(0, kestra.creates().size(), "the priming reached Kestra");
 

@@ -11,15 +11,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import dev.soctriage.fixtures.DynaliteResource;
+import dev.soctriage.fixtures.StoredItems;
 import dev.soctriage.ingest.IngestProfile;
 import dev.soctriage.pipeline.DryTriage;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.verdict.StoreConfig;
 
 /**
  * SnapStart priming of ingest-triage, at the level these machines can test it (docs/startup.md,
@@ -35,24 +33,18 @@ class PrimingIngestTest {
     @Inject
     Priming priming;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    StoreConfig store;
+    StoredItems items;
     @Inject
     IngestPipeline pipeline;
 
-    private int items() {
-        return dynamo.scan(b -> b.tableName(store.table()).select(Select.COUNT).consistentRead(true)).count();
-    }
-
     @Test
     void beforeCheckpoint_runsTheDryTriage_andWritesNothing() {
-        int before = items();
+        int before = items.count();
 
         priming.beforeCheckpoint(null);
         String report = priming.prime();
 
-        assertEquals(before, items(), "the dry run wrote to DynamoDB");
+        assertEquals(before, items.count(), "the dry run wrote to DynamoDB");
         // 8 sample events in at least the brute force, the injection and the ordinary line's groups;
         // at least the two findings' verdicts mapped and validated, and 5 requests each marshalled
         // (the queue's query, then what recording one sends: put, update, get, batch get)
@@ -67,7 +59,7 @@ class PrimingIngestTest {
     void afterRestore_aRealInvocationOfTheSameLines_isTriagedAsNew() {
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
-        int before = items();
+        int before = items.count();
 
         ObjectNode event = JsonNodeFactory.instance.objectNode().put("source", "priming-test/" + System.nanoTime());
         DryTriage.sampleLines().forEach(event.putArray("lines")::add);
@@ -77,6 +69,6 @@ class PrimingIngestTest {
         assertEquals(8, r.events());
         assertEquals(0, r.duplicates());
         assertTrue(r.verdicts() >= 2, r.toString());
-        assertTrue(items() > before);
+        assertTrue(items.count() > before);
     }
 }

@@ -7,11 +7,9 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import dev.soctriage.fixtures.DynaliteResource;
-import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.fixtures.StoredItems;
 
 /**
  * SnapStart priming of list-pending (the test profile's function): its routes answered before the store
@@ -24,17 +22,15 @@ class PrimingReadTest {
     @Inject
     Priming priming;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    StoreConfig store;
+    StoredItems items;
 
     @Test
     void beforeCheckpoint_answersItsRoutesBeforeTheStore_andTouchesNothing() {
-        int before = dynamo.scan(b -> b.tableName(store.table()).select(Select.COUNT)).count();
+        int before = items.count();
 
         priming.beforeCheckpoint(null);
 
         assertEquals("routes answered 401 and 400, 2 store requests marshalled", priming.prime());
-        assertEquals(before, dynamo.scan(b -> b.tableName(store.table()).select(Select.COUNT)).count());
+        assertEquals(before, items.count());
     }
 }

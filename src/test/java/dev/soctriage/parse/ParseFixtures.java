@@ -11,7 +11,8 @@ import dev.soctriage.model.LogEvent;
 /** Real parsers on a fixed clock, and events made from lines. */
 final class ParseFixtures {
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
-    static final Parsers PARSERS = new Parsers(Clock.fixed(NOW, ZoneOffset.UTC));
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final Parsers PARSERS = new Parsers(CLOCK);
 
     private ParseFixtures() {
     }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.soctriage.kestra.RemediationFixture.ACCESS_TOKEN;
 import static dev.soctriage.kestra.RemediationFixture.FIREWALL_TOKEN;
 import static dev.soctriage.kestra.RemediationFixture.inputs;
+import static dev.soctriage.kestra.RemediationFixture.outcomeReported;
 import static dev.soctriage.kestra.RemediationFixture.run;
 import static dev.soctriage.kestra.RemediationFixture.stubs;
 
@@ -57,11 +58,9 @@ class BlockIpFlowTest {
             .withRequestBody(equalToJson("{\"ip\":\"203.0.113.7\",\"reason\":\"SSH brute force\",\"reference\":\"v_flaky1\"}")));
         stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/oauth2/token")));
         stubs().verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_flaky1/outcome"))
+        stubs().verify(exactly(1), outcomeReported("v_flaky1", execution, "SUCCESS", "blocked 203.0.113.7 with http-firewall-block")
             .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-            .withHeader("Content-Type", containing("application/json"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"blocked 203.0.113.7 with http-firewall-block\"}")));
+            .withHeader("Content-Type", containing("application/json")));
     }
 
     @Test
@@ -76,10 +75,8 @@ class BlockIpFlowTest {
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
         stubs().verify(exactly(4), postRequestedFor(urlEqualTo("/firewall/blocks")));
         stubs().verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_down1/outcome"))
-            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
-                + "\"detail\":\"block of 203.0.113.8 failed in http-firewall-block\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_down1", execution, "FAILED", "block of 203.0.113.8 failed in http-firewall-block")
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
     }
 
     @ParameterizedTest
@@ -101,9 +98,7 @@ class BlockIpFlowTest {
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
         stubs().verify(exactly(0), postRequestedFor(urlEqualTo("/firewall/blocks")));
         stubs().verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/" + verdictId + "/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
-                + "\"detail\":\"" + detail + "\"}")));
+        stubs().verify(exactly(1), outcomeReported(verdictId, execution, "FAILED", detail));
     }
 
     @Test
@@ -115,9 +110,7 @@ class BlockIpFlowTest {
         assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
         stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks"))
             .withRequestBody(equalToJson("{\"ip\":\"2001:db8:85a3::8a2e:370:7334\",\"reason\":\"SSH brute force\",\"reference\":\"v_six1\"}")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_six1/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"blocked 2001:db8:85a3::8a2e:370:7334 with http-firewall-block\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_six1", execution, "SUCCESS", "blocked 2001:db8:85a3::8a2e:370:7334 with http-firewall-block"));
     }
 
     @Test
@@ -136,9 +129,7 @@ class BlockIpFlowTest {
         assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
         stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks")));
         stubs().verify(exactly(2), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(2), postRequestedFor(urlEqualTo("/api/verdicts/v_api1/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"blocked 198.51.100.23 with http-firewall-block\"}")));
+        stubs().verify(exactly(2), outcomeReported("v_api1", execution, "SUCCESS", "blocked 198.51.100.23 with http-firewall-block"));
     }
 
     @Test
@@ -154,9 +145,7 @@ class BlockIpFlowTest {
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
         stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/firewall/blocks")));
         stubs().verify(exactly(4), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(4), postRequestedFor(urlEqualTo("/api/verdicts/v_api2/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"blocked 198.51.100.24 with http-firewall-block\"}")));
+        stubs().verify(exactly(4), outcomeReported("v_api2", execution, "SUCCESS", "blocked 198.51.100.24 with http-firewall-block"));
     }
 
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.soctriage.kestra.RemediationFixture.ACCESS_TOKEN;
 import static dev.soctriage.kestra.RemediationFixture.inputs;
+import static dev.soctriage.kestra.RemediationFixture.outcomeReported;
 import static dev.soctriage.kestra.RemediationFixture.run;
 import static dev.soctriage.kestra.RemediationFixture.stubs;
 
@@ -41,10 +42,8 @@ class DisableUserFlowTest {
             .withHeader("Authorization", equalTo("Bearer idp-token-for-tests"))
             .withRequestBody(equalToJson("{\"username\":\"jdoe@example.com\",\"reason\":\"SSH brute force\",\"reference\":\"v_user1\"}")));
         stubs().verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_user1/outcome"))
-            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"disabled user jdoe@example.com with http-idp-disable-user\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_user1", execution, "SUCCESS", "disabled user jdoe@example.com with http-idp-disable-user")
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
     }
 
     @Test
@@ -55,9 +54,7 @@ class DisableUserFlowTest {
 
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
         stubs().verify(exactly(0), postRequestedFor(urlEqualTo("/idp/users/disable")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_user2/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
-                + "\"detail\":\"invalid input: target is not a valid user name\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_user2", execution, "FAILED", "invalid input: target is not a valid user name"));
     }
 
 }

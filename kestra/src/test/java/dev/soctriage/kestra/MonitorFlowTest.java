@@ -15,6 +15,7 @@ import static dev.soctriage.kestra.RemediationFixture.ACCESS_TOKEN;
 import static dev.soctriage.kestra.RemediationFixture.NAMESPACE;
 import static dev.soctriage.kestra.RemediationFixture.TENANT;
 import static dev.soctriage.kestra.RemediationFixture.inputs;
+import static dev.soctriage.kestra.RemediationFixture.outcomeReported;
 import static dev.soctriage.kestra.RemediationFixture.run;
 import static dev.soctriage.kestra.RemediationFixture.stubs;
 
@@ -56,10 +57,8 @@ class MonitorFlowTest {
                 + "\"threatType\":\"Recon {{ secret('SOC_REMEDIATION_CLIENT_SECRET') }}\",\"approvedBy\":\"analyst@example.com\","
                 + "\"comment\":\"keep an eye on it\",\"executionId\":\"" + execution.getId() + "\"}")));
         stubs().verify(exactly(1), postRequestedFor(urlPathMatching("/api/verdicts/.*")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_mon1/outcome"))
-            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"SUCCESS\","
-                + "\"detail\":\"watching 198.51.100.9; SOC notified\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_mon1", execution, "SUCCESS", "watching 198.51.100.9; SOC notified")
+            .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
         var watch = RemediationFixture.kestra().getBean(KVStoreService.class).get(TENANT, NAMESPACE, null).getValue("watch_v_mon1");
         assertTrue(watch.isPresent(), "the watch is recorded in the KV store");
         String recorded = String.valueOf(watch.get().value());
@@ -74,9 +73,7 @@ class MonitorFlowTest {
 
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
         stubs().verify(exactly(4), postRequestedFor(urlEqualTo("/hooks/soc-monitor")));
-        stubs().verify(exactly(1), postRequestedFor(urlEqualTo("/api/verdicts/v_mon2/outcome"))
-            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"FAILED\","
-                + "\"detail\":\"recording or notifying the watch failed\"}")));
+        stubs().verify(exactly(1), outcomeReported("v_mon2", execution, "FAILED", "recording or notifying the watch failed"));
     }
 
     /** Issue 13 item 8: log-derived text reaches the SOC's channel as text, never as chat markup. */

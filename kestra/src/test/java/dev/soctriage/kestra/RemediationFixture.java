@@ -2,8 +2,10 @@ package dev.soctriage.kestra;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.kestra.core.models.Label;
 import io.kestra.core.models.executions.Execution;
@@ -115,6 +118,16 @@ final class RemediationFixture {
             (f, execution) -> flowIO.readExecutionInputs(f, execution, inputs),
             Duration.ofSeconds(90),
             List.of(new Label("verdictId", verdictId), new Label(Label.CORRELATION_ID, verdictId)));
+    }
+
+    /**
+     * The report a flow must send soc-triage's outcome endpoint for this verdict: the execution's id, its
+     * final state and what was done (a pattern to verify, with more headers where a test checks them).
+     */
+    static RequestPatternBuilder outcomeReported(String verdictId, Execution execution, String state, String detail) {
+        return postRequestedFor(urlEqualTo("/api/verdicts/" + verdictId + "/outcome"))
+            .withRequestBody(equalToJson("{\"executionId\":\"" + execution.getId() + "\",\"state\":\"" + state + "\","
+                + "\"detail\":\"" + detail + "\"}"));
     }
 
     /** The multipart parts soc-triage's approve sends (docs/contract.md, "The call to Kestra"), comment left out. */

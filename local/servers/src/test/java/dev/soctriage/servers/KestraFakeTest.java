@@ -120,25 +120,26 @@ class KestraFakeTest {
         assertEquals("v_1", kestra.creates().get(0).param("labels").substring("verdictId:".length()));
     }
 
-    private HttpResponse<String> scriptCreates(String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(kestra.url() + "/_local/kestra/creates"))
+    /** Scripts the fake over HTTP as the local stack does: {@code what} is "creates" or "outage". */
+    private HttpResponse<String> script(String what, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(kestra.url() + "/_local/kestra/" + what))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void createsScriptedOverHttp_failUntilToldToAnswerNormally_andBadScriptsAreRefused() throws Exception {
-        assertEquals(200, scriptCreates("{\"status\":503,\"message\":\"restarting\"}").statusCode());
+        assertEquals(200, script("creates", "{\"status\":503,\"message\":\"restarting\"}").statusCode());
         HttpResponse<String> down = create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1"));
         assertEquals(503, down.statusCode());
         assertEquals("restarting", JSON.readTree(down.body()).path("message").asText());
         assertEquals(0, kestra.executions().size());
 
-        assertEquals(400, scriptCreates("{\"status\":200}").statusCode());
-        assertEquals(400, scriptCreates("not json").statusCode());
+        assertEquals(400, script("creates", "{\"status\":200}").statusCode());
+        assertEquals(400, script("creates", "not json").statusCode());
         assertEquals(503, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode(),
                 "a refused script changes nothing");
 
-        assertEquals(200, scriptCreates("{\"status\":0}").statusCode());
+        assertEquals(200, script("creates", "{\"status\":0}").statusCode());
         assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1")).statusCode());
         assertEquals(1, kestra.executions().size());
     }
@@ -164,8 +165,7 @@ class KestraFakeTest {
         create("block-ip", basic("u", "p"), Map.of("verdictId", "v_1"));
         kestra.onSearch(KestraFake.Answer.unfiltered());
 
-        assertEquals(1, get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=v_other")
-                .path("total").asInt());
+        assertEquals(1, foundByLabel("v_other"));
 
         kestra.reset();
         assertEquals(0, kestra.executions().size());
@@ -201,6 +201,19 @@ class KestraFakeTest {
         return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** A create on a connection of its own is answered by an RST, not an orderly close: reading fails instead of ending. */
+    private void createIsReset(String verdictId) throws IOException {
+        try (Socket s = connected()) {
+            assertThrows(SocketException.class, () -> rawCreate(s, verdictId));
+        }
+    }
+
+    /** How many executions a search by the verdict's label (Kestra 1.x's filters) finds. */
+    private int foundByLabel(String verdictId) throws IOException, InterruptedException {
+        return get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=" + verdictId)
+                .path("total").asInt();
+    }
+
     private Socket connected() throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", URI.create(kestra.url()).getPort()), 2000);
@@ -212,10 +225,7 @@ class KestraFakeTest {
     void aReset_isARealRst_afterTheRequestWasRead_andCreatesNothing() throws Exception {
         kestra.onCreate(KestraFake.Answer.reset());
 
-        try (Socket s = connected()) {
-            // an RST, not an orderly close: reading fails instead of ending
-            assertThrows(SocketException.class, () -> rawCreate(s, "v_1"));
-        }
+        createIsReset("v_1");
 
         assertEquals(0, kestra.executions().size());
         assertEquals(1, kestra.creates().size(), "the request was read whole and recorded");
@@ -227,13 +237,10 @@ class KestraFakeTest {
     void aResetAfterCreating_losesTheAnswer_butTheExecutionExists() throws Exception {
         kestra.onCreate(KestraFake.Answer.resetAfterCreating());
 
-        try (Socket s = connected()) {
-            assertThrows(SocketException.class, () -> rawCreate(s, "v_1"));
-        }
+        createIsReset("v_1");
 
         assertEquals(1, kestra.executions().size());
-        assertEquals(1, get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=v_1")
-                .path("total").asInt(), "searchable like any execution");
+        assertEquals(1, foundByLabel("v_1"), "searchable like any execution");
         kestra.onCreate(KestraFake.Answer.normally());
         try (Socket s = connected()) {
             assertTrue(rawCreate(s, "v_2").startsWith("HTTP/1.1 200"), "other connections are untouched");
@@ -248,8 +255,7 @@ class KestraFakeTest {
                 client, Duration.ofMillis(500)));
 
         assertEquals(0, kestra.executions().size(), "nothing yet when the caller gives up");
-        assertEquals(0, get("/api/v1/main/executions/search?filters%5Blabels%5D%5BEQUALS%5D%5BverdictId%5D=v_1")
-                .path("total").asInt());
+        assertEquals(0, foundByLabel("v_1"));
         long deadline = System.currentTimeMillis() + 10_000;
         while (kestra.executions().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
@@ -279,18 +285,13 @@ class KestraFakeTest {
         assertEquals(200, create("block-ip", basic("u", "p"), Map.of("verdictId", "v_2")).statusCode(), "reset accepts");
     }
 
-    private HttpResponse<String> scriptOutage(String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(kestra.url() + "/_local/kestra/outage"))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void anOutageScriptedOverHttp_refusesConnectionsForItsSeconds_thenListensAgain() throws Exception {
-        assertEquals(400, scriptOutage("{\"seconds\":0}").statusCode());
-        assertEquals(400, scriptOutage("{\"seconds\":61}").statusCode());
-        assertEquals(400, scriptOutage("not json").statusCode());
+        assertEquals(400, script("outage", "{\"seconds\":0}").statusCode());
+        assertEquals(400, script("outage", "{\"seconds\":61}").statusCode());
+        assertEquals(400, script("outage", "not json").statusCode());
 
-        assertEquals(200, scriptOutage("{\"seconds\":2}").statusCode());
+        assertEquals(200, script("outage", "{\"seconds\":2}").statusCode());
 
         assertTrue(eventually(() -> !accepts(), 3_000), "refused within a moment");
         assertTrue(eventually(this::accepts, 10_000), "listening again after the outage");
