@@ -10,7 +10,6 @@ import dev.soctriage.detect.Detections;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
-import dev.soctriage.model.Engine;
 import dev.soctriage.model.Field;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Signal;
@@ -142,10 +141,10 @@ public class RulesEngine {
         if (target == null || g.signal() == Signal.NONE) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
+        return Optional.of(Finding.byRules(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
                 g.count() + " line(s) with the signal " + g.signal().wire() + " from the target of this open verdict, "
                         + "below the rules' thresholds on their own",
-                List.of(), Engine.RULES, null, null, null, sigma.detectionsOf(g)));
+                List.of()).withDetections(sigma.detectionsOf(g)));
     }
 
     private Optional<Finding> ssh(EventGroup g, int n, int users) {
@@ -167,7 +166,7 @@ public class RulesEngine {
         if (g.actorIp() == null) {
             return monitor(g, s, threat, why + "; no client address to block", mitre);
         }
-        return new Finding(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre), Engine.RULES, null, null, null);
+        return Finding.byRules(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre));
     }
 
     /**
@@ -186,13 +185,12 @@ public class RulesEngine {
         if (g.actorUser().startsWith("arn:")) {
             return monitor(g, s, threat, why + "; the principal is no IAM user to disable", mitre);
         }
-        return new Finding(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre), Engine.RULES, null, null,
-                null);
+        return Finding.byRules(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre));
     }
 
     /** Where blocking makes no sense: the target names the actor for the analyst, no action follows. */
     private static Finding monitor(EventGroup g, Severity s, String threat, String why, String... mitre) {
         String target = g.actorIp() != null ? g.actorIp() : g.actorUser();
-        return new Finding(s, threat, Action.MONITOR, target, why, List.of(mitre), Engine.RULES, null, null, null);
+        return Finding.byRules(s, threat, Action.MONITOR, target, why, List.of(mitre));
     }
 }
