@@ -21,7 +21,7 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.net.Ips;
 import dev.soctriage.text.Digests;
 import dev.soctriage.triage.llm.ModelCall;
-import dev.soctriage.triage.llm.ModelClient;
+import dev.soctriage.triage.llm.ModelCalls;
 import dev.soctriage.triage.llm.ModelVerdict;
 
 /**
@@ -38,9 +38,9 @@ public class TriageService {
 
     private final RulesEngine rules;
     private final Guard guard;
-    private final ModelClient model;
+    private final ModelCalls model;
 
-    public TriageService(RulesEngine rules, Guard guard, ModelClient model) {
+    public TriageService(RulesEngine rules, Guard guard, ModelCalls model) {
         this.rules = rules;
         this.guard = guard;
         this.model = model;
@@ -187,7 +187,7 @@ public class TriageService {
     }
 
     /**
-     * Judges groups concurrently: at most {@code ModelClient#concurrency()} at once, each on Quarkus's
+     * Judges groups concurrently: at most {@code ModelCalls#concurrency()} at once, each on Quarkus's
      * worker pool (Mutiny's {@code merge(n)}), when the model is on; one after another otherwise (the
      * rules take microseconds). Before each group's call the budget says until when calls may run; a
      * group reached when no call fits any more is judged by the rules, {@link Judgement#notAsked} saying
