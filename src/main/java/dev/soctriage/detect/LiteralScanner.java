@@ -1,16 +1,13 @@
 package dev.soctriage.detect;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which literals a text contains, in one pass over it: an Aho–Corasick automaton over lower-case
- * ASCII literals, folding the text's case as it reads (no lower-cased copy is made). Each state knows
- * the literals that end there (with those its failure links reach) and the rules those literals gate,
- * as bit sets, so one scan yields both the candidate rules and the literals found. Built once at
- * start; immutable and shared by all threads.
+ * Which literals a text contains, in one pass over it: the Aho–Corasick {@link LiteralAutomaton} of
+ * lower-case ASCII literals, laid out as one flat table, folding the text's case as it reads (no
+ * lower-cased copy is made). Each state knows the literals that end there (with those its failure links
+ * reach) and the rules those literals gate, as bit sets, so one scan yields both the candidate rules
+ * and the literals found. Built once at start; immutable and shared by all threads.
  */
 final class LiteralScanner {
     private static final int ALPHABET = 128;
@@ -57,89 +54,41 @@ final class LiteralScanner {
         }
         width = w;
         shift = Integer.numberOfTrailingZeros(w);
-        List<int[]> trie = new ArrayList<>();
-        List<long[]> ruleEnds = new ArrayList<>();
-        List<long[]> litEnds = new ArrayList<>();
-        trie.add(row(w));
-        ruleEnds.add(null);
-        litEnds.add(null);
-        for (int id = 0; id < literals.size(); id++) {
-            int s = 0;
-            for (char c : literals.get(id).toCharArray()) {
-                int cls = classes[c];
-                if (trie.get(s)[cls] < 0) {
-                    trie.get(s)[cls] = trie.size();
-                    trie.add(row(w));
-                    ruleEnds.add(null);
-                    litEnds.add(null);
-                }
-                s = trie.get(s)[cls];
+        LiteralAutomaton automaton = LiteralAutomaton.of(literals, classes, w);
+        states = automaton.states();
+        if ((long) states * w >= Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("too many literals: " + states + " automaton states");
+        }
+        next = new int[states * w];
+        rules = new long[states][];
+        found = new long[states][];
+        for (int s = 0; s < states; s++) {
+            found[s] = automaton.ends(s);
+            rules[s] = gatedBy(found[s], gates, ruleWords);
+        }
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < w; c++) {
+                int t = automaton.next(s, c);
+                next[s * w + c] = t * w | (found[t] != null ? HAS_OUTPUT : 0);
             }
-            long[] lit = litEnds.get(s) == null ? new long[literalWords] : litEnds.get(s);
-            lit[id / 64] |= 1L << (id % 64);
-            litEnds.set(s, lit);
-            if (!gates.get(id).isEmpty()) {
-                long[] mask = ruleEnds.get(s) == null ? new long[ruleWords] : ruleEnds.get(s);
-                for (int r : gates.get(id)) {
+        }
+    }
+
+    /** The rules the literals {@code ended} gate, as a bit set, or null for none. */
+    private static long[] gatedBy(long[] ended, List<List<Integer>> gates, int ruleWords) {
+        if (ended == null) {
+            return null;
+        }
+        long[] mask = null;
+        for (int word = 0; word < ended.length; word++) {
+            for (long bits = ended[word]; bits != 0; bits &= bits - 1) {
+                for (int r : gates.get(word * 64 + Long.numberOfTrailingZeros(bits))) {
+                    mask = mask == null ? new long[ruleWords] : mask;
                     mask[r / 64] |= 1L << (r % 64);
                 }
-                ruleEnds.set(s, mask);
             }
         }
-        int[] fail = new int[trie.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < w; c++) {
-            int t = trie.get(0)[c];
-            if (t < 0) {
-                trie.get(0)[c] = 0;
-            } else {
-                queue.add(t);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            ruleEnds.set(s, union(ruleEnds.get(s), ruleEnds.get(fail[s])));
-            litEnds.set(s, union(litEnds.get(s), litEnds.get(fail[s])));
-            for (int c = 0; c < w; c++) {
-                int t = trie.get(s)[c];
-                if (t < 0) {
-                    trie.get(s)[c] = trie.get(fail[s])[c];
-                } else {
-                    fail[t] = trie.get(fail[s])[c];
-                    queue.add(t);
-                }
-            }
-        }
-        if ((long) trie.size() * w >= Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("too many literals: " + trie.size() + " automaton states");
-        }
-        next = new int[trie.size() * w];
-        for (int s = 0; s < trie.size(); s++) {
-            for (int c = 0; c < w; c++) {
-                int t = trie.get(s)[c];
-                next[s * w + c] = t * w | (litEnds.get(t) != null ? HAS_OUTPUT : 0);
-            }
-        }
-        states = trie.size();
-        rules = ruleEnds.toArray(new long[0][]);
-        found = litEnds.toArray(new long[0][]);
-    }
-
-    private static long[] union(long[] own, long[] inherited) {
-        if (inherited == null) {
-            return own;
-        }
-        long[] out = own == null ? new long[inherited.length] : own.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] |= inherited[i];
-        }
-        return out;
-    }
-
-    private static int[] row(int w) {
-        int[] r = new int[w];
-        Arrays.fill(r, -1);
-        return r;
+        return mask;
     }
 
     /** A bit set of literals, as {@link #scan} fills it. */

@@ -114,8 +114,8 @@ public class RememberedThreats {
         }
         String reasoning = Texts.cap("Same pattern as verdict " + c.verdictId() + ", which the model judged: "
                 + c.reasoning(), 2000);
-        Finding f = new Finding(c.severity(), c.threatType(), c.action(), target, reasoning, c.mitre(), Engine.LLM,
-                c.model(), null, null, List.of(), c.verdictId());
+        Finding f = Finding.byModel(c.severity(), c.threatType(), c.action(), target, reasoning, c.mitre(), c.model())
+                .withRememberedFrom(c.verdictId());
         return triage.judgeRemembered(g, f);
     }
 

@@ -11,7 +11,8 @@ import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
 
 /**
- * A judgement of one group, before it becomes a verdict.
+ * A judgement of one group, before it becomes a verdict. Made by {@link #byRules} or {@link #byModel}
+ * (the plan, the threat and why), the notes added by the withers: no caller spells the components out.
  *
  * @param model      the model's name when engine is llm, else null
  * @param guard      what the grounding guard refused before this finding was made, or null
@@ -28,22 +29,48 @@ public record Finding(Severity severity, String threatType, Action action, Strin
         detections = detections == null ? List.of() : List.copyOf(detections);
     }
 
-    /** A fresh finding (not remembered). */
-    public Finding(Severity severity, String threatType, Action action, String target, String reasoning,
-            List<String> mitre, Engine engine, String model, String guard, String crossCheck, List<Detection> detections) {
-        this(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck, detections, null);
+    /** A finding of the rules engine or a Sigma rule: no notes, no detections (see {@link #withDetections}). */
+    public static Finding byRules(Severity severity, String threatType, Action action, String target, String reasoning,
+            List<String> mitre) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, Engine.RULES, null, null, null,
+                List.of(), null);
     }
 
-    /** A finding no rule of the Sigma engine contributed to. */
-    public Finding(Severity severity, String threatType, Action action, String target, String reasoning,
-            List<String> mitre, Engine engine, String model, String guard, String crossCheck) {
-        this(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck, List.of());
+    /** A fresh judgement of the model named {@code model}: no notes, no detections. */
+    public static Finding byModel(Severity severity, String threatType, Action action, String target, String reasoning,
+            List<String> mitre, String model) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, Engine.LLM, model, null, null,
+                List.of(), null);
     }
 
     /** The same finding with {@code detections} listed. */
     public Finding withDetections(List<Detection> detections) {
         return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
                 detections, rememberedFrom);
+    }
+
+    /** The same finding with the guard's note {@code guard} (null for none). */
+    public Finding withGuard(String guard) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
+                detections, rememberedFrom);
+    }
+
+    /** The same finding with the engines' disagreement {@code crossCheck} (null for none). */
+    public Finding withCrossCheck(String crossCheck) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
+                detections, rememberedFrom);
+    }
+
+    /** The same finding with another plan: {@code action} on {@code target} (null for none). */
+    public Finding withPlan(Action action, String target) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
+                detections, rememberedFrom);
+    }
+
+    /** The same finding, repeating the model judgement of verdict {@code verdictId} (null: a fresh one). */
+    public Finding withRememberedFrom(String verdictId) {
+        return new Finding(severity, threatType, action, target, reasoning, mitre, engine, model, guard, crossCheck,
+                detections, verdictId);
     }
 
     /**
@@ -55,8 +82,6 @@ public record Finding(Severity severity, String threatType, Action action, Strin
         if (refusal.isEmpty()) {
             return this;
         }
-        String note = "refused rules target " + target + ": " + refusal.get();
-        return new Finding(severity, threatType, Action.MONITOR, null, reasoning, mitre, engine, model, note,
-                crossCheck, detections, rememberedFrom);
+        return withPlan(Action.MONITOR, null).withGuard("refused rules target " + target + ": " + refusal.get());
     }
 }

@@ -1,15 +1,15 @@
 package dev.soctriage.triage;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.soctriage.detect.LiteralAutomaton;
+
 /**
- * Which of a fixed set of ASCII literals a text contains, found in one pass (an Aho–Corasick
- * automaton compiled to a full transition table). The signatures use it to decide which patterns
+ * Which of a fixed set of ASCII literals a text contains, found in one pass (the Aho–Corasick
+ * {@link LiteralAutomaton} of the Sigma prefilter, laid out as a full transition table). The
+ * signatures use it to decide which patterns
  * can match a line at all: one scan instead of a {@code contains} per literal per pattern.
  */
 final class Literals {
@@ -42,51 +42,6 @@ final class Literals {
         }
         words = (ids.size() + 63) / 64;
         longest = ids.keySet().stream().mapToInt(String::length).max().orElse(0);
-        List<int[]> trie = new ArrayList<>();
-        List<long[]> ends = new ArrayList<>();
-        trie.add(newRow());
-        ends.add(new long[words]);
-        for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            int s = 0;
-            for (char c : e.getKey().toCharArray()) {
-                if (trie.get(s)[c] < 0) {
-                    trie.get(s)[c] = trie.size();
-                    trie.add(newRow());
-                    ends.add(new long[words]);
-                }
-                s = trie.get(s)[c];
-            }
-            ends.get(s)[e.getValue() / 64] |= 1L << (e.getValue() % 64);
-        }
-        int[] fail = new int[trie.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < ALPHABET; c++) {
-            int t = trie.get(0)[c];
-            if (t < 0) {
-                trie.get(0)[c] = 0;
-            } else {
-                fail[t] = 0;
-                queue.add(t);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            for (int w = 0; w < words; w++) {
-                ends.get(s)[w] |= ends.get(fail[s])[w];
-            }
-            for (int c = 0; c < ALPHABET; c++) {
-                int t = trie.get(s)[c];
-                if (t < 0) {
-                    trie.get(s)[c] = trie.get(fail[s])[c];
-                } else {
-                    fail[t] = trie.get(fail[s])[c];
-                    queue.add(t);
-                }
-            }
-        }
-        if (trie.size() > Integer.MAX_VALUE / CLASSES) {
-            throw new IllegalArgumentException("too many literals: " + trie.size() + " automaton states");
-        }
         // characters no literal contains all behave alike: one class, so a row is 64 entries, not 128
         byte[] classes = new byte[ALPHABET];
         int k = 1;
@@ -101,29 +56,22 @@ final class Literals {
             throw new IllegalArgumentException("literals use more than " + (CLASSES - 1) + " distinct characters");
         }
         this.classes = classes;
-        next = new int[trie.size() * CLASSES];
-        out = new long[trie.size()][];
-        for (int s = 0; s < trie.size(); s++) {
-            long[] o = ends.get(s);
-            boolean any = false;
-            for (long w : o) {
-                any |= w != 0;
-            }
-            out[s] = any ? o : null;
+        LiteralAutomaton automaton = LiteralAutomaton.of(List.copyOf(ids.keySet()), classes, CLASSES);
+        int states = automaton.states();
+        if (states > Integer.MAX_VALUE / CLASSES) {
+            throw new IllegalArgumentException("too many literals: " + states + " automaton states");
         }
-        for (int s = 0; s < trie.size(); s++) {
-            int[] row = trie.get(s);
-            for (int c = 0; c < ALPHABET; c++) {
-                int t = row[c];
-                next[s * CLASSES + classes[c]] = t * CLASSES | (out[t] != null ? HAS_OUTPUT : 0);
+        next = new int[states * CLASSES];
+        out = new long[states][];
+        for (int s = 0; s < states; s++) {
+            out[s] = automaton.ends(s);
+        }
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < CLASSES; c++) {
+                int t = automaton.next(s, c);
+                next[s * CLASSES + c] = t * CLASSES | (out[t] != null ? HAS_OUTPUT : 0);
             }
         }
-    }
-
-    private static int[] newRow() {
-        int[] row = new int[ALPHABET];
-        Arrays.fill(row, -1);
-        return row;
     }
 
     /** The literals {@code text} contains, as a mask for {@link #any}. */

@@ -1,7 +1,10 @@
 package dev.soctriage.triage;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +13,6 @@ import dev.soctriage.detect.Detections;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
-import dev.soctriage.model.Engine;
 import dev.soctriage.model.Field;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Signal;
@@ -52,35 +54,69 @@ public class RulesEngine {
         return legacy(g).map(f -> f.withDetections(sigma.detectionsOf(g)));
     }
 
+    /**
+     * A signal's detector: when a group of it holds at least {@code threshold} lines (1 when null), a
+     * finding of {@code severity} that acts on the actor as {@code action} says (block its address,
+     * disable its user, or monitor), its reasoning the count followed by {@code why}.
+     */
+    private record Detector(Action action, Severity severity, String threat, String why,
+            ToIntFunction<RulesConfig> threshold, String... mitre) {
+    }
+
+    /** The detectors that need no more than a count; {@link #legacy} judges the other signals. */
+    private static final Map<Signal, Detector> DETECTORS = detectors();
+
+    private static Map<Signal, Detector> detectors() {
+        Map<Signal, Detector> d = new EnumMap<>(Signal.class);
+        d.put(Signal.PROMPT_INJECTION, new Detector(Action.BLOCK_IP, Severity.MEDIUM, "Prompt injection attempt",
+                "line(s) carrying text that tries to instruct the triage model; the sender is the actor", null));
+        d.put(Signal.LOG4SHELL, new Detector(Action.BLOCK_IP, Severity.CRITICAL, "Log4Shell exploitation attempt",
+                "request(s) carrying a JNDI lookup string (CVE-2021-44228)", null, "T1190", "T1203"));
+        d.put(Signal.CMD_INJECTION, new Detector(Action.BLOCK_IP, Severity.HIGH, "Command injection",
+                "request(s) carrying shell command syntax", null, "T1190", "T1059.004"));
+        d.put(Signal.SQLI, new Detector(Action.BLOCK_IP, Severity.HIGH, "SQL injection",
+                "request(s) carrying an SQL injection payload", null, "T1190"));
+        d.put(Signal.SSRF, new Detector(Action.BLOCK_IP, Severity.HIGH, "SSRF to cloud metadata",
+                "request(s) pointing the server at the instance metadata service", null, "T1190", "T1552.005"));
+        d.put(Signal.PATH_TRAVERSAL, new Detector(Action.BLOCK_IP, Severity.HIGH, "Path traversal",
+                "request(s) climbing out of the web root", null, "T1190", "T1083"));
+        d.put(Signal.XSS, new Detector(Action.BLOCK_IP, Severity.MEDIUM, "Cross-site scripting",
+                "request(s) carrying a script payload", null, "T1190", "T1059.007"));
+        d.put(Signal.SCANNER, new Detector(Action.BLOCK_IP, Severity.MEDIUM, "Vulnerability scanner",
+                "request(s) from a known scanning tool's user agent", null, "T1595.002", "T1046"));
+        d.put(Signal.SUDO_DENIED, new Detector(Action.MONITOR, Severity.MEDIUM, "Sudo privilege escalation attempt",
+                "sudo refusal(s): not in sudoers or repeated wrong passwords", null, "T1548.003"));
+        d.put(Signal.ROOT_ACTIVITY, new Detector(Action.MONITOR, Severity.HIGH, "Root account use",
+                "API call(s) made with the root user's credentials", null, "T1078.004"));
+        d.put(Signal.CONSOLE_LOGIN_FAILURE, new Detector(Action.BLOCK_IP, Severity.HIGH, "Console login failure burst",
+                "failed AWS console logins from one address", RulesConfig::consoleFailures, "T1110", "T1078.004"));
+        d.put(Signal.LOGGING_TAMPER, new Detector(Action.DISABLE_USER, Severity.CRITICAL, "CloudTrail logging disabled",
+                "call(s) stopping or deleting audit logging", null, "T1562.008"));
+        d.put(Signal.SECURITY_TOOL_DISABLED, new Detector(Action.DISABLE_USER, Severity.CRITICAL,
+                "Security monitoring disabled", "call(s) disabling GuardDuty, Config or Security Hub", null, "T1562.001"));
+        d.put(Signal.S3_PUBLIC, new Detector(Action.DISABLE_USER, Severity.HIGH, "S3 bucket made public",
+                "call(s) opening a bucket to everyone (ACL, policy or public access block)", null, "T1530"));
+        d.put(Signal.IAM_ADMIN_GRANT, new Detector(Action.DISABLE_USER, Severity.HIGH, "IAM admin privilege grant",
+                "call(s) granting administrator permissions", null, "T1098", "T1098.003"));
+        d.put(Signal.IAM_FOREIGN_KEY, new Detector(Action.DISABLE_USER, Severity.HIGH, "Credentials created for another user",
+                "call(s) creating access keys or passwords for a different IAM user", null, "T1098.001"));
+        d.put(Signal.IAM_USER_CREATED, new Detector(Action.DISABLE_USER, Severity.MEDIUM, "IAM user creation burst",
+                "IAM users created by one principal", RulesConfig::iamUsersCreated, "T1136.003"));
+        return Map.copyOf(d);
+    }
+
     /** The Java detectors of the areas whose rules the built-in pack does not hold yet ({@link SigmaFindings#covers}). */
     private Optional<Finding> legacy(EventGroup g) {
         int n = g.count();
+        Detector d = DETECTORS.get(g.signal());
+        if (d != null) {
+            if (d.threshold() != null && n < d.threshold().applyAsInt(cfg)) {
+                return Optional.empty();
+            }
+            return Optional.of(act(g, d.action(), d.severity(), d.threat(), n + " " + d.why(), d.mitre()));
+        }
         int users = Math.max(g.distinctCount(Field.TARGET_USER), g.distinct(Field.TARGET_USER).size());
         switch (g.signal()) {
-            case PROMPT_INJECTION:
-                return Optional.of(block(g, Severity.MEDIUM, "Prompt injection attempt",
-                        n + " line(s) carrying text that tries to instruct the triage model; the sender is the actor"));
-            case LOG4SHELL:
-                return Optional.of(block(g, Severity.CRITICAL, "Log4Shell exploitation attempt",
-                        n + " request(s) carrying a JNDI lookup string (CVE-2021-44228)", "T1190", "T1203"));
-            case CMD_INJECTION:
-                return Optional.of(block(g, Severity.HIGH, "Command injection",
-                        n + " request(s) carrying shell command syntax", "T1190", "T1059.004"));
-            case SQLI:
-                return Optional.of(block(g, Severity.HIGH, "SQL injection",
-                        n + " request(s) carrying an SQL injection payload", "T1190"));
-            case SSRF:
-                return Optional.of(block(g, Severity.HIGH, "SSRF to cloud metadata",
-                        n + " request(s) pointing the server at the instance metadata service", "T1190", "T1552.005"));
-            case PATH_TRAVERSAL:
-                return Optional.of(block(g, Severity.HIGH, "Path traversal",
-                        n + " request(s) climbing out of the web root", "T1190", "T1083"));
-            case XSS:
-                return Optional.of(block(g, Severity.MEDIUM, "Cross-site scripting",
-                        n + " request(s) carrying a script payload", "T1190", "T1059.007"));
-            case SCANNER:
-                return Optional.of(block(g, Severity.MEDIUM, "Vulnerability scanner",
-                        n + " request(s) from a known scanning tool's user agent", "T1595.002", "T1046"));
             case PROBE:
                 return at(n, cfg.probes(), () -> block(g, Severity.MEDIUM, "Web scanning",
                         n + " request(s) for sensitive files (" + g.distinctCount(Field.PATH) + " distinct paths)",
@@ -95,36 +131,18 @@ public class RulesEngine {
                 }
                 return at(n, cfg.sshFailures(), () -> block(g, Severity.MEDIUM, "SSH brute force",
                         n + " attempts on a non-existent user from one address", "T1110.001"));
-            case SUDO_DENIED:
-                return Optional.of(monitor(g, Severity.MEDIUM, "Sudo privilege escalation attempt",
-                        n + " sudo refusal(s): not in sudoers or repeated wrong passwords", "T1548.003"));
-            case ROOT_ACTIVITY:
-                return Optional.of(monitor(g, Severity.HIGH, "Root account use",
-                        n + " API call(s) made with the root user's credentials", "T1078.004"));
-            case CONSOLE_LOGIN_FAILURE:
-                return at(n, cfg.consoleFailures(), () -> block(g, Severity.HIGH, "Console login failure burst",
-                        n + " failed AWS console logins from one address", "T1110", "T1078.004"));
-            case LOGGING_TAMPER:
-                return Optional.of(disable(g, Severity.CRITICAL, "CloudTrail logging disabled",
-                        n + " call(s) stopping or deleting audit logging", "T1562.008"));
-            case SECURITY_TOOL_DISABLED:
-                return Optional.of(disable(g, Severity.CRITICAL, "Security monitoring disabled",
-                        n + " call(s) disabling GuardDuty, Config or Security Hub", "T1562.001"));
-            case S3_PUBLIC:
-                return Optional.of(disable(g, Severity.HIGH, "S3 bucket made public",
-                        n + " call(s) opening a bucket to everyone (ACL, policy or public access block)", "T1530"));
-            case IAM_ADMIN_GRANT:
-                return Optional.of(disable(g, Severity.HIGH, "IAM admin privilege grant",
-                        n + " call(s) granting administrator permissions", "T1098", "T1098.003"));
-            case IAM_FOREIGN_KEY:
-                return Optional.of(disable(g, Severity.HIGH, "Credentials created for another user",
-                        n + " call(s) creating access keys or passwords for a different IAM user", "T1098.001"));
-            case IAM_USER_CREATED:
-                return at(n, cfg.iamUsersCreated(), () -> disable(g, Severity.MEDIUM, "IAM user creation burst",
-                        n + " IAM users created by one principal", "T1136.003"));
             default:
                 return Optional.empty();
         }
+    }
+
+    /** A finding acting as {@code action} says on the group's actor. */
+    private static Finding act(EventGroup g, Action action, Severity s, String threat, String why, String... mitre) {
+        return switch (action) {
+            case BLOCK_IP -> block(g, s, threat, why, mitre);
+            case DISABLE_USER -> disable(g, s, threat, why, mitre);
+            default -> monitor(g, s, threat, why, mitre);
+        };
     }
 
     /** The Sigma rules a group carries, as a verdict lists them (for a finding the model made). */
@@ -142,10 +160,10 @@ public class RulesEngine {
         if (target == null || g.signal() == Signal.NONE) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
+        return Optional.of(Finding.byRules(Severity.LOW, "Related activity (" + g.signal().wire() + ")", action, target,
                 g.count() + " line(s) with the signal " + g.signal().wire() + " from the target of this open verdict, "
                         + "below the rules' thresholds on their own",
-                List.of(), Engine.RULES, null, null, null, sigma.detectionsOf(g)));
+                List.of()).withDetections(sigma.detectionsOf(g)));
     }
 
     private Optional<Finding> ssh(EventGroup g, int n, int users) {
@@ -167,7 +185,7 @@ public class RulesEngine {
         if (g.actorIp() == null) {
             return monitor(g, s, threat, why + "; no client address to block", mitre);
         }
-        return new Finding(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre), Engine.RULES, null, null, null);
+        return Finding.byRules(s, threat, Action.BLOCK_IP, g.actorIp(), why, List.of(mitre));
     }
 
     /**
@@ -186,13 +204,12 @@ public class RulesEngine {
         if (g.actorUser().startsWith("arn:")) {
             return monitor(g, s, threat, why + "; the principal is no IAM user to disable", mitre);
         }
-        return new Finding(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre), Engine.RULES, null, null,
-                null);
+        return Finding.byRules(s, threat, Action.DISABLE_USER, g.actorUser(), why, List.of(mitre));
     }
 
     /** Where blocking makes no sense: the target names the actor for the analyst, no action follows. */
     private static Finding monitor(EventGroup g, Severity s, String threat, String why, String... mitre) {
         String target = g.actorIp() != null ? g.actorIp() : g.actorUser();
-        return new Finding(s, threat, Action.MONITOR, target, why, List.of(mitre), Engine.RULES, null, null, null);
+        return Finding.byRules(s, threat, Action.MONITOR, target, why, List.of(mitre));
     }
 }

@@ -16,7 +16,6 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Detection;
-import dev.soctriage.model.Engine;
 import dev.soctriage.model.Format;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Signal;
@@ -156,12 +155,12 @@ final class SigmaFindings {
         if (action == Action.MONITOR && target == null) {
             target = g.actorIp() != null ? g.actorIp() : g.actorUser();
         }
-        return new Finding(severity, threat, action, target, why, mitre, Engine.RULES, null, null, null);
+        return Finding.byRules(severity, threat, action, target, why, mitre);
     }
 
     private static Finding monitor(EventGroup g, Severity s, String threat, String why, List<String> mitre) {
         String target = g.actorIp() != null ? g.actorIp() : g.actorUser();
-        return new Finding(s, threat, Action.MONITOR, target, why, mitre, Engine.RULES, null, null, null);
+        return Finding.byRules(s, threat, Action.MONITOR, target, why, mitre);
     }
 
     /** Every rule the group carries, as the verdict lists it (informational ones too: they inform it). */

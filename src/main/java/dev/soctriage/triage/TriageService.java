@@ -17,12 +17,11 @@ import dev.soctriage.group.ActorShare;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
-import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
 import dev.soctriage.net.Ips;
 import dev.soctriage.text.Digests;
 import dev.soctriage.triage.llm.ModelCall;
-import dev.soctriage.triage.llm.ModelClient;
+import dev.soctriage.triage.llm.ModelCalls;
 import dev.soctriage.triage.llm.ModelVerdict;
 
 /**
@@ -39,9 +38,9 @@ public class TriageService {
 
     private final RulesEngine rules;
     private final Guard guard;
-    private final ModelClient model;
+    private final ModelCalls model;
 
-    public TriageService(RulesEngine rules, Guard guard, ModelClient model) {
+    public TriageService(RulesEngine rules, Guard guard, ModelCalls model) {
         this.rules = rules;
         this.guard = guard;
         this.model = model;
@@ -74,7 +73,7 @@ public class TriageService {
         ModelVerdict v = call.answer().get();
         int calls = call.calls();
         if (!v.malicious()) {
-            return about(group, byRules.map(f -> withCrossCheck(f, crossCheck(f.severity(), null, true))),
+            return about(group, byRules.map(f -> f.withCrossCheck(crossCheck(f.severity(), null, true))),
                     calls, true);
         }
         EventGroup subject = group;
@@ -115,9 +114,9 @@ public class TriageService {
                 : "dropped unknown mitre ids from llm: " + PromptText.clip(String.join(",", unknown));
         Severity severity = Severity.fromWire(v.severity());
         String cross = crossCheck(byRules.map(Finding::severity).orElse(null), severity, false);
-        Finding f = new Finding(severity, PromptText.clean(v.threatType()), action, target,
-                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), guardNote, cross,
-                rules.detectionsOf(group));
+        Finding f = Finding.byModel(severity, PromptText.clean(v.threatType()), action, target,
+                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), model.model())
+                .withGuard(guardNote).withCrossCheck(cross).withDetections(rules.detectionsOf(group));
         return new Judgement(Optional.of(f), calls, false, subject);
     }
 
@@ -139,8 +138,8 @@ public class TriageService {
     private Finding notBorneOut(ModelVerdict v, EventGroup group) {
         String note = "refused llm target " + PromptText.clip(v.target().strip())
                 + ": not the actor of the lines that carry the signal (its own lines, asked alone, do not bear it out)";
-        return new Finding(Severity.fromWire(v.severity()), PromptText.clean(v.threatType()), Action.MONITOR, null,
-                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), Engine.LLM, model.model(), note, null);
+        return Finding.byModel(Severity.fromWire(v.severity()), PromptText.clean(v.threatType()), Action.MONITOR, null,
+                PromptText.clean(v.reasoning()), Mitre.known(v.mitre()), model.model()).withGuard(note);
     }
 
     /**
@@ -166,9 +165,10 @@ public class TriageService {
         }
         Optional<Finding> byRules = rules.judge(group);
         String cross = crossCheck(byRules.map(Finding::severity).orElse(null), remembered.severity(), false);
-        Finding f = new Finding(remembered.severity(), remembered.threatType(), remembered.action(), remembered.target(),
-                remembered.reasoning(), remembered.mitre(), Engine.LLM, remembered.model(), null, cross,
-                rules.detectionsOf(group), remembered.rememberedFrom());
+        Finding f = Finding.byModel(remembered.severity(), remembered.threatType(), remembered.action(),
+                remembered.target(), remembered.reasoning(), remembered.mitre(), remembered.model())
+                .withCrossCheck(cross).withDetections(rules.detectionsOf(group))
+                .withRememberedFrom(remembered.rememberedFrom());
         return Optional.of(new Judgement(Optional.of(f), 0, false, group));
     }
 
@@ -187,7 +187,7 @@ public class TriageService {
     }
 
     /**
-     * Judges groups concurrently: at most {@code ModelClient#concurrency()} at once, each on Quarkus's
+     * Judges groups concurrently: at most {@code ModelCalls#concurrency()} at once, each on Quarkus's
      * worker pool (Mutiny's {@code merge(n)}), when the model is on; one after another otherwise (the
      * rules take microseconds). Before each group's call the budget says until when calls may run; a
      * group reached when no call fits any more is judged by the rules, {@link Judgement#notAsked} saying
@@ -251,15 +251,9 @@ public class TriageService {
                 + (l == 0 ? "none" : byLlm.wire());
     }
 
+    /** {@code note} before the guard's earlier note on {@code f}, if any. */
     private static Finding withGuard(Finding f, String note) {
-        String guardNote = f.guard() == null ? note : note + "; " + f.guard();
-        return new Finding(f.severity(), f.threatType(), f.action(), f.target(), f.reasoning(), f.mitre(), f.engine(),
-                f.model(), guardNote, f.crossCheck(), f.detections());
-    }
-
-    private static Finding withCrossCheck(Finding f, String crossCheck) {
-        return new Finding(f.severity(), f.threatType(), f.action(), f.target(), f.reasoning(), f.mitre(), f.engine(),
-                f.model(), f.guard(), crossCheck, f.detections());
+        return f.withGuard(f.guard() == null ? note : note + "; " + f.guard());
     }
 
     /** A short digest of the group key: an id for logs that carries no log text. */

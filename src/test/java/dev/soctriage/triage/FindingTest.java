@@ -12,7 +12,6 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Groups;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
-import dev.soctriage.model.Engine;
 import dev.soctriage.model.Severity;
 
 class FindingTest {
@@ -21,8 +20,7 @@ class FindingTest {
     @Test
     void groundedBy_degradesAPrivateBlockToMonitorWithoutTarget() {
         EventGroup g = Groups.of(Groups.event("scan", "10.0.3.4", null));
-        Finding f = new Finding(Severity.MEDIUM, "Port scan", Action.BLOCK_IP, "10.0.3.4", "r", List.of("T1046"),
-                Engine.RULES, null, null, null);
+        Finding f = Finding.byRules(Severity.MEDIUM, "Port scan", Action.BLOCK_IP, "10.0.3.4", "r", List.of("T1046"));
 
         Finding grounded = f.groundedBy(guard, g);
 
@@ -34,8 +32,7 @@ class FindingTest {
     @Test
     void groundedBy_keepsAGroundedFindingAsItIs() {
         EventGroup g = Groups.of(Groups.event("x", "203.0.113.5", null));
-        Finding f = new Finding(Severity.HIGH, "SQL injection", Action.BLOCK_IP, "203.0.113.5", "r", List.of("T1190"),
-                Engine.RULES, null, null, null);
+        Finding f = Finding.byRules(Severity.HIGH, "SQL injection", Action.BLOCK_IP, "203.0.113.5", "r", List.of("T1190"));
 
         assertEquals(f, f.groundedBy(guard, g));
         assertFalse(Mitre.isKnown("T9999"));

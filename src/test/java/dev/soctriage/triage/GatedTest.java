@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The signatures try a pattern only where one of its declared start literals occurs
- * ({@link Signatures.Gated#startingWith}). That is only right if every match really begins with one
+ * ({@link Gated#startingWith}). That is only right if every match really begins with one
  * of them: this checks, pattern by pattern, that the anchored search answers exactly as a plain
  * {@code find()} over the evaluation set's lines and over payloads spliced into log lines.
  */
@@ -65,11 +65,11 @@ class GatedTest {
             String other = PAYLOADS.get(random.nextInt(PAYLOADS.size()));
             texts.add(payload.substring(0, payload.length() / 2) + other);
         }
-        int[] matched = new int[Signatures.ALL_GATED.size()];
+        int[] matched = new int[SignatureTables.ALL_GATED.size()];
         for (String raw : texts) {
-            String text = new MatchText(raw, Signatures.LITERALS).text();
-            for (int i = 0; i < Signatures.ALL_GATED.size(); i++) {
-                Signatures.Gated g = Signatures.ALL_GATED.get(i);
+            String text = new MatchText(raw, SignatureTables.LITERALS).text();
+            for (int i = 0; i < SignatureTables.ALL_GATED.size(); i++) {
+                Gated g = SignatureTables.ALL_GATED.get(i);
                 boolean find = g.pattern.matcher(text).find();
                 if (g.starts != null) {
                     assertEquals(find, g.matchesAtStarts(text), g.pattern + " on " + text);
@@ -78,13 +78,13 @@ class GatedTest {
             }
         }
         for (int i = 0; i < matched.length; i++) {
-            assertTrue(matched[i] > 0, "no text matches " + Signatures.ALL_GATED.get(i).pattern + ": the check above proved nothing for it");
+            assertTrue(matched[i] > 0, "no text matches " + SignatureTables.ALL_GATED.get(i).pattern + ": the check above proved nothing for it");
         }
     }
 
     @Test
     void everyGatedPattern_declaresWhereItsMatchesBegin() {
-        for (Signatures.Gated g : Signatures.ALL_GATED) {
+        for (Gated g : SignatureTables.ALL_GATED) {
             assertTrue(g.starts != null && g.starts.length > 0, g.pattern.pattern());
         }
     }

@@ -23,8 +23,8 @@ class MatchTextTest {
     void literalsFoundWhileFolding_equalTheLiteralsOfTheFoldedText() {
         int found = 0;
         for (String line : LINES) {
-            MatchText m = new MatchText(line, Signatures.LITERALS);
-            long[] ofText = Signatures.LITERALS.scan(Decoding.forMatchingLower(line));
+            MatchText m = new MatchText(line, SignatureTables.LITERALS);
+            long[] ofText = SignatureTables.LITERALS.scan(Decoding.forMatchingLower(line));
             assertArrayEquals(ofText, m.present, line);
             assertEquals(Decoding.forMatchingLower(line), m.text(), line);
             for (long w : m.present) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Engine;
+import dev.soctriage.triage.llm.ModelCall;
+import dev.soctriage.triage.llm.ModelCalls;
 
 /**
  * Calling the model at volume, against a WireMock Groq: concurrent calls stay within their bound,
@@ -39,6 +42,8 @@ class ModelCallsTest {
     TriageService triage;
     @Inject
     TriageKit kit;
+    @Inject
+    ModelCalls calls;
 
     @BeforeEach
     void reset() {
@@ -183,6 +188,25 @@ class ModelCallsTest {
         calls.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         long gap = calls.get(1).getRequest().getLoggedDate().getTime() - calls.get(0).getRequest().getLoggedDate().getTime();
         assertTrue(gap >= 1_400, "second call " + gap + " ms after the first");
+    }
+
+    @Test
+    void aStatusOtherThan200_comesBackAsTheMappersFailure_namedByItsErrorCode() {
+        // given a 400 json_validate_failed, then a 503
+        answer(GroqAnswers.jsonValidateFailed());
+
+        // when
+        ModelCall rejected = calls.judge(bruteForce(1), inSeconds(10));
+        GroqStub.reset();
+        answer(GroqAnswers.serverError(503));
+        ModelCall failing = calls.judge(bruteForce(2), inSeconds(10));
+
+        // then the 400 is not retried and says why; a 5xx is retried up to the attempts, and says so
+        assertEquals(Optional.empty(), rejected.answer());
+        assertEquals(1, rejected.calls());
+        assertEquals("rejected 400 json_validate_failed", rejected.failure());
+        assertEquals(3, failing.calls());
+        assertEquals("server error 503", failing.failure());
     }
 
     /** The most requests WireMock was serving at the same moment. */

@@ -40,11 +40,11 @@ class SignaturesFuzzTest {
 
         assertNotNull(SIGNATURES.classify(e), "every line is labelled, NONE when no signature matches");
 
-        MatchText m = new MatchText(e.line(), Signatures.LITERALS);
+        MatchText m = new MatchText(e.line(), SignatureTables.LITERALS);
         String text = Decoding.forMatchingLower(e.line());
         assertEquals(text, m.text());
-        assertArrayEquals(Signatures.LITERALS.scan(text), m.present);
-        for (Signatures.Gated g : Signatures.ALL_GATED) {
+        assertArrayEquals(SignatureTables.LITERALS.scan(text), m.present);
+        for (Gated g : SignatureTables.ALL_GATED) {
             boolean find = g.pattern.matcher(text).find();
             assertEquals(find, g.matchesAtStarts(text), g.pattern.pattern());
             if (find) {

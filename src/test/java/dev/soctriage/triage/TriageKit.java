@@ -3,11 +3,10 @@ package dev.soctriage.triage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 import dev.soctriage.fixtures.GroqStub;
@@ -15,8 +14,11 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.group.Grouper;
 import dev.soctriage.guard.Guard;
 import dev.soctriage.parse.Parsers;
+import dev.soctriage.secrets.Secrets;
 import dev.soctriage.triage.llm.LlmConfig;
-import dev.soctriage.triage.llm.ModelClient;
+import dev.soctriage.triage.llm.ModelAnswers;
+import dev.soctriage.triage.llm.ModelCalls;
+import dev.soctriage.triage.llm.ModelKey;
 
 /**
  * What the tests of triage against the Groq stub share (a bean of the test application): real lines
@@ -31,19 +33,19 @@ public class TriageKit {
     final Clock clock;
     private final RulesEngine rules;
     private final Guard guard;
-    private final Validator validator;
-    private final ObjectMapper mapper;
+    private final ModelAnswers answers;
+    private final Secrets secrets;
 
     TriageKit(Parsers parsers, Grouper grouper, DetectionClassifier signatures, RulesEngine rules, Guard guard, Clock clock,
-            Validator validator, ObjectMapper mapper) {
+            ModelAnswers answers, Secrets secrets) {
         this.parsers = parsers;
         this.grouper = grouper;
         this.signatures = signatures;
         this.rules = rules;
         this.guard = guard;
         this.clock = clock;
-        this.validator = validator;
-        this.mapper = mapper;
+        this.answers = answers;
+        this.secrets = secrets;
     }
 
     /** The one group the lines make (fails when they make several). */
@@ -60,18 +62,19 @@ public class TriageKit {
     }
 
     /**
-     * A service whose model client talks to the Groq stub with the stub's key, and {@code settings}
+     * A service whose model calls go to the Groq stub with the stub's key, and {@code settings}
      * (pairs of {@code triage.llm.*} name and value) over the defaults; an empty {@code api-key} leaves
-     * the rules alone.
+     * the rules alone. Its calls are built as the container's are, with a breaker of their own name.
      */
     TriageService service(String... settings) {
         SmallRyeConfigBuilder b = new SmallRyeConfigBuilder().withMapping(LlmConfig.class)
                 .withDefaultValue("triage.llm.api-key", GroqStub.API_KEY)
-                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl());
+                .withDefaultValue("triage.llm.base-url", GroqStub.baseUrl())
+                .withDefaultValue("triage.llm.breaker-name", "triage-kit-" + UUID.randomUUID());
         for (int i = 0; i + 1 < settings.length; i += 2) {
             b.withDefaultValue(settings[i], settings[i + 1]);
         }
         LlmConfig cfg = b.build().getConfigMapping(LlmConfig.class);
-        return new TriageService(rules, guard, new ModelClient(cfg, clock, validator, mapper));
+        return new TriageService(rules, guard, new ModelCalls(cfg, clock, new ModelKey(cfg, secrets), answers));
     }
 }

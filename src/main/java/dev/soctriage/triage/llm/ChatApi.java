@@ -7,10 +7,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
 
-/** An OpenAI-compatible chat-completions endpoint, built programmatically by {@link ModelClient}. */
+/**
+ * An OpenAI-compatible chat-completions endpoint, built programmatically by {@link ModelCalls}, statuses
+ * other than 200 mapped by {@link ModelStatusMapper}.
+ */
 @Path("/chat/completions")
 public interface ChatApi {
-    /** The raw response: the client reads status, headers and body itself (no default exception mapper). */
+    /** A 200's raw response: its headers and body are read by {@link ModelAnswers}. */
     @POST
     Uni<Response> complete(@HeaderParam("Authorization") String authorization, ChatRequest request);
 }

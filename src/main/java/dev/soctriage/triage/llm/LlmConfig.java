@@ -86,4 +86,11 @@ public interface LlmConfig {
      */
     @WithDefault("PT30S")
     Duration breakerCooldown();
+
+    /**
+     * The circuit breaker's name, for SmallRye's {@code CircuitBreakerMaintenance}; names are unique per
+     * application, so a second client in the same application (the tests' own) needs another.
+     */
+    @WithDefault("soc-triage-model")
+    String breakerName();
 }
