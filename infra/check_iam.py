@@ -51,9 +51,9 @@ TF_RESOURCES = {
     "KmsKeyArn": "${var.kms_key_arn}",
     "LogBucketKmsKeyArn": "${var.log_bucket_kms_key_arn}",
     "IngestDeadLetterQueue": "${aws_sqs_queue.ingest_dead_letter_queue.arn}",
-    "IngestTriageLogGroup": "${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*",
-    "ListPendingLogGroup": "${aws_cloudwatch_log_group.list_pending_log_group.arn}:*",
-    "ApproveLogGroup": "${aws_cloudwatch_log_group.approve_log_group.arn}:*",
+    "IngestTriageLogGroup": '${aws_cloudwatch_log_group.log_group["ingest_triage"].arn}:*',
+    "ListPendingLogGroup": '${aws_cloudwatch_log_group.log_group["list_pending"].arn}:*',
+    "ApproveLogGroup": '${aws_cloudwatch_log_group.log_group["approve"].arn}:*',
 }
 # The scenario of the Terraform run: every statement that a variable switches on, switched on.
 TF_VARIABLES = {
@@ -155,11 +155,11 @@ TF_OVERRIDES = {
     "aws_dynamodb_table.verdicts_table": {"arn": "arn:aws:dynamodb:eu-west-1:111122223333:table/soc-triage-verdicts"},
     "aws_sqs_queue.ingest_dead_letter_queue": {"arn": "arn:aws:sqs:eu-west-1:111122223333:soc-triage-ingest-dlq"},
     "aws_s3_bucket.log_bucket": {"id": "soc-triage-logs-1", "arn": "arn:aws:s3:::soc-triage-logs-1"},
-    "aws_cloudwatch_log_group.ingest_triage_log_group":
+    'aws_cloudwatch_log_group.log_group["ingest_triage"]':
         {"arn": "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/soc-triage-ingest-triage"},
-    "aws_cloudwatch_log_group.list_pending_log_group":
+    'aws_cloudwatch_log_group.log_group["list_pending"]':
         {"arn": "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/soc-triage-list-pending"},
-    "aws_cloudwatch_log_group.approve_log_group":
+    'aws_cloudwatch_log_group.log_group["approve"]':
         {"arn": "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/soc-triage-approve"},
 }
 

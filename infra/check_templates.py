@@ -128,6 +128,11 @@ def tf_map_keys(text, local):
     return keys
 
 
+def tf_function(logical_id):
+    """The Terraform address of a SAM function: IngestTriageFunction -> aws_lambda_function.function["ingest_triage"]."""
+    return f'aws_lambda_function.function["{snake(logical_id)[:-len("_function")]}"]'
+
+
 class Checker:
     def __init__(self, sam_path, tf_dir):
         with open(sam_path) as f:
@@ -367,7 +372,7 @@ class Checker:
                               (r'deletion_protection\s*=\s*"ACTIVE"', "user pool deletion protection"),
                               (r"deletion_protection_enabled\s*=\s*true", "table deletion protection"),
                               (r'resource "aws_s3_bucket_lifecycle_configuration" "log_bucket"', "log bucket lifecycle"),
-                              (r"reserved_concurrent_executions\s*=\s*var\.ingest_reserved_concurrency",
+                              (r"reserved_concurren\w+\s*=\s*var\.ingest_reserved_concurrency",
                                "ingest-triage reserved concurrency")):
             if not re.search(pattern, tf):
                 self.problem(f"terraform lacks the {what} that SAM has")
@@ -378,12 +383,15 @@ class Checker:
 
     # ------------------------------------------------------------------ 3. Terraform parity
     def tf_names(self):
-        """Resource, variable and output names. A resource made with `for_each = local.X` over a
-        map literal names one resource per key of X (e.g. the alarms of watch.tf)."""
+        """Resource, variable and output names. A resource N made with `for_each = local.X` over a
+        map literal names one resource per key K of X: K itself (the alarms of watch.tf, keyed by
+        their full names) and K_N (the functions' log groups, roles and aliases of main.tf:
+        ingest_triage + log_group)."""
         text = "\n".join(open(p).read() for p in sorted(glob.glob(os.path.join(self.tf_dir, "*.tf"))))
         resources = set(re.findall(r'^resource\s+"[^"]+"\s+"([^"]+)"', text, re.M))
-        for local in re.findall(r'^resource\s+"[^"]+"\s+"[^"]+"\s*\{\s*for_each\s*=\s*local\.(\w+)\s*$', text, re.M):
-            resources |= tf_map_keys(text, local)
+        for name, local in re.findall(r'^resource\s+"[^"]+"\s+"([^"]+)"\s*\{\s*for_each\s*=\s*local\.(\w+)\s*$', text, re.M):
+            keys = tf_map_keys(text, local)
+            resources |= keys | {f"{k}_{name}" for k in keys}
         return (resources,
                 set(re.findall(r'^variable\s+"([^"]+)"', text, re.M)),
                 set(re.findall(r'^output\s+"([^"]+)"', text, re.M)))
@@ -440,7 +448,7 @@ class Checker:
             for logical_id in FUNCTIONS:
                 names = sorted(n for n, (guard, _v) in self.function_env(logical_id).items()
                                if guard is None or conds[guard[0]] == guard[1])
-                ref = f"aws_lambda_function.{snake(logical_id)}.environment[0].variables"
+                ref = f'{tf_function(logical_id)}.environment[0].variables'
                 want = "[" + ", ".join(f'"{n}"' for n in names) + "]"
                 lines += ["  assert {",
                           f"    condition     = sort(keys(nonsensitive({ref}))) == tolist({want})",

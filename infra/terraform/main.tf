@@ -37,31 +37,54 @@ locals {
     local.native || local.image ? {} : { JAVA_TOOL_OPTIONS = var.java_tool_options },
   )
 
+  # The three functions of the one artifact, by the snake_case of their export (QUARKUS_FUNQY_EXPORT).
   # Secrets: only their ARNs reach the functions (and the state); the values are read at run time.
-  ingest_triage_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "ingest-triage"
-    GROQ_BASE_URL        = var.groq_base_url
-    GROQ_MODEL           = var.groq_model
-    GROQ_RESPONSE_FORMAT = var.groq_response_format
-    ALLOWLIST_CIDRS      = var.allowlist_cidrs
-  }, var.groq_api_key_secret_arn == "" ? {} : { GROQ_API_KEY_SECRET_ARN = var.groq_api_key_secret_arn })
-
-  list_pending_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "list-pending"
-    ANALYST_GROUP        = var.analyst_group
-    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
-  })
-
-  approve_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "approve"
-    KESTRA_URL           = var.kestra_url
-    KESTRA_TENANT        = var.kestra_tenant
-    KESTRA_NAMESPACE     = var.kestra_namespace
-    ALLOWLIST_CIDRS      = var.allowlist_cidrs
-    ANALYST_GROUP        = var.analyst_group
-    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
-    REMEDIATION_GROUP    = var.remediation_group
-  }, var.kestra_secret_arn == "" ? {} : { KESTRA_SECRET_ARN = var.kestra_secret_arn })
+  lambdas = {
+    ingest_triage = {
+      export      = "ingest-triage"
+      does        = "logs in, verdicts out"
+      role_prefix = "ingest"
+      # above ingest.time-budget (PT50S) so model retries never outlive the invocation
+      timeout              = 60
+      reserved_concurrency = var.ingest_reserved_concurrency
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "ingest-triage"
+        GROQ_BASE_URL        = var.groq_base_url
+        GROQ_MODEL           = var.groq_model
+        GROQ_RESPONSE_FORMAT = var.groq_response_format
+        ALLOWLIST_CIDRS      = var.allowlist_cidrs
+      }, var.groq_api_key_secret_arn == "" ? {} : { GROQ_API_KEY_SECRET_ARN = var.groq_api_key_secret_arn })
+    }
+    list_pending = {
+      export               = "list-pending"
+      does                 = "GET /verdicts, GET /verdicts/{id}"
+      role_prefix          = "list"
+      timeout              = 15
+      reserved_concurrency = null
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "list-pending"
+        ANALYST_GROUP        = var.analyst_group
+        ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+      })
+    }
+    approve = {
+      export               = "approve"
+      does                 = "approve, reject, outcome"
+      role_prefix          = "approve"
+      timeout              = 28 # two Kestra calls (3 s + 8 s each) and the store, inside API Gateway's 30 s
+      reserved_concurrency = null
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "approve"
+        KESTRA_URL           = var.kestra_url
+        KESTRA_TENANT        = var.kestra_tenant
+        KESTRA_NAMESPACE     = var.kestra_namespace
+        ALLOWLIST_CIDRS      = var.allowlist_cidrs
+        ANALYST_GROUP        = var.analyst_group
+        ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+        REMEDIATION_GROUP    = var.remediation_group
+      }, var.kestra_secret_arn == "" ? {} : { KESTRA_SECRET_ARN = var.kestra_secret_arn })
+    }
+  }
 
   status_index_arn   = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
   activity_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/activity-index"
@@ -121,18 +144,12 @@ resource "aws_dynamodb_table" "verdicts_table" {
 }
 
 # ------------------------------------------------------------------ log groups
-resource "aws_cloudwatch_log_group" "ingest_triage_log_group" {
-  name              = "/aws/lambda/${var.name}-ingest-triage"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "list_pending_log_group" {
-  name              = "/aws/lambda/${var.name}-list-pending"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "approve_log_group" {
-  name              = "/aws/lambda/${var.name}-approve"
+# One of each per function (keys of local.lambdas): log group, role, function, alias. The checks
+# (infra/check_templates.py) read "<key>_<resource name>" as the SAM logical id's snake_case
+# (ingest_triage + log_group -> IngestTriageLogGroup).
+resource "aws_cloudwatch_log_group" "log_group" {
+  for_each          = local.lambdas
+  name              = "/aws/lambda/${var.name}-${each.value.export}"
   retention_in_days = var.log_retention_days
 }
 
@@ -151,7 +168,7 @@ data "aws_iam_policy_document" "ingest_triage" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.log_group["ingest_triage"].arn}:*"]
   }
   # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
   # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
@@ -207,7 +224,7 @@ data "aws_iam_policy_document" "list_pending" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.list_pending_log_group.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.log_group["list_pending"].arn}:*"]
   }
   statement {
     sid = "ReadVerdicts"
@@ -234,7 +251,7 @@ data "aws_iam_policy_document" "approve" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.approve_log_group.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.log_group["approve"].arn}:*"]
   }
   # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
   statement {
@@ -260,55 +277,44 @@ data "aws_iam_policy_document" "approve" {
   }
 }
 
-resource "aws_iam_role" "ingest_triage_role" {
-  name_prefix        = "${var.name}-ingest-"
+locals {
+  # each function's own policy (outside local.lambdas: the documents name the log groups made from it)
+  policies = {
+    ingest_triage = data.aws_iam_policy_document.ingest_triage.json
+    list_pending  = data.aws_iam_policy_document.list_pending.json
+    approve       = data.aws_iam_policy_document.approve.json
+  }
+}
+
+resource "aws_iam_role" "role" {
+  for_each           = local.lambdas
+  name_prefix        = "${var.name}-${each.value.role_prefix}-"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
-resource "aws_iam_role_policy" "ingest_triage_role" {
-  name   = "ingest-triage"
-  role   = aws_iam_role.ingest_triage_role.id
-  policy = data.aws_iam_policy_document.ingest_triage.json
-}
-
-resource "aws_iam_role" "list_pending_role" {
-  name_prefix        = "${var.name}-list-"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
-}
-
-resource "aws_iam_role_policy" "list_pending_role" {
-  name   = "list-pending"
-  role   = aws_iam_role.list_pending_role.id
-  policy = data.aws_iam_policy_document.list_pending.json
-}
-
-resource "aws_iam_role" "approve_role" {
-  name_prefix        = "${var.name}-approve-"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
-}
-
-resource "aws_iam_role_policy" "approve_role" {
-  name   = "approve"
-  role   = aws_iam_role.approve_role.id
-  policy = data.aws_iam_policy_document.approve.json
+resource "aws_iam_role_policy" "role" {
+  for_each = local.lambdas
+  name     = each.value.export
+  role     = aws_iam_role.role[each.key].id
+  policy   = local.policies[each.key]
 }
 
 # ------------------------------------------------------------------ functions (one artifact)
-resource "aws_lambda_function" "ingest_triage_function" {
-  function_name    = "${var.name}-ingest-triage"
-  description      = "soc-triage ingest-triage (logs in, verdicts out)"
-  role             = aws_iam_role.ingest_triage_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  # above ingest.time-budget (PT50S) so model retries never outlive the invocation
-  timeout                        = 60
-  reserved_concurrent_executions = var.ingest_reserved_concurrency
+resource "aws_lambda_function" "function" {
+  for_each                       = local.lambdas
+  function_name                  = "${var.name}-${each.value.export}"
+  description                    = "soc-triage ${each.value.export} (${each.value.does})"
+  role                           = aws_iam_role.role[each.key].arn
+  package_type                   = local.function.package_type
+  filename                       = local.function.filename
+  source_code_hash               = local.function.source_code_hash
+  image_uri                      = local.function.image_uri
+  runtime                        = local.function.runtime
+  handler                        = local.function.handler
+  architectures                  = [var.architecture]
+  memory_size                    = local.function.memory_size
+  timeout                        = each.value.timeout
+  reserved_concurrent_executions = each.value.reserved_concurrency
   publish                        = true
   kms_key_arn                    = local.function.kms_key_arn
 
@@ -321,108 +327,103 @@ resource "aws_lambda_function" "ingest_triage_function" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.ingest_triage_log_group.name
+    log_group  = aws_cloudwatch_log_group.log_group[each.key].name
   }
 
   environment {
-    variables = local.ingest_triage_env
+    variables = each.value.environment
   }
 
-  depends_on = [aws_iam_role_policy.ingest_triage_role]
-}
-
-resource "aws_lambda_function" "list_pending_function" {
-  function_name    = "${var.name}-list-pending"
-  description      = "soc-triage list-pending (GET /verdicts, GET /verdicts/{id})"
-  role             = aws_iam_role.list_pending_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  timeout          = 15
-  publish          = true
-  kms_key_arn      = local.function.kms_key_arn
-
-  dynamic "snap_start" {
-    for_each = local.function.snap_start ? [1] : []
-    content {
-      apply_on = "PublishedVersions"
-    }
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.list_pending_log_group.name
-  }
-
-  environment {
-    variables = local.list_pending_env
-  }
-
-  depends_on = [aws_iam_role_policy.list_pending_role]
-}
-
-resource "aws_lambda_function" "approve_function" {
-  function_name    = "${var.name}-approve"
-  description      = "soc-triage approve (approve, reject, outcome)"
-  role             = aws_iam_role.approve_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  timeout          = 28 # two Kestra calls (3 s + 8 s each) and the store, inside API Gateway's 30 s
-  publish          = true
-  kms_key_arn      = local.function.kms_key_arn
-
-  dynamic "snap_start" {
-    for_each = local.function.snap_start ? [1] : []
-    content {
-      apply_on = "PublishedVersions"
-    }
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.approve_log_group.name
-  }
-
-  environment {
-    variables = local.approve_env
-  }
-
-  depends_on = [aws_iam_role_policy.approve_role]
+  depends_on = [aws_iam_role_policy.role]
 }
 
 # Every trigger targets the alias, so SnapStart (published versions only) applies when enabled.
-resource "aws_lambda_alias" "ingest_triage_function_alias" {
+resource "aws_lambda_alias" "function_alias" {
+  for_each         = local.lambdas
   name             = local.function.alias
-  function_name    = aws_lambda_function.ingest_triage_function.function_name
-  function_version = aws_lambda_function.ingest_triage_function.version
+  function_name    = aws_lambda_function.function[each.key].function_name
+  function_version = aws_lambda_function.function[each.key].version
 }
 
-resource "aws_lambda_alias" "list_pending_function_alias" {
-  name             = local.function.alias
-  function_name    = aws_lambda_function.list_pending_function.function_name
-  function_version = aws_lambda_function.list_pending_function.version
+# The addresses before the three functions were one for_each: a deployed stack moves, nothing is re-created.
+moved {
+  from = aws_cloudwatch_log_group.ingest_triage_log_group
+  to   = aws_cloudwatch_log_group.log_group["ingest_triage"]
 }
 
-resource "aws_lambda_alias" "approve_function_alias" {
-  name             = local.function.alias
-  function_name    = aws_lambda_function.approve_function.function_name
-  function_version = aws_lambda_function.approve_function.version
+moved {
+  from = aws_iam_role.ingest_triage_role
+  to   = aws_iam_role.role["ingest_triage"]
+}
+
+moved {
+  from = aws_iam_role_policy.ingest_triage_role
+  to   = aws_iam_role_policy.role["ingest_triage"]
+}
+
+moved {
+  from = aws_lambda_function.ingest_triage_function
+  to   = aws_lambda_function.function["ingest_triage"]
+}
+
+moved {
+  from = aws_lambda_alias.ingest_triage_function_alias
+  to   = aws_lambda_alias.function_alias["ingest_triage"]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.list_pending_log_group
+  to   = aws_cloudwatch_log_group.log_group["list_pending"]
+}
+
+moved {
+  from = aws_iam_role.list_pending_role
+  to   = aws_iam_role.role["list_pending"]
+}
+
+moved {
+  from = aws_iam_role_policy.list_pending_role
+  to   = aws_iam_role_policy.role["list_pending"]
+}
+
+moved {
+  from = aws_lambda_function.list_pending_function
+  to   = aws_lambda_function.function["list_pending"]
+}
+
+moved {
+  from = aws_lambda_alias.list_pending_function_alias
+  to   = aws_lambda_alias.function_alias["list_pending"]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.approve_log_group
+  to   = aws_cloudwatch_log_group.log_group["approve"]
+}
+
+moved {
+  from = aws_iam_role.approve_role
+  to   = aws_iam_role.role["approve"]
+}
+
+moved {
+  from = aws_iam_role_policy.approve_role
+  to   = aws_iam_role_policy.role["approve"]
+}
+
+moved {
+  from = aws_lambda_function.approve_function
+  to   = aws_lambda_function.function["approve"]
+}
+
+moved {
+  from = aws_lambda_alias.approve_function_alias
+  to   = aws_lambda_alias.function_alias["approve"]
 }
 
 resource "aws_lambda_function_event_invoke_config" "ingest_triage_function_event_invoke_config" {
-  function_name                = aws_lambda_function.ingest_triage_function.function_name
-  qualifier                    = aws_lambda_alias.ingest_triage_function_alias.name
+  function_name                = aws_lambda_function.function["ingest_triage"].function_name
+  qualifier                    = aws_lambda_alias.function_alias["ingest_triage"].name
   maximum_retry_attempts       = 2
   maximum_event_age_in_seconds = 21600
 
