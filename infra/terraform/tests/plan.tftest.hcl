@@ -2,18 +2,7 @@
 # it (and adds a generated test that holds the environment and routes equal to infra/sam).
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "111122223333" }
-  }
-  mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
+  source = "./tests/mocks" # the account, region, partition and policy documents
   # the created bucket's name, known at plan time here so the rule's pattern can be checked
   mock_resource "aws_s3_bucket" {
     override_during = plan
