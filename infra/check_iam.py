@@ -30,7 +30,7 @@ import yaml
 ROLES = {"ingest-triage": "IngestTriageRole", "list-pending": "ListPendingRole", "approve": "ApproveRole"}
 LOG_GROUPS = {"ingest-triage": "IngestTriageLogGroup", "list-pending": "ListPendingLogGroup",
               "approve": "ApproveLogGroup"}
-TF_POLICY = {"ingest-triage": "ingest_triage", "list-pending": "list_pending", "approve": "approve"}
+TF_POLICY = {"ingest-triage": "ingest_triage", "list-pending": "list_pending", "approve": "approve"}  # keys of local.lambdas
 
 # What Lambda does with the role, which no test can see: (action, resource) per function.
 PLATFORM = {
@@ -177,7 +177,7 @@ def tf_test(wanted):
                   f"    values          = {{ {body} }}", "  }"]
     conditioned = "[" + ", ".join(f'"{c}"' for c in sorted(CONDITIONED)) + "]"
     for function, pairs in wanted.items():
-        doc = f"data.aws_iam_policy_document.{TF_POLICY[function]}"
+        doc = f'data.aws_iam_policy_document.function["{TF_POLICY[function]}"]'
         actual = f'toset(flatten([for s in {doc}.statement : [for a in s.actions : [for r in s.resources : "${{a}} ${{r}}"]]]))'
         want = "toset([" + ", ".join(sorted(f'"{a} {tf_expr(r)}"' for a, r in pairs)) + "])"
         lines += ["  assert {",

@@ -164,49 +164,90 @@ data "aws_iam_policy_document" "lambda_assume_role" {
   }
 }
 
-data "aws_iam_policy_document" "ingest_triage" {
+# What each function's role allows besides writing its own log group and decrypting its environment
+# (every role has those two, added below): exactly what its code calls; infra/check_iam.py compares it
+# with the calls the tests record. A statement whose variable is unset is left out.
+locals {
+  role_statements = {
+    ingest_triage = concat([
+      # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
+      # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
+      # BatchWriteItem, counters = UpdateItem
+      {
+        sid       = "WriteVerdicts"
+        actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      {
+        sid       = "ReadLogObjects"
+        actions   = ["s3:GetObject"]
+        resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.log_bucket}/${var.log_key_prefix}*"]
+      },
+      {
+        sid       = "FailedInvocationsToDeadLetterQueue"
+        actions   = ["sqs:SendMessage"]
+        resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
+      },
+      ], var.groq_api_key_secret_arn == "" ? [] : [{
+        sid       = "ReadGroqApiKey"
+        actions   = ["secretsmanager:GetSecretValue"]
+        resources = [var.groq_api_key_secret_arn]
+        }], var.log_bucket_kms_key_arn == "" ? [] : [{
+        # the only statement with a condition: SSE-KMS log objects, decrypted through S3 only
+        sid       = "DecryptLogObjects"
+        actions   = ["kms:Decrypt"]
+        resources = [var.log_bucket_kms_key_arn]
+        condition = { test = "StringEquals", variable = "kms:ViaService", values = ["s3.${data.aws_region.current.name}.amazonaws.com"] }
+    }])
+    list_pending = [
+      {
+        # GetItem: one verdict; BatchGetItem: the suppressions in force (GET /verdicts/suppressions)
+        sid       = "ReadVerdicts"
+        actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      {
+        sid       = "ListQueue"
+        actions   = ["dynamodb:Query"]
+        resources = [local.status_index_arn, local.activity_index_arn]
+      },
+    ]
+    approve = concat([
+      # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
+      {
+        sid       = "DecideVerdicts"
+        actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      ], var.kestra_secret_arn == "" ? [] : [{
+        sid       = "ReadKestraCredentials"
+        actions   = ["secretsmanager:GetSecretValue"]
+        resources = [var.kestra_secret_arn]
+    }])
+  }
+}
+
+data "aws_iam_policy_document" "function" {
+  for_each = local.lambdas
+
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.log_group["ingest_triage"].arn}:*"]
-  }
-  # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
-  # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
-  # BatchWriteItem, counters = UpdateItem. Exactly what the code calls: infra/check_iam.py compares
-  # it with the calls the tests record.
-  statement {
-    sid       = "WriteVerdicts"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  statement {
-    sid       = "ReadLogObjects"
-    actions   = ["s3:GetObject"]
-    resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.log_bucket}/${var.log_key_prefix}*"]
-  }
-  statement {
-    sid       = "FailedInvocationsToDeadLetterQueue"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
+    resources = ["${aws_cloudwatch_log_group.log_group[each.key].arn}:*"]
   }
   dynamic "statement" {
-    for_each = var.groq_api_key_secret_arn == "" ? [] : [var.groq_api_key_secret_arn]
+    for_each = local.role_statements[each.key]
     content {
-      sid       = "ReadGroqApiKey"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [statement.value]
-    }
-  }
-  dynamic "statement" {
-    for_each = var.log_bucket_kms_key_arn == "" ? [] : [var.log_bucket_kms_key_arn]
-    content {
-      sid       = "DecryptLogObjects"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["s3.${data.aws_region.current.name}.amazonaws.com"]
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+      dynamic "condition" {
+        for_each = can(statement.value.condition) ? [statement.value.condition] : []
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
       }
     }
   }
@@ -220,72 +261,6 @@ data "aws_iam_policy_document" "ingest_triage" {
   }
 }
 
-data "aws_iam_policy_document" "list_pending" {
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.log_group["list_pending"].arn}:*"]
-  }
-  statement {
-    sid = "ReadVerdicts"
-    # GetItem: one verdict; BatchGetItem: the suppressions in force (GET /verdicts/suppressions)
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  statement {
-    sid       = "ListQueue"
-    actions   = ["dynamodb:Query"]
-    resources = [local.status_index_arn, local.activity_index_arn]
-  }
-  dynamic "statement" {
-    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
-    content {
-      sid       = "DecryptEnvironment"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-    }
-  }
-}
-
-data "aws_iam_policy_document" "approve" {
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.log_group["approve"].arn}:*"]
-  }
-  # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
-  statement {
-    sid       = "DecideVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  dynamic "statement" {
-    for_each = var.kestra_secret_arn == "" ? [] : [var.kestra_secret_arn]
-    content {
-      sid       = "ReadKestraCredentials"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [statement.value]
-    }
-  }
-  dynamic "statement" {
-    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
-    content {
-      sid       = "DecryptEnvironment"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-    }
-  }
-}
-
-locals {
-  # each function's own policy (outside local.lambdas: the documents name the log groups made from it)
-  policies = {
-    ingest_triage = data.aws_iam_policy_document.ingest_triage.json
-    list_pending  = data.aws_iam_policy_document.list_pending.json
-    approve       = data.aws_iam_policy_document.approve.json
-  }
-}
-
 resource "aws_iam_role" "role" {
   for_each           = local.lambdas
   name_prefix        = "${var.name}-${each.value.role_prefix}-"
@@ -296,7 +271,7 @@ resource "aws_iam_role_policy" "role" {
   for_each = local.lambdas
   name     = each.value.export
   role     = aws_iam_role.role[each.key].id
-  policy   = local.policies[each.key]
+  policy   = data.aws_iam_policy_document.function[each.key].json
 }
 
 # ------------------------------------------------------------------ functions (one artifact)
