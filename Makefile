@@ -138,32 +138,54 @@ test-local: build
 test-console: build
 	cd src/main/webui && node --test --test-concurrency=1 test/*.test.mjs
 
-# throughput of decode+parse+group and model calls saved (PipelineBench), the queue size for the
-# mixed batch in 12 deliveries against dynalite (QueueBench); triage at volume with the model stubbed
-# at 300 ms (VolumeBench: calls, memory, prompt size, latency, model down, 200,000 dissimilar lines);
-# a model that confirms threats, two hours of attacks from new addresses, memory on and off (ThreatMemoryBench);
-# peak heap of a 200 MB S3 object in a 512 MB Lambda's heap (HeapBench); then the local stack's
-# line-to-listed-verdict latency (LatencyBench), the functions' cold starts (ColdStart), where each start
-# goes (StartProfile: Quarkus's start-up steps, as deployed), the console's bench, and `make reallogs` over
-# the real-log folder when there is one
-bench: build
-	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.PipelineBench
-	@$(MVN) -q test -Dtest=QueueBench -Dqueue.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
-	  >target/queue-bench.log 2>&1 || { tail -40 target/queue-bench.log; exit 1; }
-	@cat target/queue-bench.md
-	@$(MVN) -q test -Dtest=VolumeBench -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
-	  >target/volume-bench.log 2>&1 || { tail -40 target/volume-bench.log; exit 1; }
-	@cat target/volume-bench.md
-	@$(MVN) -q test -Dtest='ThreatMemoryBench,ThreatMemoryOffBench' -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
-	  >target/threat-memory-bench.log 2>&1 || { tail -40 target/threat-memory-bench.log; exit 1; }
-	@cat target/threat-memory-bench.md target/threat-memory-off-bench.md
-	@$(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
-	  -Dmdep.outputFile=target/test-classpath.txt
-	@java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.soctriage.bench.HeapBench 200
-	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.LatencyBench
-	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.ColdStart 5
-	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.StartProfile
-	@node src/main/webui/bench/console-bench.mjs
+# Every bench `make bench` runs, in this order (bench/README.md: what each measures, and how to run one
+# alone), as KIND:NAME[=ARGUMENT]. Where each lives follows from what it needs:
+#   main     a main of the application's test class path (src/test/java/dev/soctriage/bench: the
+#            application's classes and the tests' corpus), through exec:java
+#   quarkus  @QuarkusTest benches (the same folder: they need the application under test, so they stay in
+#            its test tree), on with -Dsoc.bench=true; classes joined by a comma share one Maven run, each
+#            writes target/<its name in kebab-case>.md, printed after it; the run's log is in target/
+#   heap     a main of the application's test class path in a 512 MB Lambda's heap (-Xmx435m)
+#   stack    the whole-process benches of bench/ (dev.soctriage.bench.stack), on the local stack's class path
+#   node     the console's bench (bench/console-bench.mjs), headless Chromium against the local stack
+# PipelineBench: decode+parse+group throughput and model calls saved. QueueBench: the queue's size for the
+# mixed batch in 12 deliveries against dynalite. VolumeBench: triage at volume with the model stubbed at
+# 300 ms (calls, memory, prompt size, latency, model down, 200,000 dissimilar lines). ThreatMemoryBench and
+# ThreatMemoryOffBench: a model that confirms threats, two hours of attacks from new addresses, memory on and
+# off. HeapBench: peak heap of a 200 MB S3 object. LatencyBench: the local stack's line-to-listed-verdict
+# latency. ColdStart: the functions' cold starts. StartProfile: where each start goes (Quarkus's start-up
+# steps, as deployed). console-bench.mjs: the console's first view weight and queue render time.
+# Then `make reallogs` over the real-log folder when there is one.
+BENCHES := main:PipelineBench quarkus:QueueBench quarkus:VolumeBench quarkus:ThreatMemoryBench,ThreatMemoryOffBench \
+	heap:HeapBench=200 stack:LatencyBench stack:ColdStart=5 stack:StartProfile node:bench/console-bench.mjs
+
+# the whole-process benches (bench/, a Maven project of its own) compile against the local stack's jar,
+# installed as built (install-file: not repackaged, so the trained start-up caches stay current)
+BENCH_JAR := bench/target/soc-triage-bench.jar
+BENCH_SOURCES := $(shell find bench -path '*/target' -prune -o -type f -print 2>/dev/null)
+
+$(BENCH_JAR): $(LOCAL_JAR) $(BENCH_SOURCES)
+	$(MVN) -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file -Dfile=$(LOCAL_JAR) -DpomFile=local/pom.xml
+	$(MVN) -q -f bench/pom.xml package
+
+bench: build $(BENCH_JAR)
+	@set -e; for b in $(BENCHES); do kind=$${b%%:*}; name=$${b#*:}; arg=; \
+	  case $$name in *=*) arg=$${name#*=}; name=$${name%%=*};; esac; \
+	  case $$kind in \
+	  main) echo "$(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.$$name"; \
+	    $(MVN) -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.soctriage.bench.$$name;; \
+	  quarkus) log=target/$$(echo "$${name%%,*}" | sed -E 's/([a-z])([A-Z])/\1-\2/g' | tr A-Z a-z).log; \
+	    $(MVN) -q test -Dtest="$$name" -Dsoc.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+	      >$$log 2>&1 || { tail -40 $$log; exit 1; }; \
+	    for c in $${name//,/ }; do cat target/$$(echo "$$c" | sed -E 's/([a-z])([A-Z])/\1-\2/g' | tr A-Z a-z).md; done;; \
+	  heap) $(MVN) -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+	      -Dmdep.outputFile=target/test-classpath.txt; \
+	    java -Xmx435m -XX:+UseSerialGC -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
+	      dev.soctriage.bench.$$name $$arg;; \
+	  stack) $(LOCAL_JAVA) -cp $(BENCH_JAR):$(LOCAL_JAR) dev.soctriage.bench.stack.$$name $$arg;; \
+	  node) node $$name;; \
+	  *) echo "bench: unknown kind $$kind in BENCHES ($$b)"; exit 2;; \
+	  esac; done
 	@if [ -d "$(REAL_LOGS)" ]; then $(MAKE) --no-print-directory reallogs DIR="$(REAL_LOGS)"; \
 	  else echo "bench: no real-log folder found (REAL_LOGS, ../shared/real-logs, /work/shared/real-logs): reallogs not run"; fi
 

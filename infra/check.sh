@@ -84,6 +84,7 @@ else
   terraform -chdir="$here/terraform" fmt -check -recursive -no-color >&2 || fail "terraform fmt (run: terraform -chdir=infra/terraform fmt -recursive)"
   cp "$here"/terraform/*.tf "$work/tf/"
   cp "$here"/terraform/tests/*.tftest.hcl "$work/tf/tests/"
+  cp -R "$here"/terraform/tests/mocks "$work/tf/tests/"
   if terraform -chdir="$work/tf" init -backend=false -input=false -no-color -plugin-dir="$plugin_dir" >"$work/init.out" 2>&1; then
     if terraform -chdir="$work/tf" test -no-color >"$work/test.out" 2>&1; then
       grep -E '^(Success|Failure)' "$work/test.out" | sed 's/^/terraform test: /'

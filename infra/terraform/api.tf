@@ -19,8 +19,8 @@ locals {
   }
 
   api_functions = {
-    list_pending = aws_lambda_alias.list_pending_function_alias
-    approve      = aws_lambda_alias.approve_function_alias
+    list_pending = aws_lambda_alias.function_alias["list_pending"]
+    approve      = aws_lambda_alias.function_alias["approve"]
   }
 }
 

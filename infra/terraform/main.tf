@@ -37,31 +37,54 @@ locals {
     local.native || local.image ? {} : { JAVA_TOOL_OPTIONS = var.java_tool_options },
   )
 
+  # The three functions of the one artifact, by the snake_case of their export (QUARKUS_FUNQY_EXPORT).
   # Secrets: only their ARNs reach the functions (and the state); the values are read at run time.
-  ingest_triage_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "ingest-triage"
-    GROQ_BASE_URL        = var.groq_base_url
-    GROQ_MODEL           = var.groq_model
-    GROQ_RESPONSE_FORMAT = var.groq_response_format
-    ALLOWLIST_CIDRS      = var.allowlist_cidrs
-  }, var.groq_api_key_secret_arn == "" ? {} : { GROQ_API_KEY_SECRET_ARN = var.groq_api_key_secret_arn })
-
-  list_pending_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "list-pending"
-    ANALYST_GROUP        = var.analyst_group
-    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
-  })
-
-  approve_env = merge(local.common_env, {
-    QUARKUS_FUNQY_EXPORT = "approve"
-    KESTRA_URL           = var.kestra_url
-    KESTRA_TENANT        = var.kestra_tenant
-    KESTRA_NAMESPACE     = var.kestra_namespace
-    ALLOWLIST_CIDRS      = var.allowlist_cidrs
-    ANALYST_GROUP        = var.analyst_group
-    ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
-    REMEDIATION_GROUP    = var.remediation_group
-  }, var.kestra_secret_arn == "" ? {} : { KESTRA_SECRET_ARN = var.kestra_secret_arn })
+  lambdas = {
+    ingest_triage = {
+      export      = "ingest-triage"
+      does        = "logs in, verdicts out"
+      role_prefix = "ingest"
+      # above ingest.time-budget (PT50S) so model retries never outlive the invocation
+      timeout              = 60
+      reserved_concurrency = var.ingest_reserved_concurrency
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "ingest-triage"
+        GROQ_BASE_URL        = var.groq_base_url
+        GROQ_MODEL           = var.groq_model
+        GROQ_RESPONSE_FORMAT = var.groq_response_format
+        ALLOWLIST_CIDRS      = var.allowlist_cidrs
+      }, var.groq_api_key_secret_arn == "" ? {} : { GROQ_API_KEY_SECRET_ARN = var.groq_api_key_secret_arn })
+    }
+    list_pending = {
+      export               = "list-pending"
+      does                 = "GET /verdicts, GET /verdicts/{id}"
+      role_prefix          = "list"
+      timeout              = 15
+      reserved_concurrency = null
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "list-pending"
+        ANALYST_GROUP        = var.analyst_group
+        ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+      })
+    }
+    approve = {
+      export               = "approve"
+      does                 = "approve, reject, outcome"
+      role_prefix          = "approve"
+      timeout              = 28 # two Kestra calls (3 s + 8 s each) and the store, inside API Gateway's 30 s
+      reserved_concurrency = null
+      environment = merge(local.common_env, {
+        QUARKUS_FUNQY_EXPORT = "approve"
+        KESTRA_URL           = var.kestra_url
+        KESTRA_TENANT        = var.kestra_tenant
+        KESTRA_NAMESPACE     = var.kestra_namespace
+        ALLOWLIST_CIDRS      = var.allowlist_cidrs
+        ANALYST_GROUP        = var.analyst_group
+        ANALYST_GROUPS_CLAIM = var.analyst_groups_claim
+        REMEDIATION_GROUP    = var.remediation_group
+      }, var.kestra_secret_arn == "" ? {} : { KESTRA_SECRET_ARN = var.kestra_secret_arn })
+    }
+  }
 
   status_index_arn   = "${aws_dynamodb_table.verdicts_table.arn}/index/status-index"
   activity_index_arn = "${aws_dynamodb_table.verdicts_table.arn}/index/activity-index"
@@ -121,18 +144,12 @@ resource "aws_dynamodb_table" "verdicts_table" {
 }
 
 # ------------------------------------------------------------------ log groups
-resource "aws_cloudwatch_log_group" "ingest_triage_log_group" {
-  name              = "/aws/lambda/${var.name}-ingest-triage"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "list_pending_log_group" {
-  name              = "/aws/lambda/${var.name}-list-pending"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "approve_log_group" {
-  name              = "/aws/lambda/${var.name}-approve"
+# One of each per function (keys of local.lambdas): log group, role, function, alias. The checks
+# (infra/check_templates.py) read "<key>_<resource name>" as the SAM logical id's snake_case
+# (ingest_triage + log_group -> IngestTriageLogGroup).
+resource "aws_cloudwatch_log_group" "log_group" {
+  for_each          = local.lambdas
+  name              = "/aws/lambda/${var.name}-${each.value.export}"
   retention_in_days = var.log_retention_days
 }
 
@@ -147,49 +164,90 @@ data "aws_iam_policy_document" "lambda_assume_role" {
   }
 }
 
-data "aws_iam_policy_document" "ingest_triage" {
+# What each function's role allows besides writing its own log group and decrypting its environment
+# (every role has those two, added below): exactly what its code calls; infra/check_iam.py compares it
+# with the calls the tests record. A statement whose variable is unset is left out.
+locals {
+  role_statements = {
+    ingest_triage = concat([
+      # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
+      # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
+      # BatchWriteItem, counters = UpdateItem
+      {
+        sid       = "WriteVerdicts"
+        actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      {
+        sid       = "ReadLogObjects"
+        actions   = ["s3:GetObject"]
+        resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.log_bucket}/${var.log_key_prefix}*"]
+      },
+      {
+        sid       = "FailedInvocationsToDeadLetterQueue"
+        actions   = ["sqs:SendMessage"]
+        resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
+      },
+      ], var.groq_api_key_secret_arn == "" ? [] : [{
+        sid       = "ReadGroqApiKey"
+        actions   = ["secretsmanager:GetSecretValue"]
+        resources = [var.groq_api_key_secret_arn]
+        }], var.log_bucket_kms_key_arn == "" ? [] : [{
+        # the only statement with a condition: SSE-KMS log objects, decrypted through S3 only
+        sid       = "DecryptLogObjects"
+        actions   = ["kms:Decrypt"]
+        resources = [var.log_bucket_kms_key_arn]
+        condition = { test = "StringEquals", variable = "kms:ViaService", values = ["s3.${data.aws_region.current.name}.amazonaws.com"] }
+    }])
+    list_pending = [
+      {
+        # GetItem: one verdict; BatchGetItem: the suppressions in force (GET /verdicts/suppressions)
+        sid       = "ReadVerdicts"
+        actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      {
+        sid       = "ListQueue"
+        actions   = ["dynamodb:Query"]
+        resources = [local.status_index_arn, local.activity_index_arn]
+      },
+    ]
+    approve = concat([
+      # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
+      {
+        sid       = "DecideVerdicts"
+        actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+        resources = [aws_dynamodb_table.verdicts_table.arn]
+      },
+      ], var.kestra_secret_arn == "" ? [] : [{
+        sid       = "ReadKestraCredentials"
+        actions   = ["secretsmanager:GetSecretValue"]
+        resources = [var.kestra_secret_arn]
+    }])
+  }
+}
+
+data "aws_iam_policy_document" "function" {
+  for_each = local.lambdas
+
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.ingest_triage_log_group.arn}:*"]
-  }
-  # create = conditional PutItem, duplicate check = GetItem, delivery marker = PutItem,
-  # suppressions and remembered templates of a batch = BatchGetItem, templates judged benign =
-  # BatchWriteItem, counters = UpdateItem. Exactly what the code calls: infra/check_iam.py compares
-  # it with the calls the tests record.
-  statement {
-    sid       = "WriteVerdicts"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  statement {
-    sid       = "ReadLogObjects"
-    actions   = ["s3:GetObject"]
-    resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.log_bucket}/${var.log_key_prefix}*"]
-  }
-  statement {
-    sid       = "FailedInvocationsToDeadLetterQueue"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.ingest_dead_letter_queue.arn]
+    resources = ["${aws_cloudwatch_log_group.log_group[each.key].arn}:*"]
   }
   dynamic "statement" {
-    for_each = var.groq_api_key_secret_arn == "" ? [] : [var.groq_api_key_secret_arn]
+    for_each = local.role_statements[each.key]
     content {
-      sid       = "ReadGroqApiKey"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [statement.value]
-    }
-  }
-  dynamic "statement" {
-    for_each = var.log_bucket_kms_key_arn == "" ? [] : [var.log_bucket_kms_key_arn]
-    content {
-      sid       = "DecryptLogObjects"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["s3.${data.aws_region.current.name}.amazonaws.com"]
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+      dynamic "condition" {
+        for_each = can(statement.value.condition) ? [statement.value.condition] : []
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
       }
     }
   }
@@ -203,112 +261,35 @@ data "aws_iam_policy_document" "ingest_triage" {
   }
 }
 
-data "aws_iam_policy_document" "list_pending" {
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.list_pending_log_group.arn}:*"]
-  }
-  statement {
-    sid = "ReadVerdicts"
-    # GetItem: one verdict; BatchGetItem: the suppressions in force (GET /verdicts/suppressions)
-    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  statement {
-    sid       = "ListQueue"
-    actions   = ["dynamodb:Query"]
-    resources = [local.status_index_arn, local.activity_index_arn]
-  }
-  dynamic "statement" {
-    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
-    content {
-      sid       = "DecryptEnvironment"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-    }
-  }
-}
-
-data "aws_iam_policy_document" "approve" {
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.approve_log_group.arn}:*"]
-  }
-  # claim/approve/reject/outcome = conditional UpdateItem; PutItem for suppressions
-  statement {
-    sid       = "DecideVerdicts"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
-    resources = [aws_dynamodb_table.verdicts_table.arn]
-  }
-  dynamic "statement" {
-    for_each = var.kestra_secret_arn == "" ? [] : [var.kestra_secret_arn]
-    content {
-      sid       = "ReadKestraCredentials"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [statement.value]
-    }
-  }
-  dynamic "statement" {
-    for_each = local.function.kms_key_arn == null ? [] : [local.function.kms_key_arn]
-    content {
-      sid       = "DecryptEnvironment"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-    }
-  }
-}
-
-resource "aws_iam_role" "ingest_triage_role" {
-  name_prefix        = "${var.name}-ingest-"
+resource "aws_iam_role" "role" {
+  for_each           = local.lambdas
+  name_prefix        = "${var.name}-${each.value.role_prefix}-"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
-resource "aws_iam_role_policy" "ingest_triage_role" {
-  name   = "ingest-triage"
-  role   = aws_iam_role.ingest_triage_role.id
-  policy = data.aws_iam_policy_document.ingest_triage.json
-}
-
-resource "aws_iam_role" "list_pending_role" {
-  name_prefix        = "${var.name}-list-"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
-}
-
-resource "aws_iam_role_policy" "list_pending_role" {
-  name   = "list-pending"
-  role   = aws_iam_role.list_pending_role.id
-  policy = data.aws_iam_policy_document.list_pending.json
-}
-
-resource "aws_iam_role" "approve_role" {
-  name_prefix        = "${var.name}-approve-"
-  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
-}
-
-resource "aws_iam_role_policy" "approve_role" {
-  name   = "approve"
-  role   = aws_iam_role.approve_role.id
-  policy = data.aws_iam_policy_document.approve.json
+resource "aws_iam_role_policy" "role" {
+  for_each = local.lambdas
+  name     = each.value.export
+  role     = aws_iam_role.role[each.key].id
+  policy   = data.aws_iam_policy_document.function[each.key].json
 }
 
 # ------------------------------------------------------------------ functions (one artifact)
-resource "aws_lambda_function" "ingest_triage_function" {
-  function_name    = "${var.name}-ingest-triage"
-  description      = "soc-triage ingest-triage (logs in, verdicts out)"
-  role             = aws_iam_role.ingest_triage_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  # above ingest.time-budget (PT50S) so model retries never outlive the invocation
-  timeout                        = 60
-  reserved_concurrent_executions = var.ingest_reserved_concurrency
+resource "aws_lambda_function" "function" {
+  for_each                       = local.lambdas
+  function_name                  = "${var.name}-${each.value.export}"
+  description                    = "soc-triage ${each.value.export} (${each.value.does})"
+  role                           = aws_iam_role.role[each.key].arn
+  package_type                   = local.function.package_type
+  filename                       = local.function.filename
+  source_code_hash               = local.function.source_code_hash
+  image_uri                      = local.function.image_uri
+  runtime                        = local.function.runtime
+  handler                        = local.function.handler
+  architectures                  = [var.architecture]
+  memory_size                    = local.function.memory_size
+  timeout                        = each.value.timeout
+  reserved_concurrent_executions = each.value.reserved_concurrency
   publish                        = true
   kms_key_arn                    = local.function.kms_key_arn
 
@@ -321,108 +302,103 @@ resource "aws_lambda_function" "ingest_triage_function" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.ingest_triage_log_group.name
+    log_group  = aws_cloudwatch_log_group.log_group[each.key].name
   }
 
   environment {
-    variables = local.ingest_triage_env
+    variables = each.value.environment
   }
 
-  depends_on = [aws_iam_role_policy.ingest_triage_role]
-}
-
-resource "aws_lambda_function" "list_pending_function" {
-  function_name    = "${var.name}-list-pending"
-  description      = "soc-triage list-pending (GET /verdicts, GET /verdicts/{id})"
-  role             = aws_iam_role.list_pending_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  timeout          = 15
-  publish          = true
-  kms_key_arn      = local.function.kms_key_arn
-
-  dynamic "snap_start" {
-    for_each = local.function.snap_start ? [1] : []
-    content {
-      apply_on = "PublishedVersions"
-    }
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.list_pending_log_group.name
-  }
-
-  environment {
-    variables = local.list_pending_env
-  }
-
-  depends_on = [aws_iam_role_policy.list_pending_role]
-}
-
-resource "aws_lambda_function" "approve_function" {
-  function_name    = "${var.name}-approve"
-  description      = "soc-triage approve (approve, reject, outcome)"
-  role             = aws_iam_role.approve_role.arn
-  package_type     = local.function.package_type
-  filename         = local.function.filename
-  source_code_hash = local.function.source_code_hash
-  image_uri        = local.function.image_uri
-  runtime          = local.function.runtime
-  handler          = local.function.handler
-  architectures    = [var.architecture]
-  memory_size      = local.function.memory_size
-  timeout          = 28 # two Kestra calls (3 s + 8 s each) and the store, inside API Gateway's 30 s
-  publish          = true
-  kms_key_arn      = local.function.kms_key_arn
-
-  dynamic "snap_start" {
-    for_each = local.function.snap_start ? [1] : []
-    content {
-      apply_on = "PublishedVersions"
-    }
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.approve_log_group.name
-  }
-
-  environment {
-    variables = local.approve_env
-  }
-
-  depends_on = [aws_iam_role_policy.approve_role]
+  depends_on = [aws_iam_role_policy.role]
 }
 
 # Every trigger targets the alias, so SnapStart (published versions only) applies when enabled.
-resource "aws_lambda_alias" "ingest_triage_function_alias" {
+resource "aws_lambda_alias" "function_alias" {
+  for_each         = local.lambdas
   name             = local.function.alias
-  function_name    = aws_lambda_function.ingest_triage_function.function_name
-  function_version = aws_lambda_function.ingest_triage_function.version
+  function_name    = aws_lambda_function.function[each.key].function_name
+  function_version = aws_lambda_function.function[each.key].version
 }
 
-resource "aws_lambda_alias" "list_pending_function_alias" {
-  name             = local.function.alias
-  function_name    = aws_lambda_function.list_pending_function.function_name
-  function_version = aws_lambda_function.list_pending_function.version
+# The addresses before the three functions were one for_each: a deployed stack moves, nothing is re-created.
+moved {
+  from = aws_cloudwatch_log_group.ingest_triage_log_group
+  to   = aws_cloudwatch_log_group.log_group["ingest_triage"]
 }
 
-resource "aws_lambda_alias" "approve_function_alias" {
-  name             = local.function.alias
-  function_name    = aws_lambda_function.approve_function.function_name
-  function_version = aws_lambda_function.approve_function.version
+moved {
+  from = aws_iam_role.ingest_triage_role
+  to   = aws_iam_role.role["ingest_triage"]
+}
+
+moved {
+  from = aws_iam_role_policy.ingest_triage_role
+  to   = aws_iam_role_policy.role["ingest_triage"]
+}
+
+moved {
+  from = aws_lambda_function.ingest_triage_function
+  to   = aws_lambda_function.function["ingest_triage"]
+}
+
+moved {
+  from = aws_lambda_alias.ingest_triage_function_alias
+  to   = aws_lambda_alias.function_alias["ingest_triage"]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.list_pending_log_group
+  to   = aws_cloudwatch_log_group.log_group["list_pending"]
+}
+
+moved {
+  from = aws_iam_role.list_pending_role
+  to   = aws_iam_role.role["list_pending"]
+}
+
+moved {
+  from = aws_iam_role_policy.list_pending_role
+  to   = aws_iam_role_policy.role["list_pending"]
+}
+
+moved {
+  from = aws_lambda_function.list_pending_function
+  to   = aws_lambda_function.function["list_pending"]
+}
+
+moved {
+  from = aws_lambda_alias.list_pending_function_alias
+  to   = aws_lambda_alias.function_alias["list_pending"]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.approve_log_group
+  to   = aws_cloudwatch_log_group.log_group["approve"]
+}
+
+moved {
+  from = aws_iam_role.approve_role
+  to   = aws_iam_role.role["approve"]
+}
+
+moved {
+  from = aws_iam_role_policy.approve_role
+  to   = aws_iam_role_policy.role["approve"]
+}
+
+moved {
+  from = aws_lambda_function.approve_function
+  to   = aws_lambda_function.function["approve"]
+}
+
+moved {
+  from = aws_lambda_alias.approve_function_alias
+  to   = aws_lambda_alias.function_alias["approve"]
 }
 
 resource "aws_lambda_function_event_invoke_config" "ingest_triage_function_event_invoke_config" {
-  function_name                = aws_lambda_function.ingest_triage_function.function_name
-  qualifier                    = aws_lambda_alias.ingest_triage_function_alias.name
+  function_name                = aws_lambda_function.function["ingest_triage"].function_name
+  qualifier                    = aws_lambda_alias.function_alias["ingest_triage"].name
   maximum_retry_attempts       = 2
   maximum_event_age_in_seconds = 21600
 

@@ -26,7 +26,7 @@ output "log_bucket_name" {
 
 output "ingest_triage_function_alias" {
   description = "Destination for extra subscription filters and direct invokes"
-  value       = aws_lambda_alias.ingest_triage_function_alias.arn
+  value       = aws_lambda_alias.function_alias["ingest_triage"].arn
 }
 
 output "ingest_dead_letter_queue_url" {

@@ -55,8 +55,8 @@ resource "aws_cloudwatch_metric_alarm" "ingest_dead_letter_alarm" {
 # groups actually do is decided by the subscription filters (here, or added later by hand).
 resource "aws_lambda_permission" "logs_invoke_permission" {
   action         = "lambda:InvokeFunction"
-  function_name  = aws_lambda_function.ingest_triage_function.function_name
-  qualifier      = aws_lambda_alias.ingest_triage_function_alias.name
+  function_name  = aws_lambda_function.function["ingest_triage"].function_name
+  qualifier      = aws_lambda_alias.function_alias["ingest_triage"].name
   principal      = "logs.amazonaws.com"
   source_account = data.aws_caller_identity.current.account_id
   source_arn     = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:*"
@@ -67,7 +67,7 @@ resource "aws_cloudwatch_log_subscription_filter" "log_subscription" {
   name            = "${var.name}-ingest-triage"
   log_group_name  = each.value
   filter_pattern  = var.log_filter_pattern
-  destination_arn = aws_lambda_alias.ingest_triage_function_alias.arn
+  destination_arn = aws_lambda_alias.function_alias["ingest_triage"].arn
   depends_on      = [aws_lambda_permission.logs_invoke_permission]
 }
 
@@ -169,7 +169,7 @@ resource "aws_cloudwatch_event_rule" "object_created_rule" {
 resource "aws_cloudwatch_event_target" "object_created_rule" {
   rule      = aws_cloudwatch_event_rule.object_created_rule.name
   target_id = "ingest-triage"
-  arn       = aws_lambda_alias.ingest_triage_function_alias.arn
+  arn       = aws_lambda_alias.function_alias["ingest_triage"].arn
 
   retry_policy {
     maximum_retry_attempts       = 8
@@ -183,8 +183,8 @@ resource "aws_cloudwatch_event_target" "object_created_rule" {
 
 resource "aws_lambda_permission" "object_created_invoke_permission" {
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.ingest_triage_function.function_name
-  qualifier     = aws_lambda_alias.ingest_triage_function_alias.name
+  function_name = aws_lambda_function.function["ingest_triage"].function_name
+  qualifier     = aws_lambda_alias.function_alias["ingest_triage"].name
   principal     = "events.amazonaws.com"
   source_arn    = aws_cloudwatch_event_rule.object_created_rule.arn
 }

@@ -6,9 +6,9 @@
 locals {
   alarm_actions = var.alarm_topic_arn == "" ? [] : [var.alarm_topic_arn]
   functions = {
-    m1 = aws_lambda_function.ingest_triage_function.function_name
-    m2 = aws_lambda_function.list_pending_function.function_name
-    m3 = aws_lambda_function.approve_function.function_name
+    m1 = aws_lambda_function.function["ingest_triage"].function_name
+    m2 = aws_lambda_function.function["list_pending"].function_name
+    m3 = aws_lambda_function.function["approve"].function_name
   }
 
   # AWS/Lambda's Errors or Throttles summed over the three functions: the total, then one query each

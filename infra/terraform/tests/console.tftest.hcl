@@ -3,18 +3,7 @@
 # sign-in, and the analyst client's URLs set to the CloudFront address.
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "111122223333" }
-  }
-  mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
+  source = "./tests/mocks" # the account, region, partition and policy documents
   mock_data "aws_secretsmanager_secret_version" {
     defaults = { secret_string = "{\"username\":\"u\",\"password\":\"p\",\"apiToken\":\"t\"}" }
   }

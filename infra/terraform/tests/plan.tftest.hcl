@@ -2,18 +2,7 @@
 # it (and adds a generated test that holds the environment and routes equal to infra/sam).
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "111122223333" }
-  }
-  mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
+  source = "./tests/mocks" # the account, region, partition and policy documents
   # the created bucket's name, known at plan time here so the rule's pattern can be checked
   mock_resource "aws_s3_bucket" {
     override_during = plan
@@ -35,15 +24,15 @@ run "image_by_default" {
   command = plan
 
   assert {
-    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.package_type == "Image" && f.image_uri == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1" && f.runtime == null && f.handler == null && f.filename == null])
+    condition     = alltrue([for f in [aws_lambda_function.function["ingest_triage"], aws_lambda_function.function["list_pending"], aws_lambda_function.function["approve"]] : f.package_type == "Image" && f.image_uri == "111122223333.dkr.ecr.eu-west-1.amazonaws.com/soc-triage:1" && f.runtime == null && f.handler == null && f.filename == null])
     error_message = "the default start is the container image: every function from the image, no managed runtime, handler or zip"
   }
   assert {
-    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : length(f.snap_start) == 0 && f.publish && !contains(keys(f.environment[0].variables), "JAVA_TOOL_OPTIONS")])
+    condition     = alltrue([for f in [aws_lambda_function.function["ingest_triage"], aws_lambda_function.function["list_pending"], aws_lambda_function.function["approve"]] : length(f.snap_start) == 0 && f.publish && !contains(keys(f.environment[0].variables), "JAVA_TOOL_OPTIONS")])
     error_message = "the image: published versions without SnapStart (zip only), and no JAVA_TOOL_OPTIONS (another JVM option would make the JVM refuse the trained caches)"
   }
   assert {
-    condition     = [for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
+    condition     = [for f in [aws_lambda_function.function["ingest_triage"], aws_lambda_function.function["list_pending"], aws_lambda_function.function["approve"]] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
     error_message = "one image, three functions: the bootstrap starts the one QUARKUS_FUNQY_EXPORT names, from that function's cache"
   }
 }
@@ -66,24 +55,28 @@ run "jvm_zip" {
   }
 
   assert {
-    condition     = aws_lambda_function.ingest_triage_function.handler == "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest" && aws_lambda_function.ingest_triage_function.runtime == "java21" && aws_lambda_function.ingest_triage_function.package_type == "Zip" && aws_lambda_function.ingest_triage_function.image_uri == null
+    condition     = aws_lambda_function.function["ingest_triage"].handler == "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest" && aws_lambda_function.function["ingest_triage"].runtime == "java21" && aws_lambda_function.function["ingest_triage"].package_type == "Zip" && aws_lambda_function.function["ingest_triage"].image_uri == null
     error_message = "JVM build: the Funqy stream handler on java21, from target/function.zip"
   }
   assert {
-    condition     = aws_lambda_function.ingest_triage_function.timeout > 50 && aws_lambda_function.list_pending_function.timeout == 15 && aws_lambda_function.approve_function.timeout == 28
+    condition     = aws_lambda_function.function["ingest_triage"].timeout > 50 && aws_lambda_function.function["list_pending"].timeout == 15 && aws_lambda_function.function["approve"].timeout == 28
     error_message = "ingest-triage must outlive ingest.time-budget (50 s); list-pending 15 s, approve 28 s"
   }
   assert {
-    condition     = alltrue([for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.memory_size == 1024 && f.publish && length(f.snap_start) == 1 && f.architectures[0] == "x86_64"])
+    condition     = alltrue([for f in [aws_lambda_function.function["ingest_triage"], aws_lambda_function.function["list_pending"], aws_lambda_function.function["approve"]] : f.memory_size == 1024 && f.publish && length(f.snap_start) == 1 && f.architectures[0] == "x86_64"])
     error_message = "1024 MB, published versions with SnapStart, x86_64"
   }
   assert {
-    condition     = aws_lambda_function.approve_function.environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    condition     = aws_lambda_function.function["approve"].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
     error_message = "the managed JVM runtimes get JAVA_TOOL_OPTIONS (C1 only)"
   }
   assert {
-    condition     = [for f in [aws_lambda_function.ingest_triage_function, aws_lambda_function.list_pending_function, aws_lambda_function.approve_function] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
+    condition     = [for f in [aws_lambda_function.function["ingest_triage"], aws_lambda_function.function["list_pending"], aws_lambda_function.function["approve"]] : f.environment[0].variables["QUARKUS_FUNQY_EXPORT"]] == ["ingest-triage", "list-pending", "approve"]
     error_message = "each function exports its own name"
+  }
+  assert {
+    condition     = { for k, f in aws_lambda_function.function : k => [f.function_name, f.logging_config[0].log_group, aws_iam_role_policy.role[k].name] } == { ingest_triage = ["soc-triage-ingest-triage", "/aws/lambda/soc-triage-ingest-triage", "ingest-triage"], list_pending = ["soc-triage-list-pending", "/aws/lambda/soc-triage-list-pending", "list-pending"], approve = ["soc-triage-approve", "/aws/lambda/soc-triage-approve", "approve"] }
+    error_message = "one function, log group and role policy per export, named as before the for_each (moved blocks keep a deployed stack)"
   }
   assert {
     condition     = aws_dynamodb_table.verdicts_table.billing_mode == "PAY_PER_REQUEST" && aws_dynamodb_table.verdicts_table.hash_key == "id" && { for i in aws_dynamodb_table.verdicts_table.global_secondary_index : i.name => [i.hash_key, i.range_key, i.projection_type] } == { "status-index" = ["status", "queueKey", "ALL"], "activity-index" = ["status", "activityKey", "ALL"] } && aws_dynamodb_table.verdicts_table.ttl[0].attribute_name == "expiresAt" && aws_dynamodb_table.verdicts_table.point_in_time_recovery[0].enabled
@@ -98,7 +91,7 @@ run "jvm_zip" {
     error_message = "async retries: 2, then the dead-letter queue"
   }
   assert {
-    condition     = alltrue([for g in [aws_cloudwatch_log_group.ingest_triage_log_group, aws_cloudwatch_log_group.list_pending_log_group, aws_cloudwatch_log_group.approve_log_group, aws_cloudwatch_log_group.http_api_access_log_group] : g.retention_in_days == 30])
+    condition     = alltrue([for g in [aws_cloudwatch_log_group.log_group["ingest_triage"], aws_cloudwatch_log_group.log_group["list_pending"], aws_cloudwatch_log_group.log_group["approve"], aws_cloudwatch_log_group.http_api_access_log_group] : g.retention_in_days == 30])
     error_message = "every log group keeps 30 days by default"
   }
   assert {
@@ -111,7 +104,7 @@ run "watched_and_protected" {
   command = plan
 
   assert {
-    condition     = aws_lambda_function.ingest_triage_function.reserved_concurrent_executions == 10
+    condition     = aws_lambda_function.function["ingest_triage"].reserved_concurrent_executions == 10
     error_message = "ingest-triage has reserved concurrency (a burst cannot starve the API or burn the model quota)"
   }
   assert {
@@ -171,7 +164,7 @@ run "native_existing_bucket_and_issuer" {
   }
 
   assert {
-    condition     = aws_lambda_function.approve_function.handler == "not.used.in.provided.runtime" && length(aws_lambda_function.approve_function.snap_start) == 0
+    condition     = aws_lambda_function.function["approve"].handler == "not.used.in.provided.runtime" && length(aws_lambda_function.function["approve"].snap_start) == 0
     error_message = "native build: provided.al2023 handler, no SnapStart"
   }
   assert {
@@ -187,7 +180,7 @@ run "native_existing_bucket_and_issuer" {
     error_message = "the rule matches the given bucket and prefix"
   }
   assert {
-    condition     = aws_lambda_function.approve_function.environment[0].variables["KESTRA_SECRET_ARN"] == "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf" && length(setintersection(keys(aws_lambda_function.approve_function.environment[0].variables), ["KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"])) == 0
+    condition     = aws_lambda_function.function["approve"].environment[0].variables["KESTRA_SECRET_ARN"] == "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kestra-AbCdEf" && length(setintersection(keys(aws_lambda_function.function["approve"].environment[0].variables), ["KESTRA_USERNAME", "KESTRA_PASSWORD", "KESTRA_API_TOKEN"])) == 0
     error_message = "the Kestra secret reaches approve as its ARN only, never as values"
   }
 }

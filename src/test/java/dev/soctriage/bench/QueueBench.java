@@ -37,10 +37,10 @@ import dev.soctriage.verdict.VerdictStore;
  * delivered as 12 CloudWatch events, through ingest-triage against dynalite. The goal is one verdict
  * per distinct threat (docs/contract.md, invariant 6): the threats are counted apart from the store,
  * as the distinct plans that triage finds in the 12 deliveries. Prints a Markdown table; off in the
- * ordinary test run ({@code -Dqueue.bench=true} turns it on).
+ * ordinary test run ({@code -Dsoc.bench=true} turns it on, as for every Quarkus bench).
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "queue.bench", matches = "true")
+@EnabledIfSystemProperty(named = "soc.bench", matches = "true")
 @QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
 class QueueBench {
     static final int LINES = 10_000;

@@ -37,9 +37,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String LIST = "list-pending";
     public static final String APPROVE = "approve";
     public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
-    static final String KESTRA_USER = "local";
-    static final String KESTRA_PASSWORD = "local-only-password";
-    static final String KESTRA_NAMESPACE = "soc.remediation";
+    public static final String KESTRA_USER = "local";
+    public static final String KESTRA_PASSWORD = "local-only-password";
+    public static final String KESTRA_NAMESPACE = "soc.remediation";
     /** Contract variables a user may set for a local run; passed to the functions when set. */
     private static final List<String> PASSED_THROUGH = List.of("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_MODEL",
             "GROQ_RESPONSE_FORMAT", "ALLOWLIST_CIDRS", "ANALYST_GROUP", "ANALYST_GROUPS_CLAIM", "REMEDIATION_GROUP",
@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
      * The environment every function gets (plus QUARKUS_FUNQY_EXPORT): local servers, dummy
      * credentials, and the contract variables the user set (the Groq key only when set; never printed).
      */
-    static Map<String, String> functionEnv(String dynamoEndpoint, String kestraUrl, Map<String, String> userEnv) {
+    public static Map<String, String> functionEnv(String dynamoEndpoint, String kestraUrl, Map<String, String> userEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoEndpoint);
         env.put("SOC_CREATE_TABLE", "true");

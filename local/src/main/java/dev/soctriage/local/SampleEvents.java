@@ -50,8 +50,13 @@ public final class SampleEvents {
             long ts = syslogTime(lines.get(i), fallback);
             events.addObject().put("id", eventId(ts, i)).put("timestamp", ts).put("message", lines.get(i));
         }
+        return cloudWatchEnvelope(message.toString());
+    }
+
+    /** A CloudWatch Logs subscription's event: {@code {"awslogs":{"data":"<base64 of gzip of the message>"}}}. */
+    public static String cloudWatchEnvelope(String message) {
         ObjectNode envelope = JSON.createObjectNode();
-        envelope.putObject("awslogs").put("data", Base64.getEncoder().encodeToString(gzip(message.toString())));
+        envelope.putObject("awslogs").put("data", Base64.getEncoder().encodeToString(gzip(message)));
         return envelope.toString();
     }
 
@@ -94,7 +99,8 @@ public final class SampleEvents {
         }
     }
 
-    private static byte[] gzip(String text) {
+    /** The UTF-8 bytes of the text, gzip'd (an S3 object's or a subscription's body). */
+    public static byte[] gzip(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(text.getBytes(StandardCharsets.UTF_8));

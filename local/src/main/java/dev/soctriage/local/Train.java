@@ -1,6 +1,5 @@
 package dev.soctriage.local;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -223,7 +221,7 @@ public final class Train {
         put(http, endpoint + "/" + BUCKET + "/app/auth.log",
                 String.join("\n", SampleEvents.lines(SampleEvents.AUTH_LOG)).getBytes(StandardCharsets.UTF_8));
         put(http, endpoint + "/" + BUCKET + "/web/access.log.gz",
-                gzip(String.join("\n", SampleEvents.lines(SampleEvents.ACCESS_LOG))));
+                SampleEvents.gzip(String.join("\n", SampleEvents.lines(SampleEvents.ACCESS_LOG))));
     }
 
     private static void put(HttpClient http, String url, byte[] body) {
@@ -245,16 +243,6 @@ public final class Train {
         String json = "{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\","
                 + "\"logStream\":\"\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":0,"
                 + "\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Lambda function.\"}]}";
-        return "{\"awslogs\":{\"data\":\"" + java.util.Base64.getEncoder().encodeToString(gzip(json)) + "\"}}";
-    }
-
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return SampleEvents.cloudWatchEnvelope(json);
     }
 }

@@ -1,20 +1,17 @@
-package dev.soctriage.local;
+package dev.soctriage.bench.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.soctriage.servers.Dynalite;
-import dev.soctriage.servers.KestraFake;
-import dev.soctriage.servers.LoopbackServer;
+import dev.soctriage.local.LambdaFunction;
+import dev.soctriage.local.LocalStack;
 import dev.soctriage.servers.ProjectPaths;
 
 /**
@@ -27,7 +24,7 @@ import dev.soctriage.servers.ProjectPaths;
  * mapper, the SDK clients, and the start-up observers, ours included). A harness: it prints, judges
  * nothing.
  *
- * <pre>java -cp local/target/soc-triage-local.jar dev.soctriage.local.StartProfile [function ...]</pre>
+ * <pre>java -cp bench/target/soc-triage-bench.jar:local/target/soc-triage-local.jar dev.soctriage.bench.stack.StartProfile [function ...]</pre>
  */
 public final class StartProfile {
     private static final Pattern STEP = Pattern.compile("Build step (\\S+) completed in: (\\d+)ms");
@@ -41,26 +38,14 @@ public final class StartProfile {
         List<String> functions = args.length > 0 ? List.of(args)
                 : List.of(LocalStack.LIST, LocalStack.APPROVE, LocalStack.INGEST);
         Path work = ProjectPaths.root().resolve("target/start-profile");
-        AtomicReference<LambdaFunction> current = new AtomicReference<>();
-        try (LoopbackServer dynalite = Dynalite.start();
-                KestraFake kestra = new KestraFake(KestraFake.Auth.basic(LocalStack.KESTRA_USER,
-                        LocalStack.KESTRA_PASSWORD), LocalStack.KESTRA_NAMESPACE, line -> { });
-                LocalGateway gateway = new LocalGateway(0, (e, t) -> current.get().invoke(e, t),
-                        (e, t) -> current.get().invoke(e, t), "cognito:groups", System.err::println)) {
-            Map<String, String> env = new HashMap<>(LocalStack.functionEnv(dynalite.endpoint(), kestra.url(), Map.of()));
+        try (FunctionRig rig = new FunctionRig()) {
+            Map<String, String> env = new HashMap<>(rig.env());
             env.put("JAVA_TOOL_OPTIONS", "-Dquarkus.debug.print-startup-times=true");
-            LocalHttp http = new LocalHttp();
-            System.out.printf("start profile through target/lambda/bootstrap; load average %s%n", ColdStart.loadAverage());
+            System.out.printf("start profile through target/lambda/bootstrap; load average %s%n", ProcessFigures.loadAverage());
             for (String fn : functions) {
                 try (LambdaFunction f = LambdaFunction.startDeployed(fn, env, work, false)) {
-                    current.set(f);
-                    String answer = switch (fn) {
-                        case LocalStack.LIST -> "GET /verdicts -> " + http.get(gateway.url() + "/verdicts").status();
-                        case LocalStack.APPROVE -> "POST approve -> " + http.post(gateway.url()
-                                + "/verdicts/v_00000000000000000000000000000000/approve", "{}").status();
-                        default -> "direct event -> error=" + f.invoke(SampleEvents.directAccessLog(),
-                                Duration.ofSeconds(120)).error();
-                    };
+                    rig.serve(f);
+                    String answer = rig.firstRequest(fn, f, "direct event");
                     long first = System.currentTimeMillis() - f.startedAt();
                     print(fn, first, answer, Files.readAllLines(f.log()));
                 }

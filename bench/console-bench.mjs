@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, newPage, ROOT, startStack } from '../test/harness.mjs';
+import { launchBrowser, newPage, ROOT, startStack } from '../src/main/webui/test/harness.mjs';
 
 const RUNS = 15;
 const WEIGHT_BUDGET = 100 * 1024;

@@ -1,0 +1,84 @@
+package dev.soctriage.bench.stack;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.soctriage.local.LambdaFunction;
+import dev.soctriage.local.LocalGateway;
+import dev.soctriage.local.LocalHttp;
+import dev.soctriage.local.LocalStack;
+import dev.soctriage.local.SampleEvents;
+import dev.soctriage.servers.Dynalite;
+import dev.soctriage.servers.KestraFake;
+import dev.soctriage.servers.LoopbackServer;
+
+/**
+ * What a function JVM started alone needs around it (ColdStart, StartProfile): dynalite, the Kestra fake, and
+ * the local gateway in front of whichever function is {@link #serve served} now; and each function's first
+ * request, the same for every bench: list-pending's {@code GET /verdicts}, approve's {@code POST approve},
+ * ingest-triage's direct event of the sample access log (the rules engine).
+ */
+final class FunctionRig implements AutoCloseable {
+    private final AtomicReference<LambdaFunction> reads = new AtomicReference<>();
+    private final AtomicReference<LambdaFunction> decisions = new AtomicReference<>();
+    private final LoopbackServer dynalite;
+    private final KestraFake kestra;
+    private final LocalGateway gateway;
+    private final LocalHttp http = new LocalHttp();
+
+    FunctionRig() {
+        dynalite = Dynalite.start();
+        kestra = new KestraFake(KestraFake.Auth.basic(LocalStack.KESTRA_USER, LocalStack.KESTRA_PASSWORD),
+                LocalStack.KESTRA_NAMESPACE, line -> { });
+        gateway = new LocalGateway(0, (e, t) -> reads.get().invoke(e, t), (e, t) -> decisions.get().invoke(e, t),
+                "cognito:groups", System.err::println);
+    }
+
+    /** The environment every function gets here (LocalStack's, without user settings). */
+    Map<String, String> env() {
+        return LocalStack.functionEnv(dynalite.endpoint(), kestra.url(), Map.of());
+    }
+
+    String gatewayUrl() {
+        return gateway.url();
+    }
+
+    LocalHttp http() {
+        return http;
+    }
+
+    /** The gateway's reads (list-pending's routes) go to {@code f} from now on. */
+    void serveReads(LambdaFunction f) {
+        reads.set(f);
+    }
+
+    /** Both the gateway's reads and decisions go to {@code f} from now on (one function JVM at a time). */
+    void serve(LambdaFunction f) {
+        reads.set(f);
+        decisions.set(f);
+    }
+
+    /** The function's first request, through the gateway or directly; what came back, in a few words. */
+    String firstRequest(String function, LambdaFunction f, String directLabel) {
+        return switch (function) {
+            case LocalStack.LIST -> "GET /verdicts -> " + http.get(gateway.url() + "/verdicts").status();
+            case LocalStack.APPROVE -> "POST approve -> " + http.post(gateway.url()
+                    + "/verdicts/v_00000000000000000000000000000000/approve", "{}").status();
+            default -> directLabel + " -> error=" + f.invoke(SampleEvents.directAccessLog(), Duration.ofSeconds(120)).error();
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.close();
+        } finally {
+            try {
+                kestra.close();
+            } finally {
+                dynalite.close();
+            }
+        }
+    }
+}
