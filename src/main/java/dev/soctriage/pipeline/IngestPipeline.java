@@ -33,9 +33,10 @@ import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.StoreConfig;
-import dev.soctriage.verdict.VerdictStore;
-import dev.soctriage.verdict.VerdictStore.Delivery;
-import dev.soctriage.verdict.VerdictStore.Suppression;
+import dev.soctriage.verdict.DeliveryMarkers;
+import dev.soctriage.verdict.DeliveryMarkers.Delivery;
+import dev.soctriage.verdict.Suppressions;
+import dev.soctriage.verdict.Suppressions.Suppression;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -58,7 +59,8 @@ public class IngestPipeline {
     private final Grouper grouper;
     private final DetectionClassifier classifier;
     private final TriageService triage;
-    private final VerdictStore store;
+    private final DeliveryMarkers deliveries;
+    private final Suppressions suppressions;
     private final IngestConfig config;
     private final KnownAnswers known;
     private final Clock clock;
@@ -68,8 +70,8 @@ public class IngestPipeline {
     private final SourceReadings readings;
 
     public IngestPipeline(EnvelopeDecoder decoder, Parsers parsers, Grouper grouper, DetectionClassifier classifier,
-            TriageService triage, VerdictWriter writer, VerdictStore store, IngestConfig config, StoreConfig storeConfig,
-            KnownAnswers known, Clock clock, Metrics metrics, SourceReadings readings) {
+            TriageService triage, VerdictWriter writer, DeliveryMarkers deliveries, Suppressions suppressions,
+            IngestConfig config, StoreConfig storeConfig, KnownAnswers known, Clock clock, Metrics metrics, SourceReadings readings) {
         this.metrics = metrics;
         this.readings = readings;
         this.decoder = decoder;
@@ -78,7 +80,8 @@ public class IngestPipeline {
         this.classifier = classifier;
         this.triage = triage;
         this.writer = writer;
-        this.store = store;
+        this.deliveries = deliveries;
+        this.suppressions = suppressions;
         this.config = config;
         this.storeConfig = storeConfig;
         this.known = known;
@@ -110,7 +113,7 @@ public class IngestPipeline {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
-        Delivery delivery = store.delivery(batch.deliveryId());
+        Delivery delivery = deliveries.delivery(batch.deliveryId());
         if (delivery.done()) {
             long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
             LOG.infof("delivery %s from %s was processed before: %d duplicate events", batch.deliveryId(),
@@ -127,9 +130,9 @@ public class IngestPipeline {
         long suppressed = 0;
         // what an earlier attempt wrote stays where it went, however this attempt would judge it (invariant 4)
         Map<String, String> journal = new HashMap<>(delivery.journal());
-        Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
+        Set<String> counted = journal.isEmpty() ? Set.of() : deliveries.counted(Set.copyOf(journal.values()), batch.deliveryId());
         long resumed = 0;
-        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
+        Map<String, Suppression> feedback = new HashMap<>(suppressions.suppressions(
                 groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
         List<EventGroup> open = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
@@ -163,7 +166,7 @@ public class IngestPipeline {
                 .map(j -> VerdictFactory.feedbackKey(j.about(), batch.source())).filter(k -> !feedback.containsKey(k))
                 .collect(Collectors.toSet());
         if (!narrowedKeys.isEmpty()) {
-            feedback.putAll(store.suppressions(narrowedKeys));
+            feedback.putAll(suppressions.suppressions(narrowedKeys));
         }
         long llmCalls = 0;
         // groups that yield the same plan become one verdict: one line per thing to decide
@@ -194,7 +197,7 @@ public class IngestPipeline {
         }
         if (!plans.isEmpty()) {
             // before the first verdict write: where each group goes, for a retry after a failure
-            store.journal(batch.deliveryId(), journal, clock.instant());
+            deliveries.journal(batch.deliveryId(), journal, clock.instant());
         }
         VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans, deadline);
         known.written(w.confirmed());
@@ -211,7 +214,7 @@ public class IngestPipeline {
         // how the lines were read, for the console's view of the source (an operator must see a log read as noise)
         readings.record(batch.source(), reading.lines(), reading.formats(), reading.unknown(), reading.samples(),
                 clock.instant());
-        store.recordDelivery(batch.deliveryId(), clock.instant());
+        deliveries.recordDelivery(batch.deliveryId(), clock.instant());
         return new IngestResult(events, groups.size(), w.written(), w.duplicates() + resumed, llmCalls,
                 failed + w.failed(), split.memoryHits(), split.openVerdictHits()).read(reading);
     }
@@ -253,7 +256,7 @@ public class IngestPipeline {
         Suppression s = feedback.get(feedbackKey);
         if (s != null && s.until().isAfter(clock.instant())) {
             // an analyst rejected this (source, rule, template, actor) as a false positive: count, don't queue
-            store.countSuppressed(feedbackKey, g.count());
+            suppressions.countSuppressed(feedbackKey, g.count());
             return true;
         }
         return false;

@@ -25,6 +25,7 @@ import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
@@ -50,6 +51,8 @@ class PrimingApproveTest {
     @Inject
     VerdictStore store;
     @Inject
+    OpenPlans plans;
+    @Inject
     ObjectMapper mapper;
     @InjectKestra
     KestraFake kestra;
@@ -62,7 +65,7 @@ class PrimingApproveTest {
     void beforeCheckpoint_answersTheDecisionRoutesBeforeTheStore_dispatchesNothing_andAfterRestoreApprovesForReal()
             throws Exception {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now(), List.of("sshd|ssh_auth_failure|" + UUID.randomUUID()));
-        VerdictFixtures.create(store, v);
+        VerdictFixtures.create(plans, v);
         kestra.reset();
         int before = items();
 
