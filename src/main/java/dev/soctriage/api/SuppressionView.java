@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-import dev.soctriage.verdict.VerdictStore.ActiveSuppression;
+import dev.soctriage.verdict.Suppressions.ActiveSuppression;
 
 /**
  * A false-positive suppression in force as the API shows it (docs/contract.md, {@code GET

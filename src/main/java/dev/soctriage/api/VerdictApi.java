@@ -24,6 +24,7 @@ import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
 import dev.soctriage.verdict.VerdictNotFoundException;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.Suppressions;
 
 /**
  * The HTTP API of the contract, for both API functions: route, authenticate, authorise, validate,
@@ -75,6 +76,7 @@ public class VerdictApi {
     }
 
     private final VerdictStore store;
+    private final Suppressions suppressions;
     private final SourceReadings readings;
     private final ApprovalService approvals;
     private final ApiConfig config;
@@ -82,8 +84,9 @@ public class VerdictApi {
     private final java.time.Clock clock;
 
     /** Without the sources' readings (an API built by hand for the verdict routes): that route answers 503. */
-    public VerdictApi(VerdictStore store, ApprovalService approvals, ApiConfig config, ObjectMapper mapper) {
-        this(store, NO_READINGS, approvals, config, mapper, java.time.Clock.systemUTC());
+    public VerdictApi(VerdictStore store, Suppressions suppressions, ApprovalService approvals, ApiConfig config,
+            ObjectMapper mapper) {
+        this(store, suppressions, NO_READINGS, approvals, config, mapper, java.time.Clock.systemUTC());
     }
 
     private static final SourceReadings NO_READINGS = new SourceReadings() {
@@ -100,10 +103,11 @@ public class VerdictApi {
     };
 
     @jakarta.inject.Inject
-    public VerdictApi(VerdictStore store, SourceReadings readings, ApprovalService approvals, ApiConfig config,
-            ObjectMapper mapper, java.time.Clock clock) {
+    public VerdictApi(VerdictStore store, Suppressions suppressions, SourceReadings readings, ApprovalService approvals,
+            ApiConfig config, ObjectMapper mapper, java.time.Clock clock) {
         this.clock = clock;
         this.store = store;
+        this.suppressions = suppressions;
         this.readings = readings;
         this.approvals = approvals;
         this.config = config;
@@ -165,7 +169,7 @@ public class VerdictApi {
                 yield new ListAnswer(page.items(), page.nextToken());
             }
             case SOURCES -> new SourcesAnswer(readings.recent(Requests.sourcesLimit(request)));
-            case SUPPRESSIONS -> new SuppressionsAnswer(store.activeSuppressions(clock.instant(),
+            case SUPPRESSIONS -> new SuppressionsAnswer(suppressions.activeSuppressions(clock.instant(),
                     Requests.sourcesLimit(request)).stream().map(SuppressionView::of).toList());
             case UNSUPPRESS -> {
                 String id = Requests.id(route);

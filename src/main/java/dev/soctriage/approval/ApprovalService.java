@@ -22,6 +22,7 @@ import dev.soctriage.verdict.VerdictConflictException;
 import dev.soctriage.verdict.VerdictNotFoundException;
 import dev.soctriage.verdict.VerdictStore.Decision;
 import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.Suppressions;
 
 /**
  * The decisions on a verdict. Approval is claim → Kestra → finish, so that however often or
@@ -35,6 +36,7 @@ public class ApprovalService {
     public static final String FALSE_POSITIVE = "false_positive";
 
     private final VerdictStore store;
+    private final Suppressions suppressions;
     private final KestraClient kestra;
     private final Clock clock;
     private final StoreConfig storeConfig;
@@ -43,11 +45,12 @@ public class ApprovalService {
     private final Guard guard;
     private final ThreatMemory threats;
 
-    public ApprovalService(VerdictStore store, KestraClient kestra, Clock clock, StoreConfig storeConfig,
+    public ApprovalService(VerdictStore store, Suppressions suppressions, KestraClient kestra, Clock clock, StoreConfig storeConfig,
             FeedbackConfig feedback, DecisionLog log, Guard guard, ThreatMemory threats) {
         this.guard = guard;
         this.threats = threats;
         this.store = store;
+        this.suppressions = suppressions;
         this.kestra = kestra;
         this.clock = clock;
         this.storeConfig = storeConfig;
@@ -185,7 +188,7 @@ public class ApprovalService {
             threats.revoke(rejected.assessment().rememberedFrom());
         }
         if (FALSE_POSITIVE.equalsIgnoreCase(reason.strip())) {
-            int groups = store.suppressFeedback(id, now.plus(feedback.suppressFor()), by, now).size();
+            int groups = suppressions.suppressFeedback(id, now.plus(feedback.suppressFor()), by, now).size();
             LOG.infof("verdict %s rejected as false positive: its %d groups are suppressed for %s", id, groups,
                     feedback.suppressFor());
         }
@@ -199,7 +202,7 @@ public class ApprovalService {
      * @return how many were in force
      */
     public int liftSuppressions(String id, String by) {
-        int lifted = store.liftSuppressions(id, by, clock.instant());
+        int lifted = suppressions.liftSuppressions(id, by, clock.instant());
         log.record(id, "unsuppress", null, "LIFTED", by, null, null, null);
         LOG.infof("verdict %s: %d suppression(s) lifted", id, lifted);
         return lifted;

@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.triage.Judgement;
-import dev.soctriage.verdict.VerdictStore;
-import dev.soctriage.verdict.VerdictStore.Delivery;
-import dev.soctriage.verdict.VerdictStore.Suppression;
+import dev.soctriage.verdict.DeliveryMarkers;
+import dev.soctriage.verdict.DeliveryMarkers.Delivery;
+import dev.soctriage.verdict.Suppressions;
+import dev.soctriage.verdict.Suppressions.Suppression;
 
 /**
  * The suppress step: which of a delivery's groups are judged at all. A group an earlier attempt of the
@@ -29,12 +30,14 @@ import dev.soctriage.verdict.VerdictStore.Suppression;
 public class FeedbackScreen {
     private static final Logger LOG = Logger.getLogger(FeedbackScreen.class);
 
-    private final VerdictStore store;
+    private final DeliveryMarkers deliveries;
+    private final Suppressions suppressions;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    public FeedbackScreen(VerdictStore store, IngestMetrics metrics, Clock clock) {
-        this.store = store;
+    public FeedbackScreen(DeliveryMarkers deliveries, Suppressions suppressions, IngestMetrics metrics, Clock clock) {
+        this.deliveries = deliveries;
+        this.suppressions = suppressions;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -54,8 +57,8 @@ public class FeedbackScreen {
 
     public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery) {
         Map<String, String> journal = new HashMap<>(delivery.journal());
-        Set<String> counted = journal.isEmpty() ? Set.of() : store.counted(Set.copyOf(journal.values()), batch.deliveryId());
-        Map<String, Suppression> feedback = new HashMap<>(store.suppressions(
+        Set<String> counted = journal.isEmpty() ? Set.of() : deliveries.counted(Set.copyOf(journal.values()), batch.deliveryId());
+        Map<String, Suppression> feedback = new HashMap<>(suppressions.suppressions(
                 groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
         List<EventGroup> open = new ArrayList<>(groups.size());
         long resumed = 0;
@@ -83,7 +86,7 @@ public class FeedbackScreen {
                 .map(j -> VerdictFactory.feedbackKey(j.about(), source)).filter(k -> !feedback.containsKey(k))
                 .collect(Collectors.toSet());
         if (!narrowed.isEmpty()) {
-            feedback.putAll(store.suppressions(narrowed));
+            feedback.putAll(suppressions.suppressions(narrowed));
         }
     }
 
@@ -92,7 +95,7 @@ public class FeedbackScreen {
         String feedbackKey = VerdictFactory.feedbackKey(g, source);
         Suppression s = feedback.get(feedbackKey);
         if (s != null && s.until().isAfter(clock.instant())) {
-            store.countSuppressed(feedbackKey, g.count());
+            suppressions.countSuppressed(feedbackKey, g.count());
             metrics.suppressed(g.count());
             return true;
         }

@@ -16,8 +16,8 @@ import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
 import dev.soctriage.verdict.SourceReadings;
-import dev.soctriage.verdict.VerdictStore;
-import dev.soctriage.verdict.VerdictStore.Delivery;
+import dev.soctriage.verdict.DeliveryMarkers;
+import dev.soctriage.verdict.DeliveryMarkers.Delivery;
 
 /**
  * ingest-triage, stage by stage: decode → parse → group → triage → write verdicts.
@@ -41,14 +41,14 @@ public class IngestPipeline {
     private final Judge judge;
     private final Planner planner;
     private final VerdictWriter writer;
-    private final VerdictStore store;
+    private final DeliveryMarkers deliveries;
     private final SourceReadings readings;
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final Clock clock;
 
     public IngestPipeline(EnvelopeDecoder decoder, Grouping grouping, FeedbackScreen screen, Judge judge,
-            Planner planner, VerdictWriter writer, VerdictStore store, SourceReadings readings, IngestMetrics metrics,
+            Planner planner, VerdictWriter writer, DeliveryMarkers deliveries, SourceReadings readings, IngestMetrics metrics,
             IngestConfig config, Clock clock) {
         this.decoder = decoder;
         this.grouping = grouping;
@@ -56,7 +56,7 @@ public class IngestPipeline {
         this.judge = judge;
         this.planner = planner;
         this.writer = writer;
-        this.store = store;
+        this.deliveries = deliveries;
         this.readings = readings;
         this.metrics = metrics;
         this.config = config;
@@ -89,7 +89,7 @@ public class IngestPipeline {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
-        Delivery delivery = store.delivery(batch.deliveryId());
+        Delivery delivery = deliveries.delivery(batch.deliveryId());
         if (delivery.done()) {
             return redelivered(batch);
         }
@@ -107,7 +107,7 @@ public class IngestPipeline {
         // how the lines were read, for the console's view of the source (an operator must see a log read as noise)
         readings.record(batch.source(), reading.lines(), reading.formats(), reading.unknown(), reading.samples(),
                 clock.instant());
-        store.recordDelivery(batch.deliveryId(), clock.instant());
+        deliveries.recordDelivery(batch.deliveryId(), clock.instant());
         long events = groups.stream().mapToLong(EventGroup::count).sum();
         return new IngestResult(events, groups.size(), w.written(), w.duplicates() + screened.resumed(), plans.llmCalls(),
                 batch.failures().size() + w.failed(), judged.memoryHits(), judged.openVerdictHits()).read(reading);
@@ -131,7 +131,7 @@ public class IngestPipeline {
     private VerdictWriter.Written write(LogBatch batch, Planner.Plans plans, Map<String, String> journal,
             Instant deadline) {
         if (!plans.byPlan().isEmpty()) {
-            store.journal(batch.deliveryId(), journal, clock.instant());
+            deliveries.journal(batch.deliveryId(), journal, clock.instant());
         }
         VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), deadline);
         judge.written(w.confirmed());

@@ -2,7 +2,7 @@ package dev.soctriage.pipeline;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.triage.Finding;
-import dev.soctriage.verdict.VerdictStore.Suppression;
+import dev.soctriage.verdict.Suppressions.Suppression;
 
 /**
  * A group of a delivery as it goes to its verdict.

@@ -21,7 +21,7 @@ import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.TemplateMemoryConfig;
 import dev.soctriage.verdict.VerdictIds;
-import dev.soctriage.verdict.VerdictStore;
+import dev.soctriage.verdict.OpenPlans;
 
 /**
  * What ingest-triage need not ask the model again, decided before any call (docs/triage.md, "Memory of
@@ -34,17 +34,17 @@ import dev.soctriage.verdict.VerdictStore;
 @ApplicationScoped
 public class KnownAnswers {
     private final TriageService triage;
-    private final VerdictStore store;
+    private final OpenPlans plans;
     private final TemplateMemory memory;
     private final TemplateMemoryConfig config;
     private final Clock clock;
     private final RememberedThreats threats;
 
-    public KnownAnswers(TriageService triage, VerdictStore store, TemplateMemory memory, TemplateMemoryConfig config,
+    public KnownAnswers(TriageService triage, OpenPlans plans, TemplateMemory memory, TemplateMemoryConfig config,
             Clock clock, RememberedThreats threats) {
         this.threats = threats;
         this.triage = triage;
-        this.store = store;
+        this.plans = plans;
         this.memory = memory;
         this.config = config;
         this.clock = clock;
@@ -148,7 +148,7 @@ public class KnownAnswers {
                 planKeys.addAll(actorPlans(toAsk.get(i)).values());
             }
         }
-        Map<String, Severity> open = planKeys.isEmpty() ? Map.of() : store.openSeverities(planKeys);
+        Map<String, Severity> open = planKeys.isEmpty() ? Map.of() : plans.openSeverities(planKeys);
         long hits = 0;
         for (int i = 0; i < toAsk.size(); i++) {
             EventGroup g = toAsk.get(i);

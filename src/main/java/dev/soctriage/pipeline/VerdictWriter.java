@@ -15,12 +15,13 @@ import org.jboss.logging.Logger;
 import dev.soctriage.verdict.Contribution;
 import dev.soctriage.verdict.InvalidVerdictException;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
-import dev.soctriage.verdict.VerdictStore.Recorded;
+import dev.soctriage.verdict.OpenPlans;
+import dev.soctriage.verdict.OpenPlans.Recorded;
+import dev.soctriage.verdict.Suppressions;
 
 /**
  * Writes one delivery's verdicts: one contribution per plan, the most severe first, all written in
- * parallel batches ({@link VerdictStore#recordAll}) until the deadline. What an earlier suppression of a
+ * parallel batches ({@link OpenPlans#recordAll}) until the deadline. What an earlier suppression of a
  * plan's groups dropped is shown on its verdict, then taken back from the suppression.
  */
 @ApplicationScoped
@@ -28,13 +29,16 @@ public class VerdictWriter {
     private static final Logger LOG = Logger.getLogger(VerdictWriter.class);
 
     private final VerdictFactory verdicts;
-    private final VerdictStore store;
+    private final OpenPlans openPlans;
+    private final Suppressions suppressions;
     private final Clock clock;
     private final IngestMetrics metrics;
 
-    public VerdictWriter(VerdictFactory verdicts, VerdictStore store, Clock clock, IngestMetrics metrics) {
+    public VerdictWriter(VerdictFactory verdicts, OpenPlans openPlans, Suppressions suppressions, Clock clock,
+            IngestMetrics metrics) {
         this.verdicts = verdicts;
-        this.store = store;
+        this.openPlans = openPlans;
+        this.suppressions = suppressions;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -79,7 +83,7 @@ public class VerdictWriter {
         prepared.sort(Comparator.comparing((Prepared p) -> p.contribution().verdict().severity()).reversed()
                 .thenComparing(p -> -p.contribution().verdict().eventCount()));
         List<Recorded> recorded = prepared.isEmpty() ? List.of()
-                : store.recordAll(prepared.stream().map(Prepared::contribution).toList(), deadline);
+                : openPlans.recordAll(prepared.stream().map(Prepared::contribution).toList(), deadline);
         long written = 0;
         long duplicates = 0;
         int notReached = 0;
@@ -95,7 +99,7 @@ public class VerdictWriter {
                 written++;
                 Verdict v = r.verdict();
                 metrics.verdict(p.contribution().verdict().evidence().lastSeen(), clock.instant().toString());
-                p.carried().forEach((key, n) -> store.countSuppressed(key, -n));
+                p.carried().forEach((key, n) -> suppressions.countSuppressed(key, -n));
                 p.plan().forEach(j -> confirmed.add(new RememberedThreats.Confirmed(j.about(), j.finding(), v.id())));
                 LOG.infof("verdict %s %s %s %s engine=%s events=%d groups=%d", v.id(), r.outcome(),
                         v.severity().wire(), v.action().wire(), v.assessment().engine(),

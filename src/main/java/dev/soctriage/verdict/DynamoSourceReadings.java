@@ -9,12 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -32,7 +29,6 @@ import dev.soctriage.text.Digests;
  */
 @ApplicationScoped
 public class DynamoSourceReadings implements SourceReadings {
-    private static final Logger LOG = Logger.getLogger(DynamoSourceReadings.class);
     /** the activity index's partition of source readings */
     static final String PARTITION = "SOURCE";
     /** how long a source not delivered again stays listed */
@@ -41,12 +37,10 @@ public class DynamoSourceReadings implements SourceReadings {
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final VerdictTable table;
 
     public DynamoSourceReadings(DynamoDbClient dynamo, StoreConfig store) {
-        this.dynamo = dynamo;
-        this.table = store.table();
+        this.table = new VerdictTable(dynamo, store, "source readings");
     }
 
     @Override
@@ -85,13 +79,14 @@ public class DynamoSourceReadings implements SourceReadings {
             k++;
         }
         String update = set.append(add).toString();
-        call(() -> dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id(source))))
+        table.call(() -> table.dynamo().updateItem(b -> b.tableName(table.name()).key(VerdictTable.key(id(source)))
                 .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values)));
     }
 
     @Override
     public List<SourceReading> recent(int limit) {
-        QueryResponse r = call(() -> dynamo.query(b -> b.tableName(table).indexName(VerdictItems.ACTIVITY_INDEX)
+        QueryResponse r = table.call(() -> table.dynamo().query(b -> b.tableName(table.name())
+                .indexName(VerdictItems.ACTIVITY_INDEX)
                 .keyConditionExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(PARTITION))).scanIndexForward(false)
                 .limit(limit)));
@@ -128,14 +123,5 @@ public class DynamoSourceReadings implements SourceReadings {
     /** The item id: a digest, since a source (an S3 key) may be longer than a key may be. */
     static String id(String source) {
         return "r_" + Digests.sha256HexOf(source);
-    }
-
-    private <T> T call(Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (SdkException e) {
-            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
-            throw new StoreUnavailableException("source readings unavailable: " + e.getMessage(), e);
-        }
     }
 }

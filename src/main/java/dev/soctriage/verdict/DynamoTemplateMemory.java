@@ -7,12 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,15 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ApplicationScoped
 public class DynamoTemplateMemory implements TemplateMemory {
-    private static final Logger LOG = Logger.getLogger(DynamoTemplateMemory.class);
-
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final VerdictTable table;
     private final TemplateMemoryConfig config;
 
     public DynamoTemplateMemory(DynamoDbClient dynamo, StoreConfig store, TemplateMemoryConfig config) {
-        this.dynamo = dynamo;
-        this.table = store.table();
+        this.table = new VerdictTable(dynamo, store, "template memory");
         this.config = config;
     }
 
@@ -40,8 +33,8 @@ public class DynamoTemplateMemory implements TemplateMemory {
     public Set<String> remembered(Collection<String> keys, Instant now) {
         List<String> ids = keys.stream().map(DynamoTemplateMemory::id).toList();
         Set<String> found = new HashSet<>();
-        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, ids, false, "id, rememberedUntil", Map.of(),
-                this::call, "template memory")) {
+        for (Map<String, AttributeValue> item : table.batchGet(ids, false, "id, rememberedUntil", Map.of(),
+                "template memory")) {
             AttributeValue until = item.get("rememberedUntil");
             if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
                 found.add(item.get("id").s().substring(2));
@@ -57,7 +50,7 @@ public class DynamoTemplateMemory implements TemplateMemory {
         item.put("id", AttributeValue.fromS(id(key)));
         item.put("rememberedUntil", AttributeValue.fromN(Long.toString(until)));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(until)));
-        call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
+        table.put(item);
     }
 
     @Override
@@ -66,19 +59,10 @@ public class DynamoTemplateMemory implements TemplateMemory {
         List<Map<String, AttributeValue>> items = keys.stream().distinct().<Map<String, AttributeValue>>map(k -> Map.of(
                 "id", AttributeValue.fromS(id(k)), "rememberedUntil", AttributeValue.fromN(until),
                 "expiresAt", AttributeValue.fromN(until))).toList();
-        BatchWrites.put(dynamo, table, items, this::call, "template memory");
+        table.batchPut(items, "template memory");
     }
 
     private static String id(String key) {
         return "m_" + key;
-    }
-
-    private <T> T call(Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (SdkException e) {
-            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
-            throw new StoreUnavailableException("template memory unavailable: " + e.getMessage(), e);
-        }
     }
 }

@@ -8,12 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,13 +31,11 @@ public class DynamoThreatMemory implements ThreatMemory {
     private static final Logger LOG = Logger.getLogger(DynamoThreatMemory.class);
     private static final String PREFIX = "t_";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final VerdictTable table;
     private final TemplateMemoryConfig config;
 
     public DynamoThreatMemory(DynamoDbClient dynamo, StoreConfig store, TemplateMemoryConfig config) {
-        this.dynamo = dynamo;
-        this.table = store.table();
+        this.table = new VerdictTable(dynamo, store, "threat memory");
         this.config = config;
     }
 
@@ -47,8 +43,7 @@ public class DynamoThreatMemory implements ThreatMemory {
     public Map<String, ConfirmedThreat> recall(Collection<String> keys, Instant now) {
         Map<String, ConfirmedThreat> found = new HashMap<>();
         List<String> ids = keys.stream().map(k -> PREFIX + k).toList();
-        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, ids, false, null, Map.of(), this::call,
-                "threat memory")) {
+        for (Map<String, AttributeValue> item : table.batchGet(ids, false, null, Map.of(), "threat memory")) {
             AttributeValue until = item.get("rememberedUntil");
             if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
                 found.put(item.get("id").s().substring(PREFIX.length()), fromItem(item));
@@ -58,9 +53,9 @@ public class DynamoThreatMemory implements ThreatMemory {
             return found;
         }
         Set<String> standing = new HashSet<>();
-        for (Map<String, AttributeValue> v : BatchReads.get(dynamo, table,
+        for (Map<String, AttributeValue> v : table.batchGet(
                 found.values().stream().map(ConfirmedThreat::verdictId).toList(), false, "id, #s, memoryRevoked",
-                Map.of("#s", "status"), this::call, "threat memory's verdicts")) {
+                Map.of("#s", "status"), "threat memory's verdicts")) {
             boolean rejected = v.containsKey("status") && Status.REJECTED.name().equals(v.get("status").s());
             if (!rejected && !v.containsKey("memoryRevoked")) {
                 standing.add(v.get("id").s());
@@ -81,20 +76,17 @@ public class DynamoThreatMemory implements ThreatMemory {
             item.put("expiresAt", AttributeValue.fromN(until));
             items.add(item);
         });
-        BatchWrites.put(dynamo, table, items, this::call, "threat memory");
+        table.batchPut(items, "threat memory");
     }
 
     @Override
     public void revoke(String verdictId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(verdictId)))
+            table.call(() -> table.dynamo().updateItem(b -> b.tableName(table.name()).key(VerdictTable.key(verdictId))
                     .updateExpression("SET memoryRevoked = :t").conditionExpression("attribute_exists(id)")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true)))));
         } catch (ConditionalCheckFailedException e) {
             LOG.debugf("verdict %s no longer exists: no confirmation to revoke", verdictId);
-        } catch (SdkException e) {
-            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
-            throw new StoreUnavailableException("threat memory unavailable: " + e.getMessage(), e);
         }
     }
 
@@ -126,14 +118,5 @@ public class DynamoThreatMemory implements ThreatMemory {
 
     private static List<String> strings(AttributeValue v) {
         return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
-    }
-
-    private <T> T call(Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (SdkException e) {
-            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
-            throw new StoreUnavailableException("threat memory unavailable: " + e.getMessage(), e);
-        }
     }
 }

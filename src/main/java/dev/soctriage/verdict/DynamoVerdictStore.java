@@ -1,22 +1,14 @@
 package dev.soctriage.verdict;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -29,86 +21,28 @@ import dev.soctriage.model.Status;
  * {@link VerdictStore} on one DynamoDB table: partition key {@code id}; two sparse global indexes serve
  * the queue, so listing never scans: {@code status-index} ({@code status}, {@code queueKey}) in severity
  * order and {@code activity-index} ({@code status}, {@code activityKey}) by last activity
- * ({@link Listings}). Delivery markers and journals ({@code d_}, {@code j_}, see {@link Deliveries}),
- * suppressions ({@code s_}, {@link Suppressions}) and open plans ({@code p_}, see {@link OpenPlans})
+ * ({@link Listings}). Delivery markers and journals ({@code d_}, {@code j_}, {@link DynamoDeliveryMarkers}),
+ * suppressions ({@code s_}, {@link DynamoSuppressions}) and open plans ({@code p_}, {@link DynamoOpenPlans})
  * share the table with no {@code status}, so they stay out of the indexes. No transactions (dynalite
  * has none): every change is one conditional write.
  */
 @ApplicationScoped
 public class DynamoVerdictStore implements VerdictStore {
-    private static final Logger LOG = Logger.getLogger(DynamoVerdictStore.class);
+    private final VerdictTable table;
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final StoreConfig config;
-    private final OpenPlans plans;
-    private final PlanReads reads;
-    private final Deliveries deliveries;
-    private final Suppressions suppressions;
-    private final Clock clock;
-
-    public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = config.table();
-        this.config = config;
-        this.clock = clock;
-        this.reads = new PlanReads(this, dynamo, table);
-        this.plans = new OpenPlans(this, dynamo, table, config, reads);
-        this.deliveries = new Deliveries(this, dynamo, table, config);
-        this.suppressions = new Suppressions(this, dynamo, table, config);
-    }
-
-    @Override
-    public Recorded record(Contribution contribution) {
-        return plans.record(contribution, clock.instant());
-    }
-
-    @Override
-    public List<Recorded> recordAll(List<Contribution> contributions, Instant deadline) {
-        return plans.recordAll(contributions, clock.instant(), clock, deadline, config.writeConcurrency());
-    }
-
-    @Override
-    public Map<String, Severity> openSeverities(Collection<String> planKeys) {
-        return reads.openSeverities(planKeys);
-    }
-
-    @Override
-    public Set<String> counted(Collection<String> planKeys, String deliveryId) {
-        return reads.counted(planKeys, deliveryId);
+    public DynamoVerdictStore(DynamoDbClient dynamo, StoreConfig config) {
+        this.table = new VerdictTable(dynamo, config, "verdict store");
     }
 
     @Override
     public int prime(Contribution contribution) {
-        int reads = DryRun.run(() -> dynamo.query(b -> b.tableName(table).indexName(VerdictItems.STATUS_INDEX)
-                .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(Status.PENDING.name())))
-                .scanIndexForward(false).limit(50).overrideConfiguration(DryRun.OVERRIDE)));
-        if (contribution == null) {
-            return reads + DryRun.run(() -> dynamo.getItem(b -> b.tableName(table).key(key(VerdictIds.of("priming", 1)))
-                    .consistentRead(true).overrideConfiguration(DryRun.OVERRIDE)));
-        }
-        Map<String, AttributeValue> item = VerdictItems.toItem(contribution.verdict());
-        item.put("planKey", AttributeValue.fromS(contribution.planKey()));
-        int primed = DryRun.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(id)").overrideConfiguration(DryRun.OVERRIDE)));
-        primed += DryRun.run(() -> dynamo.updateItem(b -> b.tableName(table).key(key(contribution.verdict().id()))
-                .updateExpression("SET eventCount = eventCount + :n").conditionExpression("attribute_exists(id)")
-                .expressionAttributeValues(Map.of(":n", VerdictItems.n(1))).returnValues(ReturnValue.ALL_NEW)
-                .overrideConfiguration(DryRun.OVERRIDE)));
-        primed += DryRun.run(() -> dynamo.getItem(b -> b.tableName(table).key(key(contribution.verdict().id()))
-                .consistentRead(true).overrideConfiguration(DryRun.OVERRIDE)));
-        primed += DryRun.run(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
-                KeysAndAttributes.builder().keys(List.of(key(contribution.verdict().id()))).build()))
-                .overrideConfiguration(DryRun.OVERRIDE)));
-        return reads + primed;
+        return StorePriming.prime(table, contribution);
     }
 
     @Override
     public Optional<Verdict> find(String id) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(key(id)).consistentRead(true))).item();
-        if (item == null || item.isEmpty() || !item.containsKey("status")) {
+        Map<String, AttributeValue> item = table.get(id);
+        if (item == null || !VerdictItems.STATUS.in(item)) {
             return Optional.empty();
         }
         return Optional.of(VerdictItems.fromItem(item));
@@ -116,14 +50,14 @@ public class DynamoVerdictStore implements VerdictStore {
 
     @Override
     public Page list(Status status, Severity minSeverity, Order order, int limit, String nextToken) {
-        return Listings.page(this, dynamo, table, status, minSeverity, order, limit, nextToken);
+        return Listings.page(table, status, minSeverity, order, limit, nextToken);
     }
 
     @Override
     public Claim claim(String id, String claimToken, Instant now, Instant claimUntil) {
         // ALL_OLD: the claim changes no verdict field, and the old item tells whether an earlier claim
         // was left unfinished (approved and dispatchFailed remove claimToken)
-        UpdateItemRequest r = UpdateItemRequest.builder().tableName(table).key(key(id))
+        UpdateItemRequest r = UpdateItemRequest.builder().tableName(table.name()).key(key(id))
                 .updateExpression("SET claimToken = :c, claimUntil = :u")
                 .conditionExpression("attribute_exists(id) AND #s IN (:p, :f) "
                         + "AND (attribute_not_exists(claimUntil) OR claimUntil < :now)")
@@ -133,10 +67,10 @@ public class DynamoVerdictStore implements VerdictStore {
                         ":f", s(Status.DISPATCH_FAILED.name())))
                 .returnValues(ReturnValue.ALL_OLD).build();
         try {
-            Map<String, AttributeValue> old = call(() -> dynamo.updateItem(r)).attributes();
+            Map<String, AttributeValue> old = table.call(() -> table.dynamo().updateItem(r)).attributes();
             Verdict v = VerdictItems.fromItem(old);
-            return new Claim(v, old.containsKey("claimToken"),
-                    v.status() == Status.DISPATCH_FAILED && !old.containsKey(VerdictItems.DISPATCH_SETTLED));
+            return new Claim(v, VerdictItems.CLAIM_TOKEN.in(old),
+                    v.status() == Status.DISPATCH_FAILED && !VerdictItems.DISPATCH_SETTLED.in(old));
         } catch (ConditionalCheckFailedException e) {
             Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
             throw new VerdictConflictException("verdict is not approvable, or another approval of it is under way",
@@ -151,7 +85,7 @@ public class DynamoVerdictStore implements VerdictStore {
         values.put(":x", s(executionId));
         return update(id, UpdateItemRequest.builder()
                 .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, kestraExecutionId = :x "
-                        + "REMOVE claimToken, claimUntil, dispatchError, expiresAt, " + VerdictItems.DISPATCH_SETTLED)
+                        + "REMOVE claimToken, claimUntil, dispatchError, expiresAt, " + VerdictItems.DISPATCH_SETTLED.name())
                 .conditionExpression("claimToken = :c")
                 .expressionAttributeNames(Map.of("#s", "status", "#cm", "comment"))
                 .expressionAttributeValues(values),
@@ -166,10 +100,10 @@ public class DynamoVerdictStore implements VerdictStore {
         // the settled mark, not an unsettled one: an item written before the mark existed reads as unsure
         String settled;
         if (unsettled) {
-            settled = " REMOVE claimToken, claimUntil, " + VerdictItems.DISPATCH_SETTLED;
+            settled = " REMOVE claimToken, claimUntil, " + VerdictItems.DISPATCH_SETTLED.name();
         } else {
-            values.put(":ds", AttributeValue.fromBool(true));
-            settled = ", " + VerdictItems.DISPATCH_SETTLED + " = :ds REMOVE claimToken, claimUntil";
+            values.put(":ds", VerdictItems.DISPATCH_SETTLED.value(true));
+            settled = ", " + VerdictItems.DISPATCH_SETTLED.name() + " = :ds REMOVE claimToken, claimUntil";
         }
         return update(id, UpdateItemRequest.builder()
                 .updateExpression("SET #s = :st, decidedBy = :by, decidedAt = :at, #cm = :cm, dispatchError = :e"
@@ -213,76 +147,12 @@ public class DynamoVerdictStore implements VerdictStore {
                 "verdict is not APPROVED, or the execution id is not its own");
     }
 
-    @Override
-    public Delivery delivery(String deliveryId) {
-        return deliveries.delivery(deliveryId);
-    }
-
-    @Override
-    public void journal(String deliveryId, Map<String, String> groupPlans, Instant now) {
-        deliveries.journal(deliveryId, groupPlans, now);
-    }
-
-    @Override
-    public void recordDelivery(String deliveryId, Instant now) {
-        deliveries.done(deliveryId, now);
-    }
-
-    @Override
-    public List<String> suppressFeedback(String verdictId, Instant until, String by, Instant now) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(key(verdictId)).consistentRead(true))).item();
-        if (item == null || !item.containsKey("status")) {
-            throw new VerdictNotFoundException(verdictId);
-        }
-        List<String> keys = VerdictItems.stored(item).feedbackKeys();
-        for (String k : keys) {
-            suppressions.suppress(k, verdictId, until, by, now);
-        }
-        return keys;
-    }
-
-    @Override
-    public void suppress(String groupKey, Instant until, String by, Instant now) {
-        suppressions.suppress(groupKey, null, until, by, now);
-    }
-
-    @Override
-    public List<ActiveSuppression> activeSuppressions(Instant now, int limit) {
-        return suppressions.active(now, limit);
-    }
-
-    @Override
-    public int liftSuppressions(String verdictId, String by, Instant now) {
-        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(key(verdictId)).consistentRead(true))).item();
-        if (item == null || !item.containsKey("status")) {
-            throw new VerdictNotFoundException(verdictId);
-        }
-        return suppressions.lift(VerdictItems.stored(item).feedbackKeys(), by, now);
-    }
-
-    @Override
-    public Map<String, Suppression> suppressions(Collection<String> groupKeys) {
-        return suppressions.find(groupKeys);
-    }
-
-    @Override
-    public void countSuppressed(String groupKey, long events) {
-        suppressions.count(groupKey, events);
-    }
-
-    /** {@code s_} and 32 hex digits of the group key's digest; no {@code status}, so never in the index. */
-    static String suppressionKey(String groupKey) {
-        return Suppressions.id(groupKey);
-    }
-
     /** Runs a conditional update returning the new item; a failed condition becomes a domain exception. */
     private Verdict update(String id, UpdateItemRequest.Builder request, String conflict) {
-        UpdateItemRequest r = request.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_NEW)
+        UpdateItemRequest r = request.tableName(table.name()).key(key(id)).returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
         try {
-            return VerdictItems.fromItem(call(() -> dynamo.updateItem(r)).attributes());
+            return VerdictItems.fromItem(table.call(() -> table.dynamo().updateItem(r)).attributes());
         } catch (ConditionalCheckFailedException e) {
             // dynalite does not return the old item on a failed condition: read it
             Verdict current = find(id).orElseThrow(() -> new VerdictNotFoundException(id));
@@ -299,19 +169,8 @@ public class DynamoVerdictStore implements VerdictStore {
         return values;
     }
 
-    <T> T call(Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            LOG.warnf("DynamoDB call on %s failed: %s", table, e.getClass().getSimpleName());
-            throw new StoreUnavailableException("verdict store unavailable: " + e.getMessage(), e);
-        }
-    }
-
     private static Map<String, AttributeValue> key(String id) {
-        return Map.of("id", s(id));
+        return VerdictTable.key(id);
     }
 
     private static AttributeValue s(String v) {

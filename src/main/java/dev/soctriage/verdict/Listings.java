@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -23,8 +22,8 @@ final class Listings {
     private Listings() {
     }
 
-    static Page page(DynamoVerdictStore store, DynamoDbClient dynamo, String table, Status status, Severity minSeverity,
-            Order order, int limit, String nextToken) {
+    static Page page(VerdictTable table, Status status, Severity minSeverity, Order order, int limit,
+            String nextToken) {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be 1..100");
         }
@@ -33,7 +32,7 @@ final class Listings {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":s", AttributeValue.fromS(status.name()));
         String condition = "#s = :s";
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).scanIndexForward(false).limit(limit);
         if (order == Order.SEVERITY) {
             q.indexName(VerdictItems.STATUS_INDEX);
             if (minSeverity != null) {
@@ -61,7 +60,7 @@ final class Listings {
             q.exclusiveStartKey(PageTokens.decode(nextToken, status, minSeverity, order));
         }
         QueryRequest request = q.build();
-        QueryResponse r = store.call(() -> dynamo.query(request));
+        QueryResponse r = table.call(() -> table.dynamo().query(request));
         List<Verdict> items = new ArrayList<>(r.count());
         for (Map<String, AttributeValue> item : r.items()) {
             items.add(VerdictItems.fromItem(item));

@@ -28,7 +28,7 @@ public interface StoreConfig {
     @WithDefault("PT60S")
     Duration claimTimeout();
 
-    /** Verdict writes of one delivery in flight at once ({@link VerdictStore#recordAll}). */
+    /** Verdict writes of one delivery in flight at once ({@link OpenPlans#recordAll}). */
     @WithDefault("16")
     @jakarta.validation.constraints.Min(1)
     @jakarta.validation.constraints.Max(64)

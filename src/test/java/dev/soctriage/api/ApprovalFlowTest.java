@@ -45,7 +45,9 @@ import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.ProjectPaths;
 import dev.soctriage.text.Digests;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -62,6 +64,10 @@ class ApprovalFlowTest {
     VerdictApi api;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
+    @Inject
+    OpenPlans plans;
     @Inject
     dev.soctriage.verdict.ThreatMemory threats;
     @Inject
@@ -282,10 +288,10 @@ class ApprovalFlowTest {
     @Test
     void reapprove_afterADispatchThatSentNothing_dispatches_withoutWaitingForTheGrace() throws Exception {
         Verdict v = created();
-        ApprovalService unconfigured = new ApprovalService(store, new KestraClient(
+        ApprovalService unconfigured = new ApprovalService(store, suppressions, new KestraClient(
                 TestKestraConfig.basic(null, SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, new dev.soctriage.guard.Guard(List.of()), threats);
-        assertError(new VerdictApi(store, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
+        assertError(new VerdictApi(store, suppressions, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
                 + v.id() + "/approve", "{}").asAnalyst().event(), VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
 
@@ -375,10 +381,10 @@ class ApprovalFlowTest {
         Verdict v = created();
         dev.soctriage.guard.Guard allowlisted = new dev.soctriage.guard.Guard(
                 java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
-        ApprovalService approvals = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
+        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(TestKestraConfig.basic(
                 kestra.url(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, allowlisted, threats);
-        VerdictApi guarded = new VerdictApi(store, approvals, apiConfig, mapper);
+        VerdictApi guarded = new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
 
         HttpResponse r = guarded.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
@@ -567,11 +573,11 @@ class ApprovalFlowTest {
                 "kept past its end so the next verdict can carry the count");
         assertTrue(store.find(sid).isEmpty());
 
-        store.countSuppressed(Verdicts.groupKey(v), 40);
-        store.countSuppressed(Verdicts.groupKey(v), 2);
+        suppressions.countSuppressed(Verdicts.groupKey(v), 40);
+        suppressions.countSuppressed(Verdicts.groupKey(v), 2);
         assertEquals("42", rawItem(sid).get("suppressedEvents").n());
         assertEquals(42, suppression(Verdicts.groupKey(v)).orElseThrow().events());
-        store.countSuppressed("never-suppressed|" + v.id(), 5);
+        suppressions.countSuppressed("never-suppressed|" + v.id(), 5);
         assertTrue(suppression("never-suppressed|" + v.id()).isEmpty());
     }
 
@@ -686,9 +692,9 @@ class ApprovalFlowTest {
      */
     private VerdictApi impatientApi() {
         KestraClient impatient = new KestraClient(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT), mapper);
-        ApprovalService approvals = new ApprovalService(store, impatient, java.time.Clock.systemUTC(), storeConfig,
+        ApprovalService approvals = new ApprovalService(store, suppressions, impatient, java.time.Clock.systemUTC(), storeConfig,
                 feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, approvals, apiConfig, mapper);
+        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
     }
 
     /** An approve function whose clock stands past the dispatch grace of anything failed so far. */
@@ -697,14 +703,14 @@ class ApprovalFlowTest {
                 SHORT_TIMEOUT), mapper);
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
                 TestKestraConfig.basic("x", SHORT_TIMEOUT).dispatchGrace().plusSeconds(1));
-        ApprovalService approvals = new ApprovalService(store, client, later, storeConfig, feedback, decisions,
+        ApprovalService approvals = new ApprovalService(store, suppressions, client, later, storeConfig, feedback, decisions,
                 new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, approvals, apiConfig, mapper);
+        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
     }
 
     private Verdict created() {
         Verdict v = Verdicts.pending();
-        assertTrue(VerdictFixtures.create(store, v));
+        assertTrue(VerdictFixtures.create(plans, v));
         return v;
     }
 
@@ -748,7 +754,7 @@ class ApprovalFlowTest {
     }
 
     /** The suppression recorded for a group key, read as ingest reads it. */
-    private java.util.Optional<VerdictStore.Suppression> suppression(String groupKey) {
-        return java.util.Optional.ofNullable(store.suppressions(java.util.List.of(groupKey)).get(groupKey));
+    private java.util.Optional<Suppressions.Suppression> suppression(String groupKey) {
+        return java.util.Optional.ofNullable(suppressions.suppressions(java.util.List.of(groupKey)).get(groupKey));
     }
 }

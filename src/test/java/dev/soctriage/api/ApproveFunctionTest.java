@@ -18,6 +18,7 @@ import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -31,6 +32,8 @@ class ApproveFunctionTest {
     @Inject
     VerdictStore store;
     @Inject
+    OpenPlans plans;
+    @Inject
     ObjectMapper mapper;
     @InjectKestra
     KestraFake kestra;
@@ -38,7 +41,7 @@ class ApproveFunctionTest {
     @Test
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(store, v);
+        VerdictFixtures.create(plans, v);
         kestra.reset();
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());

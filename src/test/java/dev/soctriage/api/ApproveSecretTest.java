@@ -22,6 +22,7 @@ import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.fixtures.InjectSecretsManager;
 import dev.soctriage.fixtures.SecretsManagerStub;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -41,6 +42,8 @@ class ApproveSecretTest {
     @Inject
     VerdictStore store;
     @Inject
+    OpenPlans plans;
+    @Inject
     ObjectMapper mapper;
     @InjectKestra
     KestraFake kestra;
@@ -53,7 +56,7 @@ class ApproveSecretTest {
         // Kestra takes only the secret's credentials; the application has no plain ones
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
         Verdict first = Verdicts.pending();
-        VerdictFixtures.create(store, first);
+        VerdictFixtures.create(plans, first);
 
         JsonNode approved = approve(first.id());
 
@@ -65,7 +68,7 @@ class ApproveSecretTest {
                 SecretsManagerStub.kestraSecret(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
         Verdict second = Verdicts.pending();
-        VerdictFixtures.create(store, second);
+        VerdictFixtures.create(plans, second);
 
         JsonNode refused = approve(second.id());
         assertEquals(502, refused.get("statusCode").asInt(), "the cached password is refused once: " + refused);

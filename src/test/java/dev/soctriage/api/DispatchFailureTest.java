@@ -36,7 +36,9 @@ import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.remediate.KestraConfig;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -58,6 +60,10 @@ class DispatchFailureTest {
     VerdictApi api;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
+    @Inject
+    OpenPlans plans;
     @Inject
     dev.soctriage.verdict.ThreatMemory threats;
     @Inject
@@ -279,9 +285,9 @@ class DispatchFailureTest {
     }
 
     private VerdictApi apiFor(KestraConfig config, Clock clock) {
-        ApprovalService approvals = new ApprovalService(store, new KestraClient(config, mapper), clock, storeConfig,
+        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(config, mapper), clock, storeConfig,
                 feedback, decisions, new Guard(List.of()), threats);
-        return new VerdictApi(store, approvals, apiConfig, mapper);
+        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
     }
 
     /** A clock past the dispatch grace of anything failed so far. */
@@ -291,7 +297,7 @@ class DispatchFailureTest {
 
     private Verdict created() {
         Verdict v = Verdicts.pending();
-        assertTrue(VerdictFixtures.create(store, v));
+        assertTrue(VerdictFixtures.create(plans, v));
         return v;
     }
 

@@ -24,6 +24,7 @@ import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -46,6 +47,8 @@ class PrimingApproveTest {
     @Inject
     VerdictStore store;
     @Inject
+    OpenPlans plans;
+    @Inject
     ObjectMapper mapper;
     @InjectKestra
     KestraFake kestra;
@@ -54,7 +57,7 @@ class PrimingApproveTest {
     void beforeCheckpoint_answersTheDecisionRoutesBeforeTheStore_dispatchesNothing_andAfterRestoreApprovesForReal()
             throws Exception {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now(), List.of("sshd|ssh_auth_failure|" + UUID.randomUUID()));
-        VerdictFixtures.create(store, v);
+        VerdictFixtures.create(plans, v);
         kestra.reset();
         int before = items.count();
 

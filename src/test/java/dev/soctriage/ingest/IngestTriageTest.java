@@ -34,6 +34,7 @@ import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.text.Digests;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
 
@@ -53,6 +54,8 @@ class IngestTriageTest {
     IngestPipeline pipeline;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
     @Inject
     S3Client s3;
     @Inject
@@ -118,7 +121,7 @@ class IngestTriageTest {
         Verdict rejected = only(group);
         java.time.Instant now = java.time.Instant.now();
         store.reject(rejected.id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
-        List<String> keys = store.suppressFeedback(rejected.id(), now.plusSeconds(3600), "alice@example.com", now);
+        List<String> keys = suppressions.suppressFeedback(rejected.id(), now.plusSeconds(3600), "alice@example.com", now);
         assertEquals(1, keys.size());
         String key = keys.get(0);
 
@@ -518,7 +521,7 @@ class IngestTriageTest {
     }
 
     /** The suppression recorded for a group key, read as ingest reads it. */
-    private java.util.Optional<VerdictStore.Suppression> suppression(String groupKey) {
-        return java.util.Optional.ofNullable(store.suppressions(java.util.List.of(groupKey)).get(groupKey));
+    private java.util.Optional<Suppressions.Suppression> suppression(String groupKey) {
+        return java.util.Optional.ofNullable(suppressions.suppressions(java.util.List.of(groupKey)).get(groupKey));
     }
 }

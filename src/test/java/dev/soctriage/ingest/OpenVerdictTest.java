@@ -48,6 +48,7 @@ import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
 import dev.soctriage.verdict.VerdictStore;
@@ -70,6 +71,8 @@ class OpenVerdictTest {
     IngestPipeline pipeline;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
     @Inject
     dev.soctriage.verdict.ThreatMemory threats;
     @Inject
@@ -185,7 +188,7 @@ class OpenVerdictTest {
         assertEquals(Severity.MEDIUM, claimed.severity());
         kestra.onCreate(KestraFake.Answer.late(Duration.ofSeconds(6)));
         // the application's Kestra timeout is shorter than that delay: this approval waits longer
-        ApprovalService patient = new ApprovalService(store, new KestraClient(TestKestraConfig.basic(
+        ApprovalService patient = new ApprovalService(store, suppressions, new KestraClient(TestKestraConfig.basic(
                 kestra.url(), Duration.ofSeconds(60)), mapper), Clock.systemUTC(), storeConfig,
                 feedback, decisions, new Guard(List.of()), threats);
 

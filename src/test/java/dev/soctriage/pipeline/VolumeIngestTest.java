@@ -32,6 +32,7 @@ import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Status;
 import dev.soctriage.triage.GroqAnswers;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -50,6 +51,8 @@ class VolumeIngestTest {
     IngestPipeline pipeline;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
     @Inject
     TemplateMemory memory;
     @Inject
@@ -209,7 +212,7 @@ class VolumeIngestTest {
         assertEquals(null, a.get(0).target());
         Instant now = Instant.now();
         store.reject(a.get(0).id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
-        List<String> keys = store.suppressFeedback(a.get(0).id(), now.plusSeconds(3600), "alice@example.com", now);
+        List<String> keys = suppressions.suppressFeedback(a.get(0).id(), now.plusSeconds(3600), "alice@example.com", now);
 
         // when another source's traffic arrives: other clients, paths, method
         String siteB = "web-b-" + UUID.randomUUID();

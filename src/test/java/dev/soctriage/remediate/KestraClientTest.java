@@ -33,7 +33,9 @@ import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.Ports;
+import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
+import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -53,6 +55,10 @@ class KestraClientTest {
     ObjectMapper mapper;
     @Inject
     VerdictStore store;
+    @Inject
+    Suppressions suppressions;
+    @Inject
+    OpenPlans plans;
     @Inject
     dev.soctriage.verdict.ThreatMemory threats;
     @Inject
@@ -101,10 +107,10 @@ class KestraClientTest {
     void create_failsUnavailable_whenNothingListens_andTheApprovalEndsDispatchFailed() {
         String refused = "http://127.0.0.1:" + Ports.free();
         KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
-        ApprovalService approvals = new ApprovalService(store, client, Clock.systemUTC(), storeConfig, feedback, decisions,
+        ApprovalService approvals = new ApprovalService(store, suppressions, client, Clock.systemUTC(), storeConfig, feedback, decisions,
                 new dev.soctriage.guard.Guard(List.of()), threats);
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        VerdictFixtures.create(store, v);
+        VerdictFixtures.create(plans, v);
         String alice = "alice@example.com";
 
         assertThrows(KestraUnavailableException.class, () -> approvals.approve(v.id(), alice, "go"));

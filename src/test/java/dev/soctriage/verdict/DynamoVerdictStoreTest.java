@@ -27,12 +27,14 @@ import dev.soctriage.fixtures.DynaliteResource;
 class DynamoVerdictStoreTest {
     @Inject
     VerdictStore store;
+    @Inject
+    OpenPlans plans;
 
     @Test
     void create_isConditional_soARedeliveryAddsNothing() {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        assertTrue(VerdictFixtures.create(store, v));
-        assertFalse(VerdictFixtures.create(store, v));
+        assertTrue(VerdictFixtures.create(plans, v));
+        assertFalse(VerdictFixtures.create(plans, v));
         assertEquals(v, store.find(v.id()).orElseThrow());
     }
 
@@ -44,7 +46,7 @@ class DynamoVerdictStoreTest {
         Verdict oldHigh = VerdictFixtures.pending(Severity.HIGH, t.plusSeconds(30));
         Verdict low = VerdictFixtures.pending(Severity.LOW, t.plusSeconds(90));
         for (Verdict v : List.of(oldCritical, newHigh, oldHigh, low)) {
-            VerdictFixtures.create(store, v);
+            VerdictFixtures.create(plans, v);
         }
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -72,7 +74,7 @@ class DynamoVerdictStoreTest {
         Verdict rejected = VerdictFixtures.pending(Severity.CRITICAL, now);
         Verdict reopened = VerdictFixtures.pending(Severity.LOW, now);
         for (Verdict v : List.of(pending, failed, approved, rejected, reopened)) {
-            VerdictFixtures.create(store, v);
+            VerdictFixtures.create(plans, v);
         }
         VerdictStore.Decision d = new VerdictStore.Decision("alice", now, null);
         store.claim(failed.id(), "c1", now, now.plusSeconds(60));
@@ -81,7 +83,7 @@ class DynamoVerdictStoreTest {
         store.approved(approved.id(), "c2", d, "exec-1");
         store.reject(rejected.id(), d);
         store.reject(reopened.id(), d);
-        assertEquals(VerdictStore.Recorded.Outcome.CREATED, VerdictFixtures.again(store, reopened).outcome());
+        assertEquals(OpenPlans.Recorded.Outcome.CREATED, VerdictFixtures.again(plans, reopened).outcome());
 
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -90,7 +92,7 @@ class DynamoVerdictStoreTest {
         for (Verdict v : List.of(pending, failed, approved, rejected, reopened)) {
             keys.add(VerdictFixtures.planKey(v));
         }
-        java.util.Map<String, Severity> open = store.openSeverities(keys);
+        java.util.Map<String, Severity> open = plans.openSeverities(keys);
 
         assertEquals(java.util.Map.of(VerdictFixtures.planKey(pending), Severity.HIGH, VerdictFixtures.planKey(failed),
                 Severity.MEDIUM, VerdictFixtures.planKey(reopened), Severity.LOW), open);
@@ -99,7 +101,7 @@ class DynamoVerdictStoreTest {
     @Test
     void list_refusesAForeignOrAlteredToken() {
         for (int i = 0; i < 3; i++) {
-            VerdictFixtures.create(store, VerdictFixtures.pending(Severity.MEDIUM, Instant.now()));
+            VerdictFixtures.create(plans, VerdictFixtures.pending(Severity.MEDIUM, Instant.now()));
         }
         String token = store.list(Status.PENDING, null, 1, null).nextToken();
         assertNotNull(token);
@@ -111,7 +113,7 @@ class DynamoVerdictStoreTest {
     @Test
     void claim_thenApproved_thenOutcomeOnlyForItsOwnExecution() {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
-        VerdictFixtures.create(store, v);
+        VerdictFixtures.create(plans, v);
         Instant now = Instant.now();
         store.claim(v.id(), "c1", now, now.plusSeconds(60));
         assertThrows(VerdictConflictException.class, () -> store.claim(v.id(), "c2", now, now.plusSeconds(60)));

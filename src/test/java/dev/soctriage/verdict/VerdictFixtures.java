@@ -13,7 +13,7 @@ import dev.soctriage.model.Status;
 
 /**
  * Verdicts for tests, valid by construction, each the first verdict of a plan of its own (so that
- * fixtures never join one another), stored the way ingest stores them ({@link VerdictStore#record}).
+ * fixtures never join one another), stored the way ingest stores them ({@link OpenPlans#record}).
  */
 public final class VerdictFixtures {
     /** The plan key and feedback keys of each fixture, by verdict id. */
@@ -43,13 +43,13 @@ public final class VerdictFixtures {
     }
 
     /** Stores a fixture (or a copy of one with the same id) as ingest would. @return true when it was created */
-    public static boolean create(VerdictStore store, Verdict v) {
+    public static boolean create(OpenPlans plans, Verdict v) {
         Contribution c = PLANS.get(v.id());
         if (c == null) {
             throw new IllegalArgumentException(v.id() + " is not a fixture of VerdictFixtures");
         }
-        return store.record(new Contribution(c.planKey(), c.deliveryId(), v, c.feedbackKeys())).outcome()
-                == VerdictStore.Recorded.Outcome.CREATED;
+        return plans.record(new Contribution(c.planKey(), c.deliveryId(), v, c.feedbackKeys())).outcome()
+                == OpenPlans.Recorded.Outcome.CREATED;
     }
 
     /** The plan the fixture opened (docs/contract.md, invariant 6). */
@@ -58,9 +58,9 @@ public final class VerdictFixtures {
     }
 
     /** The fixture's plan again, from another delivery: joins the open verdict, or opens the next one. */
-    public static VerdictStore.Recorded again(VerdictStore store, Verdict v) {
+    public static OpenPlans.Recorded again(OpenPlans plans, Verdict v) {
         Contribution c = PLANS.get(v.id());
-        return store.record(new Contribution(c.planKey(), "fixture-" + UUID.randomUUID(), v, c.feedbackKeys()));
+        return plans.record(new Contribution(c.planKey(), "fixture-" + UUID.randomUUID(), v, c.feedbackKeys()));
     }
 
     /** The feedback keys a false-positive rejection of the fixture suppresses. */
