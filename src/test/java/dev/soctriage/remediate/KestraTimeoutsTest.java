@@ -57,9 +57,11 @@ class KestraTimeoutsTest {
 
     private static int terraformApproveTimeout() throws IOException {
         String tf = Files.readString(Path.of("infra/terraform/main.tf"));
-        Matcher m = Pattern.compile("(?s)resource \"aws_lambda_function\" \"approve_function\" \\{.*?\\n  timeout\\s+= (\\d+)")
-                .matcher(tf);
-        assertTrue(m.find(), "Terraform approve_function timeout");
+        // the three functions are one for_each over local.lambdas: the approve entry's timeout, used by the resource
+        assertTrue(Pattern.compile("\\n  timeout\\s+= each\\.value\\.timeout\\n").matcher(tf).find(),
+                "the Terraform function resource takes each function's timeout from local.lambdas");
+        Matcher m = Pattern.compile("(?s)\\n    approve = \\{.*?\\n      timeout\\s+= (\\d+)").matcher(tf);
+        assertTrue(m.find(), "Terraform local.lambdas.approve timeout");
         return Integer.parseInt(m.group(1));
     }
 }
