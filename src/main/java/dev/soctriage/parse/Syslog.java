@@ -33,7 +33,7 @@ final class Syslog {
                 }
                 pos = close + 1;
                 if (pos + 1 < n && s.charAt(pos) == '1' && s.charAt(pos + 1) == ' ') {
-                    return rfc5424(p, pos + 2);
+                    return Rfc5424.parse(p, pos + 2);
                 }
                 continue;
             }
@@ -102,73 +102,12 @@ final class Syslog {
         return message(p, program, msgStart);
     }
 
-    private static boolean rfc5424(Parsed p, int pos) {
-        String s = p.line;
-        int n = s.length();
-        int[] ends = new int[5];
-        int at = pos;
-        // TIMESTAMP HOSTNAME APP-NAME PROCID MSGID
-        for (int k = 0; k < 5; k++) {
-            int e = indexOf(s, ' ', at);
-            if (e >= n || e == at) {
-                return false;
-            }
-            ends[k] = e;
-            at = e + 1;
-        }
-        Instant time = s.charAt(pos) == '-' && ends[0] == pos + 1 ? null : Times.iso(s, pos, ends[0]);
-        if (time == null && !(s.charAt(pos) == '-' && ends[0] == pos + 1)) {
-            return false;
-        }
-        String host = s.substring(ends[0] + 1, ends[1]);
-        String program = s.substring(ends[1] + 1, ends[2]);
-        // STRUCTURED-DATA: "-" or [id param="value" ...]... with \" \] \\ escapes inside values
-        if (at < n && s.charAt(at) == '-') {
-            at++;
-        } else {
-            while (at < n && s.charAt(at) == '[') {
-                at++;
-                boolean quoted = false;
-                while (at < n) {
-                    char c = s.charAt(at);
-                    if (quoted && c == '\\') {
-                        at += 2;
-                        continue;
-                    }
-                    if (c == '"') {
-                        quoted = !quoted;
-                    } else if (c == ']' && !quoted) {
-                        break;
-                    }
-                    at++;
-                }
-                if (at >= n) {
-                    return false;
-                }
-                at++;
-            }
-        }
-        if (at < n && s.charAt(at) == ' ') {
-            at++;
-        }
-        if (at < n && s.charAt(at) == '\uFEFF') {
-            at++;
-        }
-        p.time = time;
-        p.put(Field.HOST, host);
-        String procId = s.substring(ends[2] + 1, ends[3]);
-        if (isPid(procId)) {
-            p.put(Field.PID, procId);
-        }
-        return message(p, program, Math.min(at, n));
-    }
-
     /**
      * The program's message. A tag may name the PAM module that wrote the line ({@code sshd(pam_unix)}, as
      * RHEL and its kin wrote PAM's lines): the program is the service ({@code sshd}) and the message is read
      * as PAM's. rsyslog's "message repeated N times: [ msg ]" is read as msg (the message field keeps it whole).
      */
-    private static boolean message(Parsed p, String tag, int msgStart) {
+    static boolean message(Parsed p, String tag, int msgStart) {
         String msg = p.line.substring(msgStart);
         String program = tag;
         String module = null;
@@ -294,7 +233,7 @@ final class Syslog {
     }
 
     /** A process id: 1 to 10 digits. */
-    private static boolean isPid(String s) {
+    static boolean isPid(String s) {
         if (s.isEmpty() || s.length() > 10) {
             return false;
         }
