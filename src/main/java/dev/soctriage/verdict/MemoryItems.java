@@ -14,23 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The shape the memories share ({@link DynamoTemplateMemory}, {@link DynamoThreatMemory}): one item
  * {@code <prefix><key>} per remembered key, remembered until {@code rememberedUntil} (epoch seconds), which
  * is also its TTL {@code expiresAt}, and no {@code status}, so never in an index. DynamoDB deletes expired
- * items late (within days), so a recall compares {@code rememberedUntil} with the clock.
+ * items late (within days), so a recall compares {@code rememberedUntil} with the clock. {@code what}
+ * names the memory in its errors, e.g. "template memory".
  */
-final class MemoryItems {
+record MemoryItems(VerdictTable table, String prefix, String what) {
     static final Attribute<Long> REMEMBERED_UNTIL = Attribute.number("rememberedUntil");
     static final Attribute<Long> EXPIRES_AT = Attribute.number("expiresAt");
 
-    private final VerdictTable table;
-    private final String prefix;
-    private final String what;
-
     /** @param what names the memory in errors, e.g. "template memory" */
-    MemoryItems(VerdictTable table, String prefix, String what) {
-        this.table = table;
-        this.prefix = prefix;
-        this.what = what;
-    }
-
     MemoryItems(DynamoDbClient dynamo, StoreConfig store, String prefix, String what) {
         this(new VerdictTable(dynamo, store, what), prefix, what);
     }
