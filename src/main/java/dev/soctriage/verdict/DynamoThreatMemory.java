@@ -1,7 +1,6 @@
 package dev.soctriage.verdict;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,26 +28,21 @@ import dev.soctriage.model.Status;
 @ApplicationScoped
 public class DynamoThreatMemory implements ThreatMemory {
     private static final Logger LOG = Logger.getLogger(DynamoThreatMemory.class);
-    private static final String PREFIX = "t_";
 
     private final VerdictTable table;
+    private final MemoryItems memory;
     private final TemplateMemoryConfig config;
 
     public DynamoThreatMemory(DynamoDbClient dynamo, StoreConfig store, TemplateMemoryConfig config) {
         this.table = new VerdictTable(dynamo, store, "threat memory");
+        this.memory = new MemoryItems(table, "t_", "threat memory");
         this.config = config;
     }
 
     @Override
     public Map<String, ConfirmedThreat> recall(Collection<String> keys, Instant now) {
         Map<String, ConfirmedThreat> found = new HashMap<>();
-        List<String> ids = keys.stream().map(k -> PREFIX + k).toList();
-        for (Map<String, AttributeValue> item : table.batchGet(ids, false, null, Map.of(), "threat memory")) {
-            AttributeValue until = item.get("rememberedUntil");
-            if (until != null && Long.parseLong(until.n()) > now.getEpochSecond()) {
-                found.put(item.get("id").s().substring(PREFIX.length()), fromItem(item));
-            }
-        }
+        memory.recall(keys, now, null).forEach((key, item) -> found.put(key, fromItem(item)));
         if (found.isEmpty()) {
             return found;
         }
@@ -67,16 +61,9 @@ public class DynamoThreatMemory implements ThreatMemory {
 
     @Override
     public void confirm(Map<String, ConfirmedThreat> confirmations, Instant now) {
-        String until = Long.toString(now.plus(config.threatTtl()).getEpochSecond());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        confirmations.forEach((key, c) -> {
-            Map<String, AttributeValue> item = toItem(c);
-            item.put("id", AttributeValue.fromS(PREFIX + key));
-            item.put("rememberedUntil", AttributeValue.fromN(until));
-            item.put("expiresAt", AttributeValue.fromN(until));
-            items.add(item);
-        });
-        table.batchPut(items, "threat memory");
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        confirmations.forEach((key, c) -> items.put(key, toItem(c)));
+        memory.putAll(items, now.plus(config.threatTtl()).getEpochSecond());
     }
 
     @Override
