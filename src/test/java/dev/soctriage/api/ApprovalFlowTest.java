@@ -29,16 +29,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredItems;
 import dev.soctriage.fixtures.TestKestraConfig;
 import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraClient;
@@ -69,21 +68,16 @@ class ApprovalFlowTest {
     @Inject
     OpenPlans plans;
     @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
-    @Inject
     ObjectMapper mapper;
-    @Inject
-    DynamoDbClient dynamo;
     @Inject
     StoreConfig storeConfig;
     @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-    @Inject
-    ApiConfig apiConfig;
-    @Inject
     dev.soctriage.remediate.KestraConfig kestraConfig;
+    /** The approval workflow built by hand, around a Kestra client or guard of a test's own. */
+    @Inject
+    Approvals approvals;
+    @Inject
+    StoredItems items;
     @InjectKestra
     KestraFake kestra;
 
@@ -288,10 +282,8 @@ class ApprovalFlowTest {
     @Test
     void reapprove_afterADispatchThatSentNothing_dispatches_withoutWaitingForTheGrace() throws Exception {
         Verdict v = created();
-        ApprovalService unconfigured = new ApprovalService(store, suppressions, new KestraClient(
-                TestKestraConfig.basic(null, SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(List.of()), threats);
-        assertError(new VerdictApi(store, suppressions, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
+        ApprovalService unconfigured = approvals.with(TestKestraConfig.basic(null, SHORT_TIMEOUT));
+        assertError(approvals.api(unconfigured).handle(ApiEvents.post("/verdicts/"
                 + v.id() + "/approve", "{}").asAnalyst().event(), VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
 
@@ -330,7 +322,7 @@ class ApprovalFlowTest {
         Verdict v = created();
         Instant then = Instant.now().minus(Duration.ofMinutes(5));
         store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
-        String orphan = new KestraClient(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)), mapper)
+        String orphan = approvals.client(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)))
                 .create(v, "alice@example.com", null);
 
         assertError(reject(v.id(), "{\"reason\":\"not needed\"}"), 409, "conflict");
@@ -364,7 +356,7 @@ class ApprovalFlowTest {
         Verdict v = created();
         Instant then = Instant.now().minus(Duration.ofMinutes(5));
         store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
-        String orphan = new KestraClient(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)), mapper)
+        String orphan = approvals.client(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)))
                 .create(v, "alice@example.com", null);
 
         // when the analyst approves again
@@ -381,10 +373,8 @@ class ApprovalFlowTest {
         Verdict v = created();
         dev.soctriage.guard.Guard allowlisted = new dev.soctriage.guard.Guard(
                 java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
-        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(TestKestraConfig.basic(
-                kestra.url(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, allowlisted, threats);
-        VerdictApi guarded = new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        VerdictApi guarded = approvals.api(approvals.with(approvals.client(TestKestraConfig.basic(kestra.url(),
+                SHORT_TIMEOUT)), java.time.Clock.systemUTC(), allowlisted));
 
         HttpResponse r = guarded.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
@@ -691,21 +681,15 @@ class ApprovalFlowTest {
      * does not fail the other tests.
      */
     private VerdictApi impatientApi() {
-        KestraClient impatient = new KestraClient(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT), mapper);
-        ApprovalService approvals = new ApprovalService(store, suppressions, impatient, java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT)));
     }
 
     /** An approve function whose clock stands past the dispatch grace of anything failed so far. */
     private VerdictApi apiAfterTheGrace() {
-        KestraClient client = new KestraClient(TestKestraConfig.basic(kestra.url(),
-                SHORT_TIMEOUT), mapper);
+        KestraClient client = approvals.client(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT));
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
                 TestKestraConfig.basic("x", SHORT_TIMEOUT).dispatchGrace().plusSeconds(1));
-        ApprovalService approvals = new ApprovalService(store, suppressions, client, later, storeConfig, feedback, decisions,
-                new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(client, later));
     }
 
     private Verdict created() {
@@ -744,8 +728,7 @@ class ApprovalFlowTest {
     }
 
     private Map<String, AttributeValue> rawItem(String id) {
-        return dynamo.getItem(b -> b.tableName(storeConfig.table()).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+        return items.item(id);
     }
 
     private void assertError(HttpResponse r, int status, String code) throws Exception {

@@ -20,25 +20,19 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredItems;
 import dev.soctriage.fixtures.TestKestraConfig;
-import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Status;
-import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.remediate.KestraConfig;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.OpenPlans;
-import dev.soctriage.verdict.StoreConfig;
-import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -61,23 +55,14 @@ class DispatchFailureTest {
     @Inject
     VerdictStore store;
     @Inject
-    Suppressions suppressions;
-    @Inject
     OpenPlans plans;
     @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
-    @Inject
     ObjectMapper mapper;
+    /** The approval workflow built by hand, around a Kestra configuration and a clock of a test's own. */
     @Inject
-    DynamoDbClient dynamo;
+    Approvals approvals;
     @Inject
-    StoreConfig storeConfig;
-    @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-    @Inject
-    ApiConfig apiConfig;
+    StoredItems items;
     @InjectKestra
     KestraFake kestra;
 
@@ -285,9 +270,7 @@ class DispatchFailureTest {
     }
 
     private VerdictApi apiFor(KestraConfig config, Clock clock) {
-        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(config, mapper), clock, storeConfig,
-                feedback, decisions, new Guard(List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(approvals.client(config), clock));
     }
 
     /** A clock past the dispatch grace of anything failed so far. */
@@ -316,8 +299,7 @@ class DispatchFailureTest {
     }
 
     private Map<String, AttributeValue> rawItem(Verdict v) {
-        return dynamo.getItem(b -> b.tableName(storeConfig.table()).key(Map.of("id", AttributeValue.fromS(v.id())))
-                .consistentRead(true)).item();
+        return items.item(v.id());
     }
 
     private void assertError(HttpResponse r, int status, String code) throws Exception {
