@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -83,11 +82,6 @@ class ApprovalFlowTest {
 
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
     private static final String BLOCK_IP = "/api/v1/main/executions/soc.remediation/block-ip";
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void approve_createsTheExecution_withExactPathPartsLabelsAndBasicAuth() throws Exception {

@@ -30,7 +30,6 @@ class ApproveFunctionTest {
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
         verdicts.create(v);
-        kestra.reset();
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());
         String event = """

@@ -48,7 +48,6 @@ class ApproveSecretTest {
 
     @Test
     void approve_sendsTheSecretsCredentials_andPicksUpARotation_withoutARestart() throws Exception {
-        kestra.reset();
         // Kestra takes only the secret's credentials; the application has no plain ones
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
         Verdict first = Verdicts.pending();

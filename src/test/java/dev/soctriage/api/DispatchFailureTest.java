@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -65,11 +64,6 @@ class DispatchFailureTest {
     StoredItems items;
     @InjectKestra
     KestraFake kestra;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void reapprove_afterARefusedConnection_dispatchesAtOnce_oneExecution() throws Exception {

@@ -47,7 +47,6 @@ class PrimingApproveTest {
             throws Exception {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now(), List.of("sshd|ssh_auth_failure|" + UUID.randomUUID()));
         verdicts.create(v);
-        kestra.reset();
         int before = items.count();
 
         priming.beforeCheckpoint(null);

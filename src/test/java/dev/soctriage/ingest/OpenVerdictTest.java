@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -76,11 +75,6 @@ class OpenVerdictTest {
     StoreConfig storeConfig;
     @InjectKestra
     KestraFake kestra;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void sameAttacker_in20DeliveriesOneAfterAnother_isOnePendingVerdict_whoseCountIsTheSum_andRedeliveryAddsNothing() {

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.approval.ApprovalService;
@@ -56,11 +55,6 @@ class KestraClientTest {
     /** The approval workflow built by hand around a client of a test's own. */
     @Inject
     Approvals approvals;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void create_sendsTheApiTokenAsBearer_toTheConfiguredTenantNamespaceAndTheActionsFlow() {
