@@ -37,13 +37,13 @@ import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.fixtures.StoredItems;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.TestKestraConfig;
 import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.ProjectPaths;
 import dev.soctriage.text.Digests;
-import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
@@ -65,7 +65,7 @@ class ApprovalFlowTest {
     @Inject
     Suppressions suppressions;
     @Inject
-    OpenPlans plans;
+    StoredVerdicts verdicts;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -93,7 +93,7 @@ class ApprovalFlowTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
+        assertEquals(Executions.onlyId(kestra), doc.get("kestraExecutionId").asText());
         assertEquals("alice@example.com", doc.get("decidedBy").asText());
         assertEquals("confirmed with the host owner", doc.get("comment").asText());
         assertFalse(doc.get("decidedAt").isNull());
@@ -214,7 +214,7 @@ class ApprovalFlowTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
+        assertEquals(Executions.onlyId(kestra), doc.get("kestraExecutionId").asText());
         assertEquals(1, kestra.creates().size(), "only the first (lost) create reached Kestra");
         KestraFake.Call search = kestra.searches().get(0);
         assertEquals(v.id(), search.param("filters[labels][EQUALS][verdictId]"));
@@ -245,8 +245,7 @@ class ApprovalFlowTest {
         kestra.onSearch(KestraFake.Answer.normally());
         HttpResponse later = apiAfterTheGrace().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}")
                 .asAnalyst().event(), VerdictApi.Routes.DECIDE);
-        assertEquals(200, later.statusCode(), later.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(later.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(later, kestra);
         assertEquals(1, kestra.creates().size(), "still one create");
     }
 
@@ -263,8 +262,7 @@ class ApprovalFlowTest {
 
         HttpResponse again = approve(v.id(), "{\"comment\":\"flow fixed\"}");
 
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(again.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(again, kestra);
         assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
         assertEquals(1, kestra.searches().size(), "a DISPATCH_FAILED verdict is still searched for first");
         Map<String, AttributeValue> item = rawItem(v.id());
@@ -398,8 +396,7 @@ class ApprovalFlowTest {
         HttpResponse r = apiAfterTheGrace().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst()
                 .event(), VerdictApi.Routes.DECIDE);
 
-        assertEquals(200, r.statusCode(), r.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(r, kestra);
         assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
     }
 
@@ -435,7 +432,7 @@ class ApprovalFlowTest {
         assertEquals(1, ok);
         assertEquals(callers - 1, conflict);
         assertEquals(1, kestra.creates().size());
-        assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+        assertEquals(Executions.onlyId(kestra), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     /**
@@ -499,7 +496,7 @@ class ApprovalFlowTest {
             assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
             assertEquals("0", theirs[2]);
             assertEquals(1, kestra.creates().size());
-            assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+            assertEquals(Executions.onlyId(kestra), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
         } finally {
             if (rival.isAlive()) {
                 rival.destroy();
@@ -687,9 +684,7 @@ class ApprovalFlowTest {
     }
 
     private Verdict created() {
-        Verdict v = Verdicts.pending();
-        assertTrue(VerdictFixtures.create(plans, v));
-        return v;
+        return verdicts.created(Verdicts.pending());
     }
 
     private Verdict approved() throws Exception {
@@ -701,12 +696,6 @@ class ApprovalFlowTest {
     /** The id of the Kestra execution an approved verdict records. */
     private String executionOf(Verdict v) {
         return store.find(v.id()).orElseThrow().remediation().kestraExecutionId();
-    }
-
-    /** The id of the one execution the Kestra fake holds. */
-    private String onlyExecutionId() {
-        assertEquals(1, kestra.executions().size(), kestra.executions().toString());
-        return kestra.executions().get(0).get("id").asText();
     }
 
     private HttpResponse approve(String id, String body) {
