@@ -33,7 +33,6 @@ import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraConfig;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * Issue 21 item 1, issue 22 items 7 and 11: a failed dispatch, by what reached Kestra. One that sent
@@ -50,8 +49,6 @@ class DispatchFailureTest {
 
     @Inject
     VerdictApi api;
-    @Inject
-    VerdictStore store;
     @Inject
     StoredVerdicts verdicts;
     @Inject
@@ -149,7 +146,7 @@ class DispatchFailureTest {
         Verdict v = created();
         kestra.onCreate(KestraFake.Answer.error(503, "busy"));
         assertError(approve(api, v), 502, "kestra_unavailable");
-        Verdict failed = store.find(v.id()).orElseThrow();
+        Verdict failed = verdicts.find(v.id());
         kestra.onCreate(KestraFake.Answer.normally());
         kestra.refuseConnections();
 
@@ -157,7 +154,7 @@ class DispatchFailureTest {
             HttpResponse r = approve(at, v);
             assertError(r, 409, "dispatch_unsettled");
             assertTrue(message(r).contains("cannot be asked"), message(r));
-            Verdict now = store.find(v.id()).orElseThrow();
+            Verdict now = verdicts.find(v.id());
             assertEquals(Status.DISPATCH_FAILED, now.status());
             assertEquals(failed.decision().decidedAt(), now.decision().decidedAt(), "the failure keeps its date");
             assertEquals(failed.remediation().dispatchError(), now.remediation().dispatchError());
@@ -185,7 +182,7 @@ class DispatchFailureTest {
         assertError(approve(apiFor(TestKestraConfig.basic(kestra.url(), timeout), Clock.systemUTC()), v), 502,
                 "kestra_unavailable");
 
-        Instant failedAt = Instant.parse(store.find(v.id()).orElseThrow().decision().decidedAt());
+        Instant failedAt = Instant.parse(verdicts.find(v.id()).decision().decidedAt());
         assertFalse(failedAt.isBefore(claimedAround.plus(timeout).minusMillis(200)),
                 "dated at the failure, not at the claim: " + failedAt + " vs claim ≈ " + claimedAround);
         // the grace (1 min) is past when counted from the claim, not when counted from the failure
@@ -224,13 +221,13 @@ class DispatchFailureTest {
             Verdict v = created();
             kestra.onCreate(answer);
             assertEquals(502, approve(impatient, v).statusCode());
-            assertHidden(store.find(v.id()).orElseThrow().remediation().dispatchError(), port);
+            assertHidden(verdicts.find(v.id()).remediation().dispatchError(), port);
         }
         kestra.onCreate(KestraFake.Answer.normally());
         kestra.refuseConnections();
         Verdict refused = created();
         assertEquals(502, approve(impatient, refused).statusCode());
-        assertHidden(store.find(refused.id()).orElseThrow().remediation().dispatchError(), port);
+        assertHidden(verdicts.find(refused.id()).remediation().dispatchError(), port);
     }
 
     private static void assertHidden(String shown, String port) {
@@ -241,7 +238,7 @@ class DispatchFailureTest {
     }
 
     private String assertSettled(Verdict v, String says) {
-        Verdict now = store.find(v.id()).orElseThrow();
+        Verdict now = verdicts.find(v.id());
         assertEquals(Status.DISPATCH_FAILED, now.status());
         String shown = now.remediation().dispatchError();
         assertTrue(shown.contains(says) && shown.contains("nothing was sent"), shown);
@@ -250,7 +247,7 @@ class DispatchFailureTest {
     }
 
     private String assertUnsettled(Verdict v, String says) {
-        Verdict now = store.find(v.id()).orElseThrow();
+        Verdict now = verdicts.find(v.id());
         assertEquals(Status.DISPATCH_FAILED, now.status());
         String shown = now.remediation().dispatchError();
         assertTrue(shown.contains(says), shown);
