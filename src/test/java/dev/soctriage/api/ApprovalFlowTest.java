@@ -27,25 +27,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredItems;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.TestKestraConfig;
 import dev.soctriage.model.Status;
 import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.ProjectPaths;
 import dev.soctriage.text.Digests;
-import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
@@ -67,33 +65,23 @@ class ApprovalFlowTest {
     @Inject
     Suppressions suppressions;
     @Inject
-    OpenPlans plans;
-    @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
+    StoredVerdicts verdicts;
     @Inject
     ObjectMapper mapper;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
     StoreConfig storeConfig;
     @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-    @Inject
-    ApiConfig apiConfig;
-    @Inject
     dev.soctriage.remediate.KestraConfig kestraConfig;
+    /** The approval workflow built by hand, around a Kestra client or guard of a test's own. */
+    @Inject
+    Approvals approvals;
+    @Inject
+    StoredItems items;
     @InjectKestra
     KestraFake kestra;
 
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
     private static final String BLOCK_IP = "/api/v1/main/executions/soc.remediation/block-ip";
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void approve_createsTheExecution_withExactPathPartsLabelsAndBasicAuth() throws Exception {
@@ -105,7 +93,7 @@ class ApprovalFlowTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
+        assertEquals(Executions.onlyId(kestra), doc.get("kestraExecutionId").asText());
         assertEquals("alice@example.com", doc.get("decidedBy").asText());
         assertEquals("confirmed with the host owner", doc.get("comment").asText());
         assertFalse(doc.get("decidedAt").isNull());
@@ -226,7 +214,7 @@ class ApprovalFlowTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = mapper.readTree(r.body());
         assertEquals("APPROVED", doc.get("status").asText());
-        assertEquals(onlyExecutionId(), doc.get("kestraExecutionId").asText());
+        assertEquals(Executions.onlyId(kestra), doc.get("kestraExecutionId").asText());
         assertEquals(1, kestra.creates().size(), "only the first (lost) create reached Kestra");
         KestraFake.Call search = kestra.searches().get(0);
         assertEquals(v.id(), search.param("filters[labels][EQUALS][verdictId]"));
@@ -257,8 +245,7 @@ class ApprovalFlowTest {
         kestra.onSearch(KestraFake.Answer.normally());
         HttpResponse later = apiAfterTheGrace().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}")
                 .asAnalyst().event(), VerdictApi.Routes.DECIDE);
-        assertEquals(200, later.statusCode(), later.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(later.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(later, kestra);
         assertEquals(1, kestra.creates().size(), "still one create");
     }
 
@@ -275,8 +262,7 @@ class ApprovalFlowTest {
 
         HttpResponse again = approve(v.id(), "{\"comment\":\"flow fixed\"}");
 
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(again.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(again, kestra);
         assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
         assertEquals(1, kestra.searches().size(), "a DISPATCH_FAILED verdict is still searched for first");
         Map<String, AttributeValue> item = rawItem(v.id());
@@ -288,10 +274,8 @@ class ApprovalFlowTest {
     @Test
     void reapprove_afterADispatchThatSentNothing_dispatches_withoutWaitingForTheGrace() throws Exception {
         Verdict v = created();
-        ApprovalService unconfigured = new ApprovalService(store, suppressions, new KestraClient(
-                TestKestraConfig.basic(null, SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(List.of()), threats);
-        assertError(new VerdictApi(store, suppressions, unconfigured, apiConfig, mapper).handle(ApiEvents.post("/verdicts/"
+        ApprovalService unconfigured = approvals.with(TestKestraConfig.basic(null, SHORT_TIMEOUT));
+        assertError(approvals.api(unconfigured).handle(ApiEvents.post("/verdicts/"
                 + v.id() + "/approve", "{}").asAnalyst().event(), VerdictApi.Routes.DECIDE), 502, "kestra_unavailable");
         assertEquals(Status.DISPATCH_FAILED, store.find(v.id()).orElseThrow().status());
 
@@ -330,7 +314,7 @@ class ApprovalFlowTest {
         Verdict v = created();
         Instant then = Instant.now().minus(Duration.ofMinutes(5));
         store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
-        String orphan = new KestraClient(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)), mapper)
+        String orphan = approvals.client(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)))
                 .create(v, "alice@example.com", null);
 
         assertError(reject(v.id(), "{\"reason\":\"not needed\"}"), 409, "conflict");
@@ -364,7 +348,7 @@ class ApprovalFlowTest {
         Verdict v = created();
         Instant then = Instant.now().minus(Duration.ofMinutes(5));
         store.claim(v.id(), "crashed-approval", then, then.plus(storeConfig.claimTimeout()));
-        String orphan = new KestraClient(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)), mapper)
+        String orphan = approvals.client(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(10)))
                 .create(v, "alice@example.com", null);
 
         // when the analyst approves again
@@ -381,10 +365,8 @@ class ApprovalFlowTest {
         Verdict v = created();
         dev.soctriage.guard.Guard allowlisted = new dev.soctriage.guard.Guard(
                 java.util.List.of(dev.soctriage.net.Cidr.parse(v.target() + "/32")));
-        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(TestKestraConfig.basic(
-                kestra.url(), SHORT_TIMEOUT), mapper), java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, allowlisted, threats);
-        VerdictApi guarded = new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        VerdictApi guarded = approvals.api(approvals.with(approvals.client(TestKestraConfig.basic(kestra.url(),
+                SHORT_TIMEOUT)), java.time.Clock.systemUTC(), allowlisted));
 
         HttpResponse r = guarded.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst().event(),
                 VerdictApi.Routes.DECIDE);
@@ -414,8 +396,7 @@ class ApprovalFlowTest {
         HttpResponse r = apiAfterTheGrace().handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").asAnalyst()
                 .event(), VerdictApi.Routes.DECIDE);
 
-        assertEquals(200, r.statusCode(), r.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(r.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(r, kestra);
         assertEquals(2, kestra.creates().size(), "the refused create and the one that made the execution");
     }
 
@@ -451,7 +432,7 @@ class ApprovalFlowTest {
         assertEquals(1, ok);
         assertEquals(callers - 1, conflict);
         assertEquals(1, kestra.creates().size());
-        assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+        assertEquals(Executions.onlyId(kestra), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
     }
 
     /**
@@ -515,7 +496,7 @@ class ApprovalFlowTest {
             assertEquals(2 * perProcess - 1, conflict + Integer.parseInt(theirs[1]));
             assertEquals("0", theirs[2]);
             assertEquals(1, kestra.creates().size());
-            assertEquals(onlyExecutionId(), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
+            assertEquals(Executions.onlyId(kestra), store.find(v.id()).orElseThrow().remediation().kestraExecutionId());
         } finally {
             if (rival.isAlive()) {
                 rival.destroy();
@@ -691,27 +672,19 @@ class ApprovalFlowTest {
      * does not fail the other tests.
      */
     private VerdictApi impatientApi() {
-        KestraClient impatient = new KestraClient(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT), mapper);
-        ApprovalService approvals = new ApprovalService(store, suppressions, impatient, java.time.Clock.systemUTC(), storeConfig,
-                feedback, decisions, new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT)));
     }
 
     /** An approve function whose clock stands past the dispatch grace of anything failed so far. */
     private VerdictApi apiAfterTheGrace() {
-        KestraClient client = new KestraClient(TestKestraConfig.basic(kestra.url(),
-                SHORT_TIMEOUT), mapper);
+        KestraClient client = approvals.client(TestKestraConfig.basic(kestra.url(), SHORT_TIMEOUT));
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
                 TestKestraConfig.basic("x", SHORT_TIMEOUT).dispatchGrace().plusSeconds(1));
-        ApprovalService approvals = new ApprovalService(store, suppressions, client, later, storeConfig, feedback, decisions,
-                new dev.soctriage.guard.Guard(java.util.List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(client, later));
     }
 
     private Verdict created() {
-        Verdict v = Verdicts.pending();
-        assertTrue(VerdictFixtures.create(plans, v));
-        return v;
+        return verdicts.created(Verdicts.pending());
     }
 
     private Verdict approved() throws Exception {
@@ -723,12 +696,6 @@ class ApprovalFlowTest {
     /** The id of the Kestra execution an approved verdict records. */
     private String executionOf(Verdict v) {
         return store.find(v.id()).orElseThrow().remediation().kestraExecutionId();
-    }
-
-    /** The id of the one execution the Kestra fake holds. */
-    private String onlyExecutionId() {
-        assertEquals(1, kestra.executions().size(), kestra.executions().toString());
-        return kestra.executions().get(0).get("id").asText();
     }
 
     private HttpResponse approve(String id, String body) {
@@ -744,8 +711,7 @@ class ApprovalFlowTest {
     }
 
     private Map<String, AttributeValue> rawItem(String id) {
-        return dynamo.getItem(b -> b.tableName(storeConfig.table()).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+        return items.item(id);
     }
 
     private void assertError(HttpResponse r, int status, String code) throws Exception {

@@ -6,43 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.fixtures.LambdaEventServer;
-import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
-import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
-import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictFixtures;
-import dev.soctriage.verdict.VerdictStore;
 
 /** approve end to end: an API Gateway event through the Lambda mock event server to the Kestra fake. */
 @QuarkusTest
 @TestProfile(ApproveExportProfile.class)
-@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class ApproveFunctionTest {
     @Inject
-    VerdictStore store;
-    @Inject
-    OpenPlans plans;
-    @Inject
-    ObjectMapper mapper;
+    StoredVerdicts verdicts;
     @InjectKestra
     KestraFake kestra;
 
     @Test
     void approve_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
-        kestra.reset();
+        verdicts.create(v);
         // the stage is named, so the raw path carries it; the body arrives base64-encoded
         String body = java.util.Base64.getEncoder().encodeToString("{\"comment\":\"seen in the SIEM too\"}".getBytes());
         String event = """
@@ -55,17 +42,15 @@ class ApproveFunctionTest {
                                         "scopes":["openid"]}}},
                  "body":"%2$s","isBase64Encoded":true}
                 """.formatted(v.id(), body);
-        java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
+        JsonNode answer = LambdaEventServer.answer(event);
 
-        assertEquals(200, r.statusCode(), r.body());
-        JsonNode answer = mapper.readTree(r.body());
-        assertEquals(200, answer.get("statusCode").asInt(), r.body());
-        JsonNode doc = mapper.readTree(answer.get("body").asText());
+        assertEquals(200, answer.get("statusCode").asInt(), answer.toString());
+        JsonNode doc = LambdaEventServer.body(answer);
         assertEquals("APPROVED", doc.get("status").asText());
         assertEquals(1, kestra.executions().size());
         assertEquals(kestra.executions().get(0).get("id").asText(), doc.get("kestraExecutionId").asText());
         assertEquals("bob", doc.get("decidedBy").asText());
         assertEquals("seen in the SIEM too", kestra.creates().get(0).parts().get("comment"));
-        assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
+        assertEquals(Status.APPROVED, verdicts.status(v.id()));
     }
 }

@@ -22,10 +22,8 @@ import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.fixtures.InjectSecretsManager;
 import dev.soctriage.fixtures.SecretsManagerStub;
-import dev.soctriage.verdict.OpenPlans;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictFixtures;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * approve as deployed: its Kestra credentials named by ARN alone (KESTRA_SECRET_ARN; KESTRA_USERNAME and
@@ -40,9 +38,7 @@ import dev.soctriage.verdict.VerdictStore;
 @QuarkusTestResource(value = SecretsManagerStub.class, restrictToAnnotatedClass = true)
 class ApproveSecretTest {
     @Inject
-    VerdictStore store;
-    @Inject
-    OpenPlans plans;
+    StoredVerdicts verdicts;
     @Inject
     ObjectMapper mapper;
     @InjectKestra
@@ -52,31 +48,30 @@ class ApproveSecretTest {
 
     @Test
     void approve_sendsTheSecretsCredentials_andPicksUpARotation_withoutARestart() throws Exception {
-        kestra.reset();
         // Kestra takes only the secret's credentials; the application has no plain ones
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, SecretsManagerStub.KESTRA_PASSWORD));
         Verdict first = Verdicts.pending();
-        VerdictFixtures.create(plans, first);
+        verdicts.create(first);
 
         JsonNode approved = approve(first.id());
 
         assertEquals(200, approved.get("statusCode").asInt(), approved.toString());
-        assertEquals(Status.APPROVED, store.find(first.id()).orElseThrow().status());
+        assertEquals(Status.APPROVED, verdicts.status(first.id()));
 
         // the secret is rotated; Kestra now takes only the new password
         SecretsManagerStub.secret(secretsManager, SecretsManagerStub.KESTRA_ARN,
                 SecretsManagerStub.kestraSecret(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
         kestra.auth(KestraFake.Auth.basic(SecretsManagerStub.KESTRA_USER, "pw-rotated-2"));
         Verdict second = Verdicts.pending();
-        VerdictFixtures.create(plans, second);
+        verdicts.create(second);
 
         JsonNode refused = approve(second.id());
         assertEquals(502, refused.get("statusCode").asInt(), "the cached password is refused once: " + refused);
-        assertEquals(Status.DISPATCH_FAILED, store.find(second.id()).orElseThrow().status());
+        assertEquals(Status.DISPATCH_FAILED, verdicts.status(second.id()));
 
         JsonNode again = approve(second.id());
         assertEquals(200, again.get("statusCode").asInt(), "the refusal made the next call read the rotated secret: " + again);
-        assertEquals(Status.APPROVED, store.find(second.id()).orElseThrow().status());
+        assertEquals(Status.APPROVED, verdicts.status(second.id()));
     }
 
     /** Approves through the mock event server, as API Gateway would invoke the function. */
@@ -84,8 +79,6 @@ class ApproveSecretTest {
         String event = mapper.writeValueAsString(ApiEvents.post("/verdicts/" + id + "/approve", "{}")
                 .claims(java.util.Map.of("sub", "u-8", "username", "carol", "cognito:groups", "[soc-analysts]"))
                 .scopes(java.util.List.of("openid")).event());
-        java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
-        assertEquals(200, r.statusCode(), r.body());
-        return mapper.readTree(r.body());
+        return LambdaEventServer.answer(event);
     }
 }

@@ -18,30 +18,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
 import dev.soctriage.fixtures.ApiEvents;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredItems;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.TestKestraConfig;
-import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Status;
-import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.remediate.KestraConfig;
 import dev.soctriage.servers.KestraFake;
-import dev.soctriage.verdict.OpenPlans;
-import dev.soctriage.verdict.StoreConfig;
-import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictFixtures;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * Issue 21 item 1, issue 22 items 7 and 11: a failed dispatch, by what reached Kestra. One that sent
@@ -59,32 +50,16 @@ class DispatchFailureTest {
     @Inject
     VerdictApi api;
     @Inject
-    VerdictStore store;
-    @Inject
-    Suppressions suppressions;
-    @Inject
-    OpenPlans plans;
-    @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
+    StoredVerdicts verdicts;
     @Inject
     ObjectMapper mapper;
+    /** The approval workflow built by hand, around a Kestra configuration and a clock of a test's own. */
     @Inject
-    DynamoDbClient dynamo;
+    Approvals approvals;
     @Inject
-    StoreConfig storeConfig;
-    @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-    @Inject
-    ApiConfig apiConfig;
+    StoredItems items;
     @InjectKestra
     KestraFake kestra;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void reapprove_afterARefusedConnection_dispatchesAtOnce_oneExecution() throws Exception {
@@ -97,8 +72,7 @@ class DispatchFailureTest {
         assertEquals(0, kestra.calls().size(), "nothing reached Kestra");
         kestra.acceptConnections();
         HttpResponse again = approve(api, v);
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(again.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(again, kestra);
         assertEquals(1, kestra.creates().size());
     }
 
@@ -148,8 +122,7 @@ class DispatchFailureTest {
         assertEquals(0, kestra.executions().size());
 
         HttpResponse after = approve(apiFor(TestKestraConfig.basic(kestra.url(), SHORT), afterTheGrace()), v);
-        assertEquals(200, after.statusCode(), after.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(after.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(after, kestra);
         assertEquals(2, kestra.creates().size(), "the reset create, then the one that made the execution");
     }
 
@@ -163,8 +136,7 @@ class DispatchFailureTest {
 
         HttpResponse again = approve(api, v);
 
-        assertEquals(200, again.statusCode(), again.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(again.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(again, kestra);
         assertEquals(1, kestra.creates().size(), "adopted, not created again");
         assertNull(rawItem(v).get("dispatchError"));
     }
@@ -174,7 +146,7 @@ class DispatchFailureTest {
         Verdict v = created();
         kestra.onCreate(KestraFake.Answer.error(503, "busy"));
         assertError(approve(api, v), 502, "kestra_unavailable");
-        Verdict failed = store.find(v.id()).orElseThrow();
+        Verdict failed = verdicts.find(v.id());
         kestra.onCreate(KestraFake.Answer.normally());
         kestra.refuseConnections();
 
@@ -182,7 +154,7 @@ class DispatchFailureTest {
             HttpResponse r = approve(at, v);
             assertError(r, 409, "dispatch_unsettled");
             assertTrue(message(r).contains("cannot be asked"), message(r));
-            Verdict now = store.find(v.id()).orElseThrow();
+            Verdict now = verdicts.find(v.id());
             assertEquals(Status.DISPATCH_FAILED, now.status());
             assertEquals(failed.decision().decidedAt(), now.decision().decidedAt(), "the failure keeps its date");
             assertEquals(failed.remediation().dispatchError(), now.remediation().dispatchError());
@@ -210,7 +182,7 @@ class DispatchFailureTest {
         assertError(approve(apiFor(TestKestraConfig.basic(kestra.url(), timeout), Clock.systemUTC()), v), 502,
                 "kestra_unavailable");
 
-        Instant failedAt = Instant.parse(store.find(v.id()).orElseThrow().decision().decidedAt());
+        Instant failedAt = Instant.parse(verdicts.find(v.id()).decision().decidedAt());
         assertFalse(failedAt.isBefore(claimedAround.plus(timeout).minusMillis(200)),
                 "dated at the failure, not at the claim: " + failedAt + " vs claim ≈ " + claimedAround);
         // the grace (1 min) is past when counted from the claim, not when counted from the failure
@@ -231,8 +203,7 @@ class DispatchFailureTest {
         assertEquals(1, kestra.creates().size(), "only the late create: the re-approval sent none");
         assertEquals(1, kestra.executions().size());
         HttpResponse later = approve(apiFor(TestKestraConfig.basic(kestra.url(), timeout), afterTheGrace()), v);
-        assertEquals(200, later.statusCode(), later.body());
-        assertEquals(onlyExecutionId(), mapper.readTree(later.body()).get("kestraExecutionId").asText());
+        Executions.assertAnswerNamesTheOnlyOne(later, kestra);
         assertEquals(1, kestra.creates().size(), "the late execution adopted");
     }
 
@@ -250,13 +221,13 @@ class DispatchFailureTest {
             Verdict v = created();
             kestra.onCreate(answer);
             assertEquals(502, approve(impatient, v).statusCode());
-            assertHidden(store.find(v.id()).orElseThrow().remediation().dispatchError(), port);
+            assertHidden(verdicts.find(v.id()).remediation().dispatchError(), port);
         }
         kestra.onCreate(KestraFake.Answer.normally());
         kestra.refuseConnections();
         Verdict refused = created();
         assertEquals(502, approve(impatient, refused).statusCode());
-        assertHidden(store.find(refused.id()).orElseThrow().remediation().dispatchError(), port);
+        assertHidden(verdicts.find(refused.id()).remediation().dispatchError(), port);
     }
 
     private static void assertHidden(String shown, String port) {
@@ -267,7 +238,7 @@ class DispatchFailureTest {
     }
 
     private String assertSettled(Verdict v, String says) {
-        Verdict now = store.find(v.id()).orElseThrow();
+        Verdict now = verdicts.find(v.id());
         assertEquals(Status.DISPATCH_FAILED, now.status());
         String shown = now.remediation().dispatchError();
         assertTrue(shown.contains(says) && shown.contains("nothing was sent"), shown);
@@ -276,7 +247,7 @@ class DispatchFailureTest {
     }
 
     private String assertUnsettled(Verdict v, String says) {
-        Verdict now = store.find(v.id()).orElseThrow();
+        Verdict now = verdicts.find(v.id());
         assertEquals(Status.DISPATCH_FAILED, now.status());
         String shown = now.remediation().dispatchError();
         assertTrue(shown.contains(says), shown);
@@ -285,9 +256,7 @@ class DispatchFailureTest {
     }
 
     private VerdictApi apiFor(KestraConfig config, Clock clock) {
-        ApprovalService approvals = new ApprovalService(store, suppressions, new KestraClient(config, mapper), clock, storeConfig,
-                feedback, decisions, new Guard(List.of()), threats);
-        return new VerdictApi(store, suppressions, approvals, apiConfig, mapper);
+        return approvals.api(approvals.with(approvals.client(config), clock));
     }
 
     /** A clock past the dispatch grace of anything failed so far. */
@@ -296,14 +265,7 @@ class DispatchFailureTest {
     }
 
     private Verdict created() {
-        Verdict v = Verdicts.pending();
-        assertTrue(VerdictFixtures.create(plans, v));
-        return v;
-    }
-
-    private String onlyExecutionId() {
-        assertEquals(1, kestra.executions().size(), kestra.executions().toString());
-        return kestra.executions().get(0).get("id").asText();
+        return verdicts.created(Verdicts.pending());
     }
 
     private static HttpResponse approve(VerdictApi via, Verdict v) {
@@ -316,8 +278,7 @@ class DispatchFailureTest {
     }
 
     private Map<String, AttributeValue> rawItem(Verdict v) {
-        return dynamo.getItem(b -> b.tableName(storeConfig.table()).key(Map.of("id", AttributeValue.fromS(v.id())))
-                .consistentRead(true)).item();
+        return items.item(v.id());
     }
 
     private void assertError(HttpResponse r, int status, String code) throws Exception {

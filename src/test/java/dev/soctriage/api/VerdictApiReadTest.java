@@ -24,8 +24,8 @@ import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.ApiEvents;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.model.Severity;
-import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictIds;
@@ -51,7 +51,7 @@ class VerdictApiReadTest {
     @Inject
     VerdictStore store;
     @Inject
-    OpenPlans plans;
+    StoredVerdicts verdicts;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -60,7 +60,7 @@ class VerdictApiReadTest {
     @Test
     void get_answersTheContractDocument_withEveryFieldAndNullsIncluded() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
+        verdicts.create(v);
 
         HttpResponse r = api.handle(ApiEvents.get("/verdicts/" + v.id()).asAnalyst().event(), VerdictApi.Routes.READ);
 
@@ -146,7 +146,7 @@ class VerdictApiReadTest {
     @Test
     void everyRoute_answers401_withoutAJwtIdentity() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
+        verdicts.create(v);
         assertError(api.handle(ApiEvents.get("/verdicts").event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).event(), VerdictApi.Routes.READ), 401, "unauthorized");
         assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}").event(), VerdictApi.Routes.DECIDE),
@@ -163,7 +163,7 @@ class VerdictApiReadTest {
     @Test
     void everyAnalystRoute_answers403_forACallerOutsideTheAnalystGroup() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
+        verdicts.create(v);
         Map<String, Object> outsider = Map.of("sub", "u-9", "email", "mallory@example.com", "cognito:groups", "[admins]");
         assertError(api.handle(ApiEvents.get("/verdicts").claims(outsider).event(), VerdictApi.Routes.READ), 403, "forbidden");
         assertError(api.handle(ApiEvents.get("/verdicts/" + v.id()).claims(outsider).event(), VerdictApi.Routes.READ), 403,
@@ -176,7 +176,7 @@ class VerdictApiReadTest {
         assertError(api.handle(ApiEvents.post("/verdicts/" + v.id() + "/approve", "{}")
                 .claims(Map.of("sub", "client-kestra")).scopes(List.of("soc/remediation")).event(),
                 VerdictApi.Routes.DECIDE), 403, "forbidden");
-        assertEquals("PENDING", store.find(v.id()).orElseThrow().status().name());
+        assertEquals("PENDING", verdicts.status(v.id()).name());
     }
 
     @Test
@@ -219,7 +219,7 @@ class VerdictApiReadTest {
         for (Map.Entry<String, Map<String, Object>> c : callers.entrySet()) {
             Verdict v = Verdicts.pending(Severity.HIGH, Instant.parse("2099-02-01T00:00:00Z").plusSeconds(i++),
                     "decided-by|" + c.getKey());
-            VerdictFixtures.create(plans, v);
+            verdicts.create(v);
 
             HttpResponse r = api.handle(ApiEvents.post("/verdicts/" + v.id() + "/reject", "{\"reason\":\"no\"}")
                     .claims(c.getValue()).event(), VerdictApi.Routes.DECIDE);
@@ -262,7 +262,7 @@ class VerdictApiReadTest {
     @Test
     void routing_stripsANamedStage_butNotTheDefaultOne() {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
+        verdicts.create(v);
         HttpResponse staged = api.handle(ApiEvents.get("/verdicts/" + v.id()).stage("prod").asAnalyst().event(),
                 VerdictApi.Routes.READ);
         assertEquals(200, staged.statusCode());
@@ -294,10 +294,10 @@ class VerdictApiReadTest {
         for (int i = 0; i < 5; i++) {
             Verdict v = Verdicts.pending(Severity.CRITICAL, t.plusSeconds(i), "g|" + i);
             criticals.add(v);
-            VerdictFixtures.create(plans, v);
+            verdicts.create(v);
         }
         Verdict low = Verdicts.pending(Severity.LOW, t.plusSeconds(10), "g|low");
-        VerdictFixtures.create(plans, low);
+        verdicts.create(low);
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -333,7 +333,7 @@ class VerdictApiReadTest {
     @Test
     void list_defaultsToPendingAndFifty_andAnswersNullNextTokenOnTheLastPage() throws Exception {
         for (int i = 0; i < 51; i++) {
-            VerdictFixtures.create(plans, Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
+            verdicts.create(Verdicts.pending(Severity.MEDIUM, Instant.now(), "bulk|" + i));
         }
         JsonNode first = mapper.readTree(api.handle(ApiEvents.get("/verdicts").asAnalyst().event(), VerdictApi.Routes.READ)
                 .body());
@@ -357,10 +357,10 @@ class VerdictApiReadTest {
             // created in one order, last active in the opposite one
             Verdict v = lastSeen(Verdicts.pending(Severity.HIGH, t.plusSeconds(i), "act|" + i), t.plusSeconds(1000 - i));
             ours.add(v);
-            VerdictFixtures.create(plans, v);
+            verdicts.create(v);
         }
         Verdict low = lastSeen(Verdicts.pending(Severity.LOW, t, "act|low"), t.plusSeconds(5000));
-        VerdictFixtures.create(plans, low);
+        verdicts.create(low);
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -403,7 +403,7 @@ class VerdictApiReadTest {
     @Test
     void listPending_endToEnd_throughTheLambdaEventServer() throws Exception {
         Verdict v = Verdicts.pending();
-        VerdictFixtures.create(plans, v);
+        verdicts.create(v);
         String event = """
                 {"version":"2.0","routeKey":"GET /verdicts/{id}","rawPath":"/verdicts/%1$s","rawQueryString":"",
                  "cookies":[],"headers":{"accept":"application/json","host":"api.example.com"},
@@ -418,13 +418,11 @@ class VerdictApiReadTest {
                      "token_use":"id"},"scopes":null}}},
                  "isBase64Encoded":false}
                 """.formatted(v.id());
-        java.net.http.HttpResponse<String> r = LambdaEventServer.invoke(event);
+        JsonNode answer = LambdaEventServer.answer(event);
 
-        assertEquals(200, r.statusCode(), r.body());
-        JsonNode answer = mapper.readTree(r.body());
         assertEquals(200, answer.get("statusCode").asInt());
         assertEquals("application/json", answer.get("headers").get("content-type").asText());
-        assertEquals(v.id(), mapper.readTree(answer.get("body").asText()).get("id").asText());
+        assertEquals(v.id(), LambdaEventServer.body(answer).get("id").asText());
     }
 
     private void assertError(HttpResponse r, int status, String code) throws Exception {

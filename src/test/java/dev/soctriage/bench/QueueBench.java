@@ -25,12 +25,12 @@ import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.pipeline.VerdictFactory;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.text.UntrustedText;
 import dev.soctriage.triage.Judgement;
 import dev.soctriage.triage.DetectionClassifier;
 import dev.soctriage.triage.TriageService;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * {@code make bench}: the analyst's queue for the mixed 10,000-line batch ({@link Corpus}, seed 42)
@@ -49,7 +49,7 @@ class QueueBench {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
+    StoredVerdicts verdicts;
     @Inject
     Parsers parsers;
     @Inject
@@ -127,14 +127,6 @@ class QueueBench {
     }
 
     private List<Verdict> pending() {
-        List<Verdict> all = new ArrayList<>();
-        String token = null;
-        do {
-            VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
-            all.addAll(page.items());
-            token = page.nextToken();
-        } while (token != null);
-        all.sort((a, b) -> a.id().compareTo(b.id()));
-        return all;
+        return verdicts.all(Status.PENDING);
     }
 }

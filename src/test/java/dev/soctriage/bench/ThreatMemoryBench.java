@@ -21,18 +21,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import dev.soctriage.fixtures.AttentiveModel;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.ThreatMemories;
 import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * {@code make bench}, the memory of confirmed threats (issue 21, item 2): a model that confirms threats
@@ -55,11 +53,9 @@ class ThreatMemoryBench {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
+    StoredVerdicts verdicts;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    StoreConfig storeConfig;
+    ThreatMemories memories;
 
     record Hour(List<List<String>> deliveries, Set<String> attackers, Set<String> benign) {
     }
@@ -71,7 +67,7 @@ class ThreatMemoryBench {
                         .getSystemLoadAverage()))
                 .append(")\n\n| pass | lines | model calls | lines per call | memory hits | attackers found | benign blocked |\n")
                 .append("|---|---|---|---|---|---|---|\n");
-        ThreatMemories.forget(dynamo, storeConfig.table());
+        memories.forget();
         GroqStub.reset();
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse()
                 .withTransformers(AttentiveModel.NAME).withFixedDelay(300)));
@@ -181,16 +177,11 @@ class ThreatMemoryBench {
     /** Every verdict target (open, of this pass's source). */
     private Set<String> targets(String source) {
         Set<String> targets = new HashSet<>();
-        String token = null;
-        do {
-            VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
-            for (Verdict v : page.items()) {
-                if (v.target() != null && v.evidence().sources().stream().anyMatch(x -> x.startsWith(source))) {
-                    targets.add(v.target());
-                }
+        for (Verdict v : verdicts.all(Status.PENDING)) {
+            if (v.target() != null && v.evidence().sources().stream().anyMatch(x -> x.startsWith(source))) {
+                targets.add(v.target());
             }
-            token = page.nextToken();
-        } while (token != null);
+        }
         return targets;
     }
 }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.LogEvent;
 import dev.soctriage.model.Status;
@@ -71,6 +72,8 @@ class VolumeBench {
     ObjectMapper json;
     @Inject
     software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
+    @Inject
+    StoredVerdicts verdicts;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -355,19 +358,14 @@ class VolumeBench {
         benign.removeAll(attackers);
         Set<String> targets = new HashSet<>();
         Set<String> blocked = new HashSet<>();
-        String token = null;
-        do {
-            VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
-            for (Verdict v : page.items()) {
-                if (v.evidence().sources().stream().anyMatch(x -> x.startsWith(source)) && v.target() != null) {
-                    targets.add(v.target());
-                    if ("ip".equals(v.assessment().targetType())) {
-                        blocked.add(v.target());
-                    }
+        for (Verdict v : verdicts.all(Status.PENDING)) {
+            if (v.evidence().sources().stream().anyMatch(x -> x.startsWith(source)) && v.target() != null) {
+                targets.add(v.target());
+                if ("ip".equals(v.assessment().targetType())) {
+                    blocked.add(v.target());
                 }
             }
-            token = page.nextToken();
-        } while (token != null);
+        }
         Set<String> missed = new HashSet<>(attackers);
         missed.removeAll(targets);
         Set<String> benignBlocked = new HashSet<>(blocked);

@@ -9,25 +9,20 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.api.ApproveExportProfile;
-import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.StoredItems;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.InjectKestra;
-import dev.soctriage.fixtures.KestraResource;
 import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
-import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * SnapStart priming of approve (the test profile's function): its decision routes answered before the
@@ -37,19 +32,13 @@ import dev.soctriage.verdict.VerdictStore;
  */
 @QuarkusTest
 @TestProfile(ApproveExportProfile.class)
-@QuarkusTestResource(value = DynaliteResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = KestraResource.class, restrictToAnnotatedClass = true)
 class PrimingApproveTest {
     @Inject
     Priming priming;
     @Inject
     StoredItems items;
     @Inject
-    VerdictStore store;
-    @Inject
-    OpenPlans plans;
-    @Inject
-    ObjectMapper mapper;
+    StoredVerdicts verdicts;
     @InjectKestra
     KestraFake kestra;
 
@@ -57,15 +46,14 @@ class PrimingApproveTest {
     void beforeCheckpoint_answersTheDecisionRoutesBeforeTheStore_dispatchesNothing_andAfterRestoreApprovesForReal()
             throws Exception {
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now(), List.of("sshd|ssh_auth_failure|" + UUID.randomUUID()));
-        VerdictFixtures.create(plans, v);
-        kestra.reset();
+        verdicts.create(v);
         int before = items.count();
 
         priming.beforeCheckpoint(null);
 
         assertEquals("routes answered 401 and 400, 2 store requests marshalled", priming.prime());
         assertEquals(before, items.count(), "the priming wrote to DynamoDB");
-        assertEquals(Status.PENDING, store.find(v.id()).orElseThrow().status());
+        assertEquals(Status.PENDING, verdicts.status(v.id()));
         assertEquals(0, kestra.creates().size(), "the priming reached Kestra");
 
         priming.afterRestore(null);
@@ -76,9 +64,9 @@ class PrimingApproveTest {
                    "authorizer":{"jwt":{"claims":{"sub":"u-7","username":"bob","cognito:groups":"[soc-analysts]"}}}},
                  "body":"{}","isBase64Encoded":false}
                 """.formatted(v.id());
-        JsonNode answer = mapper.readTree(LambdaEventServer.invoke(event).body());
+        JsonNode answer = LambdaEventServer.answer(event);
         assertEquals(200, answer.get("statusCode").asInt(), answer.toString());
-        assertEquals(Status.APPROVED, store.find(v.id()).orElseThrow().status());
+        assertEquals(Status.APPROVED, verdicts.status(v.id()));
         assertEquals(1, kestra.creates().size());
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Detection;
 import dev.soctriage.model.Severity;
@@ -23,7 +24,6 @@ import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * The Sigma rules through ingest-triage on dynalite: a correlation opens the verdict and names its
@@ -40,7 +40,7 @@ class DetectionsIngestTest {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
+    StoredVerdicts verdicts;
 
     static String reject(String src, int port, long t) {
         return "2 111122223333 eni-0a1b2c3d4e5f60718 " + src + " 10.0.1.5 " + (40000 + port) + " " + port + " 6 1 40 " + t
@@ -61,7 +61,7 @@ class DetectionsIngestTest {
         IngestResult r = pipeline.ingest(IngestEvents.direct(source, scan("203.0.113.201", 20, 1765180800)));
 
         assertEquals(1, r.verdicts());
-        Verdict v = only(source);
+        Verdict v = verdicts.onlyPendingFrom(source);
         assertEquals("Port scan", v.assessment().threatType());
         assertEquals(Severity.MEDIUM, v.severity());
         assertEquals(Action.BLOCK_IP, v.action());
@@ -84,7 +84,7 @@ class DetectionsIngestTest {
 
         assertEquals(3, r.events());
         assertEquals(0, r.verdicts());
-        assertEquals(List.of(), listed(source));
+        assertEquals(List.of(), verdicts.pendingFrom(source));
     }
 
     @Test
@@ -94,7 +94,7 @@ class DetectionsIngestTest {
         // two more rejections: below every threshold alone, but the scan's verdict is open
         IngestResult later = pipeline.ingest(IngestEvents.direct(source, scan("203.0.113.203", 2, 1765181800)));
 
-        Verdict v = only(source);
+        Verdict v = verdicts.onlyPendingFrom(source);
         assertEquals(2, v.evidence().deliveries());
         assertEquals(18, v.eventCount());
     }
@@ -112,17 +112,6 @@ class DetectionsIngestTest {
 
         IngestResult done = pipeline.ingest(IngestEvents.direct(source, List.of(stop.formatted(""))));
         assertEquals(1, done.verdicts(), "the successful call is the finding");
-        assertEquals(Status.PENDING, only(source).status());
-    }
-
-    private List<Verdict> listed(String source) {
-        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> v.evidence().source().equals(source))
-                .toList();
-    }
-
-    private Verdict only(String source) {
-        List<Verdict> l = listed(source);
-        assertEquals(1, l.size(), "verdicts for " + source);
-        return l.get(0);
+        assertEquals(Status.PENDING, verdicts.onlyPendingFrom(source).status());
     }
 }

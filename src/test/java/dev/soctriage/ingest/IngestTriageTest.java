@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import dev.soctriage.fixtures.LambdaEventServer;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.S3MockResource;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Severity;
@@ -36,7 +37,6 @@ import dev.soctriage.pipeline.IngestResult;
 import dev.soctriage.text.Digests;
 import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * ingest-triage on real servers: dynalite for DynamoDB, S3Mock for S3. Each source uses its own
@@ -53,7 +53,7 @@ class IngestTriageTest {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
+    StoredVerdicts verdicts;
     @Inject
     Suppressions suppressions;
     @Inject
@@ -85,7 +85,7 @@ class IngestTriageTest {
         assertEquals(1, r.verdicts());
         assertEquals(0, r.duplicates());
         assertEquals(0, r.failed());
-        Verdict v = only(group);
+        Verdict v = verdicts.onlyPendingFrom(group);
         assertEquals(Status.PENDING, v.status());
         assertEquals(Action.BLOCK_IP, v.action());
         assertEquals("203.0.113.7", v.target());
@@ -109,7 +109,7 @@ class IngestTriageTest {
 
         assertEquals(0, again.verdicts());
         assertEquals(12, again.duplicates());
-        assertEquals(1, listed(group).size());
+        assertEquals(1, verdicts.pendingFrom(group).size());
     }
 
     @Test
@@ -118,10 +118,9 @@ class IngestTriageTest {
         String group = "/aws/ec2/auth/" + UUID.randomUUID();
         IngestResult first = pipeline.ingest(IngestEvents.cloudWatch(group, "a", IngestEvents.sshBruteForce("203.0.113.16", 9), NOV_24_10H));
         assertEquals(1, first.verdicts());
-        Verdict rejected = only(group);
+        Verdict rejected = verdicts.onlyPendingFrom(group);
         java.time.Instant now = java.time.Instant.now();
-        store.reject(rejected.id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
-        List<String> keys = suppressions.suppressFeedback(rejected.id(), now.plusSeconds(3600), "alice@example.com", now);
+        List<String> keys = verdicts.rejectAsFalsePositive(rejected.id(), "alice@example.com", now);
         assertEquals(1, keys.size());
         String key = keys.get(0);
 
@@ -130,7 +129,7 @@ class IngestTriageTest {
 
         // then nothing is queued, and the suppression counts what it dropped
         assertEquals(0, during.verdicts());
-        assertEquals(0, listed(group).size());
+        assertEquals(0, verdicts.pendingFrom(group).size());
         assertEquals(7, suppression(key).orElseThrow().events());
 
         // the suppression ends (as if its week had passed)
@@ -143,7 +142,7 @@ class IngestTriageTest {
 
         // then a new verdict opens, linked to the rejected one, carrying what was dropped meanwhile
         assertEquals(1, after.verdicts());
-        Verdict next = only(group);
+        Verdict next = verdicts.onlyPendingFrom(group);
         assertEquals(6, next.eventCount());
         assertEquals(7L, next.evidence().suppressedEvents());
         assertEquals(rejected.id(), next.lineage().previousVerdictId());
@@ -164,13 +163,13 @@ class IngestTriageTest {
         put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.9", 10)).getBytes(StandardCharsets.UTF_8));
         IngestResult plain = pipeline.ingest(IngestEvents.s3Notification(BUCKET, key, 100));
         assertEquals(10, plain.events());
-        assertEquals("203.0.113.9", only("s3://" + BUCKET + "/" + key).target());
+        assertEquals("203.0.113.9", verdicts.onlyPendingFrom("s3://" + BUCKET + "/" + key).target());
 
         String gzKey = "AWSLogs/" + UUID.randomUUID() + "/auth.log.gz";
         put(gzKey, IngestEvents.gzip(String.join("\r\n", IngestEvents.sshBruteForce("203.0.113.10", 10)).getBytes(StandardCharsets.UTF_8)));
         IngestResult gz = pipeline.ingest(IngestEvents.s3Notification(BUCKET, gzKey, 100));
         assertEquals(10, gz.events());
-        assertEquals("203.0.113.10", only("s3://" + BUCKET + "/" + gzKey).target());
+        assertEquals("203.0.113.10", verdicts.onlyPendingFrom("s3://" + BUCKET + "/" + gzKey).target());
     }
 
     @Test
@@ -180,7 +179,7 @@ class IngestTriageTest {
         IngestResult r = pipeline.ingest(IngestEvents.eventBridgeObjectCreated(BUCKET, key, 100));
         assertEquals(8, r.events());
         assertEquals(1, r.verdicts());
-        assertEquals("203.0.113.11", only("s3://" + BUCKET + "/" + key).target());
+        assertEquals("203.0.113.11", verdicts.onlyPendingFrom("s3://" + BUCKET + "/" + key).target());
     }
 
     @Test
@@ -209,7 +208,7 @@ class IngestTriageTest {
         // then every line is an event, nothing counted as failed, and the brute force is found
         assertEquals(13, r.events());
         assertEquals(0, r.failed());
-        assertEquals("203.0.113.66", only("s3://" + BUCKET + "/" + key).target());
+        assertEquals("203.0.113.66", verdicts.onlyPendingFrom("s3://" + BUCKET + "/" + key).target());
     }
 
     @Test
@@ -261,7 +260,7 @@ class IngestTriageTest {
         // then the first version's lines were triaged, and the second's
         assertEquals(8, r1.events());
         assertEquals(9, r2.events());
-        List<String> targets = listed("s3://" + bucket + "/" + key).stream().map(Verdict::target).sorted().toList();
+        List<String> targets = verdicts.pendingFrom("s3://" + bucket + "/" + key).stream().map(Verdict::target).sorted().toList();
         assertEquals(List.of("203.0.113.68", "203.0.113.69"), targets);
     }
 
@@ -297,7 +296,7 @@ class IngestTriageTest {
         IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
         assertEquals(2, r.events());
         assertEquals(1, r.verdicts());
-        Verdict v = only(source);
+        Verdict v = verdicts.onlyPendingFrom(source);
         assertEquals("203.0.113.13", v.target());
         assertEquals(Severity.HIGH, v.severity());
     }
@@ -314,9 +313,9 @@ class IngestTriageTest {
 
         // then each is still a finding for the analyst, but none proposes to block a never-public address
         assertEquals(32, r.events());
-        List<Verdict> verdicts = listed(source);
-        assertTrue(!verdicts.isEmpty(), "the brute forces are still findings");
-        for (Verdict v : verdicts) {
+        List<Verdict> found = verdicts.pendingFrom(source);
+        assertTrue(!found.isEmpty(), "the brute forces are still findings");
+        for (Verdict v : found) {
             assertEquals(Action.MONITOR, v.action(), v.target() + ": " + v.assessment().guard());
             assertTrue(v.assessment().guard().contains("not a public address"), v.assessment().guard());
         }
@@ -333,7 +332,7 @@ class IngestTriageTest {
 
         assertEquals(2, r.groups(), "two request templates, two groups");
         assertEquals(1, r.verdicts(), "one thing to decide");
-        Verdict v = only(source);
+        Verdict v = verdicts.onlyPendingFrom(source);
         assertEquals("203.0.113.17", v.target());
         assertEquals(2, v.eventCount());
         assertEquals(lines, v.evidence().lines());
@@ -429,7 +428,7 @@ class IngestTriageTest {
         put(key, String.join("\n", IngestEvents.sshBruteForce("203.0.113.15", 7)).getBytes(StandardCharsets.UTF_8));
         RestAssured.given().body(IngestEvents.s3Notification(BUCKET, key, 100).toString()).post(lambdaUrl())
                 .then().statusCode(200).body("events", equalTo(7)).body("verdicts", equalTo(1));
-        assertEquals("203.0.113.15", only("s3://" + BUCKET + "/" + key).target());
+        assertEquals("203.0.113.15", verdicts.onlyPendingFrom("s3://" + BUCKET + "/" + key).target());
 
         RestAssured.given().body("{\"hello\":\"world\"}").post(lambdaUrl())
                 .then().statusCode(500).body("errorMessage", containsString("unrecognised event"));
@@ -445,10 +444,10 @@ class IngestTriageTest {
         IngestResult r = pipeline.ingest(IngestEvents.direct(source, lines));
 
         assertEquals(9, r.events());
-        List<Verdict> verdicts = listed(source);
-        assertTrue(verdicts.stream().anyMatch(v -> v.action() == Action.BLOCK_IP && "203.0.113.64".equals(v.target())),
-                "the brute force is triaged: " + verdicts);
-        assertTrue(verdicts.stream().allMatch(v -> v.target() == null || v.target().length() <= 320));
+        List<Verdict> found = verdicts.pendingFrom(source);
+        assertTrue(found.stream().anyMatch(v -> v.action() == Action.BLOCK_IP && "203.0.113.64".equals(v.target())),
+                "the brute force is triaged: " + found);
+        assertTrue(found.stream().allMatch(v -> v.target() == null || v.target().length() <= 320));
     }
 
     /** Issue 13 item 5: a read cut off mid-object is transient: the invocation fails, nothing is marked done. */
@@ -494,16 +493,6 @@ class IngestTriageTest {
 
     private void put(String key, byte[] body) {
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
-    }
-
-    private List<Verdict> listed(String source) {
-        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> v.evidence().source().equals(source)).toList();
-    }
-
-    private Verdict only(String source) {
-        List<Verdict> l = listed(source);
-        assertEquals(1, l.size(), "verdicts for " + source);
-        return l.get(0);
     }
 
     private long items() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,36 +21,30 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.IngestEvents;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.TestKestraConfig;
-import dev.soctriage.guard.Guard;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.pipeline.IngestPipeline;
 import dev.soctriage.pipeline.IngestResult;
-import dev.soctriage.remediate.KestraClient;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.verdict.StoreConfig;
-import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictConflictException;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * One open verdict per thing to do (docs/contract.md, invariant 6), through ingest-triage on real
@@ -70,30 +63,18 @@ class OpenVerdictTest {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
-    @Inject
-    Suppressions suppressions;
-    @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
+    StoredVerdicts verdicts;
     @Inject
     ApprovalService approvals;
+    /** The approval workflow built by hand, around a Kestra client more patient than the application's. */
+    @Inject
+    Approvals handBuilt;
     @Inject
     DynamoDbClient dynamo;
     @Inject
     StoreConfig storeConfig;
-    @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-    @Inject
-    ObjectMapper mapper;
     @InjectKestra
     KestraFake kestra;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
 
     @Test
     void sameAttacker_in20DeliveriesOneAfterAnother_isOnePendingVerdict_whoseCountIsTheSum_andRedeliveryAddsNothing() {
@@ -188,9 +169,7 @@ class OpenVerdictTest {
         assertEquals(Severity.MEDIUM, claimed.severity());
         kestra.onCreate(KestraFake.Answer.late(Duration.ofSeconds(6)));
         // the application's Kestra timeout is shorter than that delay: this approval waits longer
-        ApprovalService patient = new ApprovalService(store, suppressions, new KestraClient(TestKestraConfig.basic(
-                kestra.url(), Duration.ofSeconds(60)), mapper), Clock.systemUTC(), storeConfig,
-                feedback, decisions, new Guard(List.of()), threats);
+        ApprovalService patient = handBuilt.with(TestKestraConfig.basic(kestra.url(), Duration.ofSeconds(60)));
 
         // when the analyst approves, and while Kestra is being called 60 more attempts arrive
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -212,7 +191,7 @@ class OpenVerdictTest {
         assertEquals(66, approved.eventCount());
         assertEquals(2, approved.evidence().deliveries());
         assertEquals(Severity.HIGH, approved.severity());
-        assertEquals(approved, store.find(claimed.id()).orElseThrow());
+        assertEquals(approved, verdicts.find(claimed.id()));
 
         // and approving again creates nothing
         assertThrows(VerdictConflictException.class, () -> approvals.approve(claimed.id(), ALICE, null));
@@ -240,16 +219,16 @@ class OpenVerdictTest {
         assertEquals(first.id(), next.lineage().previousVerdictId());
         assertEquals(Status.REMEDIATED, next.lineage().previousDecision().status());
         assertEquals("alice@example.com", next.lineage().previousDecision().decidedBy());
-        assertEquals(store.find(first.id()).orElseThrow().decision().decidedAt(),
+        assertEquals(verdicts.find(first.id()).decision().decidedAt(),
                 next.lineage().previousDecision().decidedAt());
         assertEquals(Verdict.Lineage.SEEN_AFTER_BLOCK, next.lineage().recurrence());
         assertEquals(Severity.HIGH, next.severity());
-        assertEquals(Status.REMEDIATED, store.find(first.id()).orElseThrow().status(), "the decided one is kept");
+        assertEquals(Status.REMEDIATED, verdicts.find(first.id()).status(), "the decided one is kept");
 
         // and later activity joins the new verdict, not the decided one
         pipeline.ingest(IngestEvents.cloudWatch(source, "c", bruteForce(ip, 7, 31), NOV_24_10H + 1_860_000));
-        assertEquals(13, store.find(next.id()).orElseThrow().eventCount());
-        assertEquals(6, store.find(first.id()).orElseThrow().eventCount());
+        assertEquals(13, verdicts.find(next.id()).eventCount());
+        assertEquals(6, verdicts.find(first.id()).eventCount());
     }
 
     @Test
@@ -284,7 +263,7 @@ class OpenVerdictTest {
         pool.shutdown();
 
         // then every event is counted once: on the rejected verdict or on its successor
-        Verdict rejected = store.find(first.id()).orElseThrow();
+        Verdict rejected = verdicts.find(first.id());
         assertEquals(Status.REJECTED, rejected.status());
         long onSuccessor = 0;
         List<Verdict> open = open(ip);
@@ -332,13 +311,8 @@ class OpenVerdictTest {
     private List<Verdict> open(String target) {
         List<Verdict> open = new ArrayList<>();
         for (Status s : List.of(Status.PENDING, Status.DISPATCH_FAILED)) {
-            String token = null;
-            do {
-                VerdictStore.Page page = store.list(s, null, 100, token);
-                page.items().stream().filter(v -> target.equals(v.target()) && v.action() == Action.BLOCK_IP)
-                        .forEach(open::add);
-                token = page.nextToken();
-            } while (token != null);
+            verdicts.all(s).stream().filter(v -> target.equals(v.target()) && v.action() == Action.BLOCK_IP)
+                    .forEach(open::add);
         }
         return open;
     }

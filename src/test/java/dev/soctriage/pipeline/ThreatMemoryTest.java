@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,20 +23,17 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.soctriage.approval.ApprovalService;
 import dev.soctriage.fixtures.AttentiveModel;
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.ThreatMemories;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Status;
 import dev.soctriage.triage.GroqAnswers;
-import dev.soctriage.verdict.StoreConfig;
 import dev.soctriage.verdict.Verdict;
-import dev.soctriage.verdict.VerdictStore;
 
 /**
  * The memory of confirmed threats (issue 21, item 2; docs/triage.md): through ingest-triage on dynalite with
@@ -55,13 +51,11 @@ class ThreatMemoryTest {
     @Inject
     IngestPipeline pipeline;
     @Inject
-    VerdictStore store;
+    StoredVerdicts verdicts;
     @Inject
     ApprovalService approvals;
     @Inject
-    DynamoDbClient dynamo;
-    @Inject
-    StoreConfig storeConfig;
+    ThreatMemories memories;
 
     @BeforeEach
     void attentiveModel() {
@@ -151,10 +145,7 @@ class ThreatMemoryTest {
     @Test
     void anExpiredMemory_isAskedAgain() {
         deliver("203.0.113.171", 8);
-        long past = Instant.now().minusSeconds(1).getEpochSecond();
-        confirmedThreatIds().forEach(id -> dynamo.updateItem(b -> b.tableName(storeConfig.table())
-                .key(Map.of("id", AttributeValue.fromS(id))).updateExpression("SET rememberedUntil = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromN(Long.toString(past))))));
+        memories.rememberUntil(Instant.now().minusSeconds(1));
 
         IngestResult next = deliver("203.0.113.172", 8);
 
@@ -183,23 +174,17 @@ class ThreatMemoryTest {
     }
 
     private Optional<Verdict> pendingFor(String ip) {
-        List<Verdict> found = new ArrayList<>();
-        for (VerdictStore.Page p = store.list(Status.PENDING, null, 100, null);; p = store.list(Status.PENDING, null, 100,
-                p.nextToken())) {
-            p.items().stream().filter(v -> ip.equals(v.target()) && v.action() == Action.BLOCK_IP).forEach(found::add);
-            if (p.nextToken() == null) {
-                break;
-            }
-        }
+        List<Verdict> found = verdicts.all(Status.PENDING).stream()
+                .filter(v -> ip.equals(v.target()) && v.action() == Action.BLOCK_IP).toList();
         assertTrue(found.size() <= 1, "one open verdict per plan: " + found);
         return found.stream().findFirst();
     }
 
     private List<String> confirmedThreatIds() {
-        return ThreatMemories.ids(dynamo, storeConfig.table());
+        return memories.ids();
     }
 
     private void forgetConfirmedThreats() {
-        ThreatMemories.forget(dynamo, storeConfig.table());
+        memories.forget();
     }
 }

@@ -27,12 +27,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import dev.soctriage.fixtures.GroqStub;
 import dev.soctriage.fixtures.IngestEvents;
+import dev.soctriage.fixtures.StoredVerdicts;
 import dev.soctriage.fixtures.ThreatMemories;
 import dev.soctriage.group.BudgetExceededException;
 import dev.soctriage.model.Action;
 import dev.soctriage.model.Status;
 import dev.soctriage.triage.GroqAnswers;
-import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictStore;
@@ -52,8 +52,6 @@ class VolumeIngestTest {
     @Inject
     VerdictStore store;
     @Inject
-    Suppressions suppressions;
-    @Inject
     TemplateMemory memory;
     @Inject
     S3Client s3;
@@ -61,12 +59,16 @@ class VolumeIngestTest {
     software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
     @Inject
     dev.soctriage.verdict.StoreConfig storeConfig;
+    @Inject
+    StoredVerdicts verdicts;
+    @Inject
+    ThreatMemories threatMemories;
 
     @BeforeEach
     void modelSaysBenign() {
         GroqStub.reset();
         // what another test's model confirmed is not this test's (each asserts its own model calls)
-        ThreatMemories.forget(dynamo, storeConfig.table());
+        threatMemories.forget();
         GroqStub.server().stubFor(post(urlPathEqualTo(CHAT)).willReturn(GroqAnswers.verdict(false, "low", "monitor", "", "")));
     }
 
@@ -125,7 +127,7 @@ class VolumeIngestTest {
         pipeline.ingest(IngestEvents.direct(source, lines));
 
         // then the same one verdict stands, its events counted once
-        List<Verdict> forAttacker = store.list(Status.PENDING, null, 100, null).items().stream()
+        List<Verdict> forAttacker = verdicts.all(Status.PENDING).stream()
                 .filter(v -> attacker.equals(v.target())).toList();
         assertEquals(1, forAttacker.size(), "verdicts for the attacker: " + forAttacker.stream().map(Verdict::id).toList());
         assertEquals(written.id(), forAttacker.get(0).id());
@@ -134,7 +136,7 @@ class VolumeIngestTest {
     }
 
     private Verdict pendingFor(String target) {
-        return store.list(Status.PENDING, null, 100, null).items().stream().filter(v -> target.equals(v.target()))
+        return verdicts.all(Status.PENDING).stream().filter(v -> target.equals(v.target()))
                 .findFirst().orElseThrow();
     }
 
@@ -211,8 +213,7 @@ class VolumeIngestTest {
         assertEquals(1, a.size(), a.toString());
         assertEquals(null, a.get(0).target());
         Instant now = Instant.now();
-        store.reject(a.get(0).id(), new VerdictStore.Decision("alice@example.com", now, "false_positive"));
-        List<String> keys = suppressions.suppressFeedback(a.get(0).id(), now.plusSeconds(3600), "alice@example.com", now);
+        List<String> keys = verdicts.rejectAsFalsePositive(a.get(0).id(), "alice@example.com", now);
 
         // when another source's traffic arrives: other clients, paths, method
         String siteB = "web-b-" + UUID.randomUUID();
@@ -232,14 +233,7 @@ class VolumeIngestTest {
     }
 
     private List<Verdict> pendingFrom(String source) {
-        List<Verdict> all = new ArrayList<>();
-        String token = null;
-        do {
-            VerdictStore.Page page = store.list(Status.PENDING, null, 100, token);
-            page.items().stream().filter(v -> v.evidence().sources().contains(source)).forEach(all::add);
-            token = page.nextToken();
-        } while (token != null);
-        return all;
+        return verdicts.all(Status.PENDING).stream().filter(v -> v.evidence().sources().contains(source)).toList();
     }
 
     @Test
@@ -270,8 +264,7 @@ class VolumeIngestTest {
         assertEquals(1, r2.llmCalls());
         assertEquals(3, calls());
         assertEquals(1, r2.verdicts());
-        Verdict v = store.list(Status.PENDING, null, 100, null).items().stream()
-                .filter(x -> x.evidence().sources().contains(source + "-2")).findFirst().orElseThrow();
+        Verdict v = pendingFrom(source + "-2").stream().findFirst().orElseThrow();
         assertEquals("203.0.113.62", v.target());
         assertEquals("rules", v.assessment().engine());
     }
@@ -383,8 +376,7 @@ class VolumeIngestTest {
         int askedAboutAttacker = GroqStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(CHAT))
                 .withRequestBody(containing(attacker)).build()).getCount();
         assertEquals(1, askedAboutAttacker, "the model is asked about the attacker once, not per delivery");
-        List<Verdict> queued = store.list(Status.PENDING, null, 100, null).items().stream()
-                .filter(v -> v.evidence().sources().contains(source)).toList();
+        List<Verdict> queued = pendingFrom(source);
         assertEquals(1, queued.size(), "one verdict: " + queued.stream().map(Verdict::target).toList());
         Verdict v = queued.get(0);
         assertEquals(attacker, v.target());
@@ -491,10 +483,9 @@ class VolumeIngestTest {
         // past the cap are one aggregate finding across them, which blocks none of them on aggregate
         assertEquals(VolumeProfile.MAX_GROUPS + 5, r.events());
         assertEquals(VolumeProfile.MAX_GROUPS + 1, r.groups());
-        List<Verdict> verdicts = store.list(Status.PENDING, null, 100, null).items().stream()
-                .filter(v -> v.evidence().sources().contains(source)).toList();
-        assertEquals(VolumeProfile.MAX_GROUPS, verdicts.stream().filter(v -> v.action() == Action.BLOCK_IP).count());
-        Verdict aggregate = verdicts.stream().filter(v -> v.action() == Action.MONITOR).findFirst().orElseThrow();
+        List<Verdict> listed = pendingFrom(source);
+        assertEquals(VolumeProfile.MAX_GROUPS, listed.stream().filter(v -> v.action() == Action.BLOCK_IP).count());
+        Verdict aggregate = listed.stream().filter(v -> v.action() == Action.MONITOR).findFirst().orElseThrow();
         assertEquals(5, aggregate.eventCount());
         assertEquals(null, aggregate.target());
     }

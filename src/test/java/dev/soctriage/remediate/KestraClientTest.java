@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +17,10 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.soctriage.approval.ApprovalService;
-import dev.soctriage.approval.DecisionLog;
-import dev.soctriage.approval.FeedbackConfig;
+import dev.soctriage.fixtures.Approvals;
 import dev.soctriage.fixtures.DynaliteResource;
 import dev.soctriage.fixtures.InjectKestra;
 import dev.soctriage.fixtures.KestraResource;
@@ -34,8 +31,6 @@ import dev.soctriage.model.Status;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.Ports;
 import dev.soctriage.verdict.OpenPlans;
-import dev.soctriage.verdict.StoreConfig;
-import dev.soctriage.verdict.Suppressions;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.VerdictFixtures;
 import dev.soctriage.verdict.VerdictStore;
@@ -56,22 +51,10 @@ class KestraClientTest {
     @Inject
     VerdictStore store;
     @Inject
-    Suppressions suppressions;
-    @Inject
     OpenPlans plans;
+    /** The approval workflow built by hand around a client of a test's own. */
     @Inject
-    dev.soctriage.verdict.ThreatMemory threats;
-    @Inject
-    StoreConfig storeConfig;
-    @Inject
-    FeedbackConfig feedback;
-    @Inject
-    DecisionLog decisions;
-
-    @BeforeEach
-    void resetKestra() {
-        kestra.reset();
-    }
+    Approvals approvals;
 
     @Test
     void create_sendsTheApiTokenAsBearer_toTheConfiguredTenantNamespaceAndTheActionsFlow() {
@@ -107,13 +90,12 @@ class KestraClientTest {
     void create_failsUnavailable_whenNothingListens_andTheApprovalEndsDispatchFailed() {
         String refused = "http://127.0.0.1:" + Ports.free();
         KestraClient client = new KestraClient(config(refused, "main", "soc.remediation", "u", "p", null), mapper);
-        ApprovalService approvals = new ApprovalService(store, suppressions, client, Clock.systemUTC(), storeConfig, feedback, decisions,
-                new dev.soctriage.guard.Guard(List.of()), threats);
+        ApprovalService approval = approvals.with(client);
         Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
         VerdictFixtures.create(plans, v);
         String alice = "alice@example.com";
 
-        assertThrows(KestraUnavailableException.class, () -> approvals.approve(v.id(), alice, "go"));
+        assertThrows(KestraUnavailableException.class, () -> approval.approve(v.id(), alice, "go"));
 
         Verdict now = store.find(v.id()).orElseThrow();
         assertEquals(Status.DISPATCH_FAILED, now.status());
