@@ -1,6 +1,7 @@
 package dev.soctriage.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +106,7 @@ final class Golden {
 
     /** Parses the line as a batch of one on the fixed clock and runs the checks in the order named. */
     void check() {
+        assertFalse(checks.isEmpty(), name + ": a golden line names what must be read from it");
         ParsedEvent event = parsers.parseAll(List.of(new LogEvent("e1", receivedAt, line))).get(0);
         checks.forEach(c -> c.accept(event));
     }
