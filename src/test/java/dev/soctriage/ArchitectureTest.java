@@ -1,15 +1,21 @@
 package dev.soctriage;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.validation.Constraint;
 
 /**
  * The package map of docs/architecture.md, kept by the build: layers only point down, and no
@@ -80,6 +86,21 @@ class ArchitectureTest {
                         "dev.soctriage.remediate..", "dev.soctriage.pipeline..", "dev.soctriage.api..",
                         "dev.soctriage.approval..",
                         "dev.soctriage.function..")
+                .check(classes);
+    }
+
+    /**
+     * No Bean Validation constraint on a configuration mapping (or a group nested in one): any such
+     * constraint makes Quarkus build a validator factory while it reads the configuration, in every
+     * function's cold start (docs/startup.md). Ranges are checked in code at start ({@code *ConfigCheck}).
+     */
+    @Test
+    void configMappings_carryNoConstraints() {
+        DescribedPredicate<JavaClass> mapping = DescribedPredicate.describe("config mappings",
+                c -> c.isAnnotatedWith(ConfigMapping.class)
+                        || c.getEnclosingClass().map(e -> e.isAnnotatedWith(ConfigMapping.class)).orElse(false));
+        noMethods().that().areDeclaredInClassesThat(mapping).should().beMetaAnnotatedWith(Constraint.class)
+                .because("constraints on config mappings cost every cold start a validator factory (docs/startup.md)")
                 .check(classes);
     }
 }

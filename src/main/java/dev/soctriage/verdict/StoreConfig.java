@@ -28,9 +28,7 @@ public interface StoreConfig {
     @WithDefault("PT60S")
     Duration claimTimeout();
 
-    /** Verdict writes of one delivery in flight at once ({@link OpenPlans#recordAll}). */
+    /** Verdict writes of one delivery in flight at once ({@link OpenPlans#recordAll}); 1..64 ({@link StoreConfigCheck}). */
     @WithDefault("16")
-    @jakarta.validation.constraints.Min(1)
-    @jakarta.validation.constraints.Max(64)
     int writeConcurrency();
 }
