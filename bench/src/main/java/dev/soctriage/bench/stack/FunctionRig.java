@@ -1,7 +1,12 @@
 package dev.soctriage.bench.stack;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.soctriage.local.LambdaFunction;
@@ -12,6 +17,7 @@ import dev.soctriage.local.SampleEvents;
 import dev.soctriage.servers.Dynalite;
 import dev.soctriage.servers.KestraFake;
 import dev.soctriage.servers.LoopbackServer;
+import dev.soctriage.servers.ProjectPaths;
 
 /**
  * What a function JVM started alone needs around it (ColdStart, StartProfile): dynalite, the Kestra fake, and
@@ -33,11 +39,34 @@ final class FunctionRig implements AutoCloseable {
                 LocalStack.KESTRA_NAMESPACE, line -> { });
         gateway = new LocalGateway(0, (e, t) -> reads.get().invoke(e, t), (e, t) -> decisions.get().invoke(e, t),
                 "cognito:groups", System.err::println);
+        createTable();
     }
 
-    /** The environment every function gets here (LocalStack's, without user settings). */
+    /**
+     * The table, made once by a function started with {@code SOC_CREATE_TABLE=true} (not measured), so that
+     * the measured starts find it there, as deployed functions do (the templates own the table in AWS).
+     */
+    private void createTable() {
+        Map<String, String> env = LocalStack.functionEnv(dynalite.endpoint(), kestra.url(), Map.of());
+        Path work = ProjectPaths.root().resolve("target/function-rig");
+        try (LambdaFunction f = LambdaFunction.startDeployed(LocalStack.LIST, env, work, false)) {
+            f.api().firstPoll().get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the table", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("list-pending did not start to create the table (see " + work + ")", e);
+        }
+    }
+
+    /**
+     * The environment every function gets here: LocalStack's, without user settings, and as deployed no
+     * table creation at start (the rig made it).
+     */
     Map<String, String> env() {
-        return LocalStack.functionEnv(dynalite.endpoint(), kestra.url(), Map.of());
+        Map<String, String> env = new HashMap<>(LocalStack.functionEnv(dynalite.endpoint(), kestra.url(), Map.of()));
+        env.put("SOC_CREATE_TABLE", "false");
+        return env;
     }
 
     String gatewayUrl() {
