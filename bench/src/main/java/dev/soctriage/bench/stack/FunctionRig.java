@@ -94,8 +94,17 @@ final class FunctionRig implements AutoCloseable {
             case LocalStack.LIST -> "GET /verdicts -> " + http.get(gateway.url() + "/verdicts").status();
             case LocalStack.APPROVE -> "POST approve -> " + http.post(gateway.url()
                     + "/verdicts/v_00000000000000000000000000000000/approve", "{}").status();
-            default -> directLabel + " -> error=" + f.invoke(SampleEvents.directAccessLog(), Duration.ofSeconds(120)).error();
+            default -> directLabel + " -> error=" + f.invoke(freshDelivery(), Duration.ofSeconds(120)).error();
         };
+    }
+
+    /**
+     * The sample access log under a source of its own: each start triages a new delivery (the same event
+     * again would be answered from its delivery marker, as a redelivery is, without parsing or grouping).
+     */
+    private static String freshDelivery() {
+        return SampleEvents.directAccessLog().replace("\"source\":\"" + SampleEvents.ACCESS_SOURCE + "\"",
+                "\"source\":\"" + SampleEvents.ACCESS_SOURCE + "/" + System.nanoTime() + "\"");
     }
 
     @Override
