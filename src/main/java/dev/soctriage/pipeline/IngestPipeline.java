@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.logging.Logger;
 
 import dev.soctriage.group.BudgetExceededException;
@@ -15,6 +16,7 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.verdict.PlanStates;
 import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.DeliveryMarkers;
 import dev.soctriage.verdict.DeliveryMarkers.Delivery;
@@ -96,10 +98,15 @@ public class IngestPipeline {
         Reading reading = new Reading();
         List<EventGroup> groups = grouping.group(batch, start, reading);
         batch.failures().forEach(failure -> LOG.warnf("failed record in %s: %s", batch.source(), failure));
-        FeedbackScreen.Screened screened = screen.screen(groups, batch, delivery);
-        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline);
+        // the reads that decide what is asked, at once: the analyst's feedback, and what the store knows of the
+        // groups (nothing is written until both are in: a failed read fails the delivery before any write)
+        Parallel.Both<FeedbackScreen.Screened, KnownAnswers.Recall> read = Parallel.both(
+                Infrastructure.getDefaultWorkerPool(), () -> screen.screen(groups, batch, delivery),
+                () -> judge.recall(groups, batch.source()));
+        FeedbackScreen.Screened screened = read.first();
+        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline, read.second());
         Planner.Plans plans = planner.plan(judged.all(), batch.source(), screened);
-        VerdictWriter.Written w = write(batch, plans, screened.journal(), deadline);
+        VerdictWriter.Written w = write(batch, plans, screened.journal(), read.second().plans(), deadline);
         long suppressed = screened.suppressed() + plans.suppressed();
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
@@ -122,18 +129,24 @@ public class IngestPipeline {
     }
 
     /**
-     * The write step: the journal first (where each group goes, for a retry after a failure), then the
-     * verdicts, most pressing first, until the deadline.
+     * The write step: the journal first (where each group goes, for a retry after a failure) while the new
+     * plans are opened, then the verdicts, most pressing first, until the deadline; the plans read before the
+     * model call ({@code known}) are not read again.
      *
      * @throws BudgetExceededException not every verdict was written in time: what was written stays, and the
      *                                 platform's retry finds it in the journal and writes only the rest
      */
     private VerdictWriter.Written write(LogBatch batch, Planner.Plans plans, Map<String, String> journal,
-            Instant deadline) {
+            PlanStates known, Instant deadline) {
+        PlanStates opened = known;
         if (!plans.byPlan().isEmpty()) {
-            deliveries.journal(batch.deliveryId(), journal, clock.instant());
+            // the journal is in before any verdict is written; opening the new plans writes none, so it runs meanwhile
+            opened = Parallel.both(Infrastructure.getDefaultWorkerPool(), () -> {
+                deliveries.journal(batch.deliveryId(), journal, clock.instant());
+                return known;
+            }, () -> writer.open(plans.byPlan().keySet(), known)).second();
         }
-        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), deadline);
+        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), opened, deadline);
         judge.written(w.confirmed());
         if (w.notReached() > 0) {
             throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "
