@@ -58,12 +58,29 @@ public class FeedbackScreen {
             Map<String, String> journal, long resumed, long suppressed) {
     }
 
-    public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery) {
+    /**
+     * The analyst's feedback on a delivery's groups, as read ({@link #read}): decides nothing yet, and writes
+     * nothing, so it may be read beside the delivery's other reads.
+     *
+     * @param asked the feedback keys read
+     * @param found the suppressions found, by feedback key
+     */
+    public record Feedback(Set<String> asked, Map<String, Suppression> found) {
+    }
+
+    /** Reads the suppressions of {@code groups}' feedback keys, in one {@code BatchGetItem} per 100. */
+    public Feedback read(List<EventGroup> groups, String source) {
+        Set<String> asked = groups.stream().map(g -> VerdictFactory.feedbackKey(g, source))
+                .collect(Collectors.toSet());
+        return new Feedback(asked, suppressions.suppressions(asked));
+    }
+
+    /** @param read {@link #read} of these groups */
+    public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery, Feedback read) {
         Map<String, String> journal = new HashMap<>(delivery.journal());
         Set<String> counted = journal.isEmpty() ? Set.of() : deliveries.counted(Set.copyOf(journal.values()), batch.deliveryId());
-        Set<String> asked = groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source()))
-                .collect(Collectors.toCollection(HashSet::new));
-        Map<String, Suppression> feedback = new HashMap<>(suppressions.suppressions(asked));
+        Set<String> asked = new HashSet<>(read.asked());
+        Map<String, Suppression> feedback = new HashMap<>(read.found());
         List<EventGroup> open = new ArrayList<>(groups.size());
         long resumed = 0;
         long suppressed = 0;

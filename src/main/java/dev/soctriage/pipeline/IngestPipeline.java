@@ -91,22 +91,33 @@ public class IngestPipeline {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
-        Delivery delivery = deliveries.delivery(batch.deliveryId());
-        if (delivery.done()) {
-            return redelivered(batch);
+        Delivery delivery;
+        Ahead ahead;
+        if (batch.stream() == null) {
+            // lines held in memory: grouped, and the reads that decide what is asked made, while the marker is
+            // read; a delivery done before is answered from its marker all the same (its lines counted again)
+            Parallel.Both<Ahead, Delivery> both = Parallel.both(Infrastructure.getDefaultWorkerPool(),
+                    () -> Ahead.of(() -> ahead(batch, start)), () -> deliveries.delivery(batch.deliveryId()));
+            delivery = both.second();
+            if (delivery.done()) {
+                return redelivered(batch);
+            }
+            ahead = both.first().orThrow();
+        } else {
+            // a streamed object is read once: not before the marker says the delivery is new
+            delivery = deliveries.delivery(batch.deliveryId());
+            if (delivery.done()) {
+                return redelivered(batch);
+            }
+            ahead = ahead(batch, start);
         }
-        Reading reading = new Reading();
-        List<EventGroup> groups = grouping.group(batch, start, reading);
+        List<EventGroup> groups = ahead.groups();
+        Reading reading = ahead.reading();
         batch.failures().forEach(failure -> LOG.warnf("failed record in %s: %s", batch.source(), failure));
-        // the reads that decide what is asked, at once: the analyst's feedback, and what the store knows of the
-        // groups (nothing is written until both are in: a failed read fails the delivery before any write)
-        Parallel.Both<FeedbackScreen.Screened, KnownAnswers.Recall> read = Parallel.both(
-                Infrastructure.getDefaultWorkerPool(), () -> screen.screen(groups, batch, delivery),
-                () -> judge.recall(groups, batch.source()));
-        FeedbackScreen.Screened screened = read.first();
-        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline, read.second());
+        FeedbackScreen.Screened screened = screen.screen(groups, batch, delivery, ahead.feedback());
+        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline, ahead.recall());
         Planner.Plans plans = planner.plan(judged.all(), batch.source(), screened);
-        VerdictWriter.Written w = write(batch, plans, screened.journal(), read.second().plans(), deadline);
+        VerdictWriter.Written w = write(batch, plans, screened.journal(), ahead.recall().plans(), deadline);
         long suppressed = screened.suppressed() + plans.suppressed();
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
@@ -118,6 +129,40 @@ public class IngestPipeline {
         long events = groups.stream().mapToLong(EventGroup::count).sum();
         return new IngestResult(events, groups.size(), w.written(), w.duplicates() + screened.resumed(), plans.llmCalls(),
                 batch.failures().size() + w.failed(), judged.memoryHits(), judged.openVerdictHits()).read(reading);
+    }
+
+    /**
+     * A delivery's groups and the reads that decide which are asked, made at once: the analyst's feedback and
+     * what the store knows of the groups. Reads only: nothing is written until all are in, so a failed read
+     * fails the delivery before any write. {@code failure}: what grouping or a read threw, kept until the
+     * marker says whether it matters (a delivery done before is answered from its marker, as when the
+     * marker was read first).
+     */
+    private record Ahead(List<EventGroup> groups, Reading reading, FeedbackScreen.Feedback feedback,
+            KnownAnswers.Recall recall, RuntimeException failure) {
+        static Ahead of(java.util.function.Supplier<Ahead> ahead) {
+            try {
+                return ahead.get();
+            } catch (RuntimeException e) {
+                return new Ahead(null, null, null, null, e);
+            }
+        }
+
+        Ahead orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return this;
+        }
+    }
+
+    private Ahead ahead(LogBatch batch, Instant start) {
+        Reading reading = new Reading();
+        List<EventGroup> groups = grouping.group(batch, start, reading);
+        Parallel.Both<FeedbackScreen.Feedback, KnownAnswers.Recall> read = Parallel.both(
+                Infrastructure.getDefaultWorkerPool(), () -> screen.read(groups, batch.source()),
+                () -> judge.recall(groups, batch.source()));
+        return new Ahead(groups, reading, read.first(), read.second(), null);
     }
 
     /** A delivery fully processed before: answered from its marker, its events counted as duplicates. */
