@@ -3,6 +3,7 @@ package dev.soctriage.pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,19 +48,39 @@ public class FeedbackScreen {
      *
      * @param open       the groups to judge
      * @param feedback   the suppressions recorded for the groups, by feedback key (grows as findings narrow)
+     * @param asked      the feedback keys read so far, suppressed or not (grows as findings narrow): a key is
+     *                   read once per delivery
      * @param journal    group digest → plan: an earlier attempt's, then this attempt's
      * @param resumed    events an earlier attempt already wrote
      * @param suppressed events dropped by feedback
      */
-    public record Screened(List<EventGroup> open, Map<String, Suppression> feedback, Map<String, String> journal,
-            long resumed, long suppressed) {
+    public record Screened(List<EventGroup> open, Map<String, Suppression> feedback, Set<String> asked,
+            Map<String, String> journal, long resumed, long suppressed) {
     }
 
-    public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery) {
+    /**
+     * The analyst's feedback on a delivery's groups, as read ({@link #read}): decides nothing yet, and writes
+     * nothing, so it may be read beside the delivery's other reads.
+     *
+     * @param asked the feedback keys read
+     * @param found the suppressions found, by feedback key
+     */
+    public record Feedback(Set<String> asked, Map<String, Suppression> found) {
+    }
+
+    /** Reads the suppressions of {@code groups}' feedback keys, in one {@code BatchGetItem} per 100. */
+    public Feedback read(List<EventGroup> groups, String source) {
+        Set<String> asked = groups.stream().map(g -> VerdictFactory.feedbackKey(g, source))
+                .collect(Collectors.toSet());
+        return new Feedback(asked, suppressions.suppressions(asked));
+    }
+
+    /** @param read {@link #read} of these groups */
+    public Screened screen(List<EventGroup> groups, LogBatch batch, Delivery delivery, Feedback read) {
         Map<String, String> journal = new HashMap<>(delivery.journal());
         Set<String> counted = journal.isEmpty() ? Set.of() : deliveries.counted(Set.copyOf(journal.values()), batch.deliveryId());
-        Map<String, Suppression> feedback = new HashMap<>(suppressions.suppressions(
-                groups.stream().map(g -> VerdictFactory.feedbackKey(g, batch.source())).collect(Collectors.toSet())));
+        Set<String> asked = new HashSet<>(read.asked());
+        Map<String, Suppression> feedback = new HashMap<>(read.found());
         List<EventGroup> open = new ArrayList<>(groups.size());
         long resumed = 0;
         long suppressed = 0;
@@ -77,16 +98,20 @@ public class FeedbackScreen {
             LOG.infof("delivery %s from %s: %d events already written by an earlier attempt", batch.deliveryId(),
                     batch.source(), resumed);
         }
-        return new Screened(open, feedback, journal, resumed, suppressed);
+        return new Screened(open, feedback, asked, journal, resumed, suppressed);
     }
 
-    /** A finding about one actor of a cross-actor group: that actor's feedback counts too. */
-    public void narrow(List<Judgement> judgements, String source, Map<String, Suppression> feedback) {
+    /**
+     * A finding about one actor of a cross-actor group: that actor's feedback counts too. Only keys not read
+     * yet are read (a finding about its own group, the usual case, reads nothing more).
+     */
+    public void narrow(List<Judgement> judgements, String source, Screened screened) {
         Set<String> narrowed = judgements.stream().filter(j -> j.finding().isPresent())
-                .map(j -> VerdictFactory.feedbackKey(j.about(), source)).filter(k -> !feedback.containsKey(k))
+                .map(j -> VerdictFactory.feedbackKey(j.about(), source)).filter(k -> !screened.asked().contains(k))
                 .collect(Collectors.toSet());
         if (!narrowed.isEmpty()) {
-            feedback.putAll(suppressions.suppressions(narrowed));
+            screened.feedback().putAll(suppressions.suppressions(narrowed));
+            screened.asked().addAll(narrowed);
         }
     }
 

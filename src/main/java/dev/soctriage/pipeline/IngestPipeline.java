@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.logging.Logger;
 
 import dev.soctriage.group.BudgetExceededException;
@@ -15,6 +16,7 @@ import dev.soctriage.group.EventGroup;
 import dev.soctriage.ingest.EnvelopeDecoder;
 import dev.soctriage.ingest.IngestConfig;
 import dev.soctriage.ingest.LogBatch;
+import dev.soctriage.verdict.PlanStates;
 import dev.soctriage.verdict.SourceReadings;
 import dev.soctriage.verdict.DeliveryMarkers;
 import dev.soctriage.verdict.DeliveryMarkers.Delivery;
@@ -89,17 +91,33 @@ public class IngestPipeline {
             LOG.infof("control message from %s acknowledged", batch.source());
             return IngestResult.EMPTY;
         }
-        Delivery delivery = deliveries.delivery(batch.deliveryId());
-        if (delivery.done()) {
-            return redelivered(batch);
+        Delivery delivery;
+        Ahead ahead;
+        if (batch.stream() == null) {
+            // lines held in memory: grouped, and the reads that decide what is asked made, while the marker is
+            // read; a delivery done before is answered from its marker all the same (its lines counted again)
+            Parallel.Both<Ahead, Delivery> both = Parallel.both(Infrastructure.getDefaultWorkerPool(),
+                    () -> Ahead.of(() -> ahead(batch, start)), () -> deliveries.delivery(batch.deliveryId()));
+            delivery = both.second();
+            if (delivery.done()) {
+                return redelivered(batch);
+            }
+            ahead = both.first().orThrow();
+        } else {
+            // a streamed object is read once: not before the marker says the delivery is new
+            delivery = deliveries.delivery(batch.deliveryId());
+            if (delivery.done()) {
+                return redelivered(batch);
+            }
+            ahead = ahead(batch, start);
         }
-        Reading reading = new Reading();
-        List<EventGroup> groups = grouping.group(batch, start, reading);
+        List<EventGroup> groups = ahead.groups();
+        Reading reading = ahead.reading();
         batch.failures().forEach(failure -> LOG.warnf("failed record in %s: %s", batch.source(), failure));
-        FeedbackScreen.Screened screened = screen.screen(groups, batch, delivery);
-        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline);
+        FeedbackScreen.Screened screened = screen.screen(groups, batch, delivery, ahead.feedback());
+        Judge.Judgements judged = judge.judge(screened.open(), batch.source(), deadline, ahead.recall());
         Planner.Plans plans = planner.plan(judged.all(), batch.source(), screened);
-        VerdictWriter.Written w = write(batch, plans, screened.journal(), deadline);
+        VerdictWriter.Written w = write(batch, plans, screened.journal(), ahead.recall().plans(), deadline);
         long suppressed = screened.suppressed() + plans.suppressed();
         if (suppressed > 0) {
             LOG.infof("%d events of %s suppressed by analyst feedback", suppressed, batch.source());
@@ -113,6 +131,40 @@ public class IngestPipeline {
                 batch.failures().size() + w.failed(), judged.memoryHits(), judged.openVerdictHits()).read(reading);
     }
 
+    /**
+     * A delivery's groups and the reads that decide which are asked, made at once: the analyst's feedback and
+     * what the store knows of the groups. Reads only: nothing is written until all are in, so a failed read
+     * fails the delivery before any write. {@code failure}: what grouping or a read threw, kept until the
+     * marker says whether it matters (a delivery done before is answered from its marker, as when the
+     * marker was read first).
+     */
+    private record Ahead(List<EventGroup> groups, Reading reading, FeedbackScreen.Feedback feedback,
+            KnownAnswers.Recall recall, RuntimeException failure) {
+        static Ahead of(java.util.function.Supplier<Ahead> ahead) {
+            try {
+                return ahead.get();
+            } catch (RuntimeException e) {
+                return new Ahead(null, null, null, null, e);
+            }
+        }
+
+        Ahead orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return this;
+        }
+    }
+
+    private Ahead ahead(LogBatch batch, Instant start) {
+        Reading reading = new Reading();
+        List<EventGroup> groups = grouping.group(batch, start, reading);
+        Parallel.Both<FeedbackScreen.Feedback, KnownAnswers.Recall> read = Parallel.both(
+                Infrastructure.getDefaultWorkerPool(), () -> screen.read(groups, batch.source()),
+                () -> judge.recall(groups, batch.source()));
+        return new Ahead(groups, reading, read.first(), read.second(), null);
+    }
+
     /** A delivery fully processed before: answered from its marker, its events counted as duplicates. */
     private IngestResult redelivered(LogBatch batch) {
         long events = batch.forEachChunk(config.chunkLines(), chunk -> { });
@@ -122,18 +174,24 @@ public class IngestPipeline {
     }
 
     /**
-     * The write step: the journal first (where each group goes, for a retry after a failure), then the
-     * verdicts, most pressing first, until the deadline.
+     * The write step: the journal first (where each group goes, for a retry after a failure) while the new
+     * plans are opened, then the verdicts, most pressing first, until the deadline; the plans read before the
+     * model call ({@code known}) are not read again.
      *
      * @throws BudgetExceededException not every verdict was written in time: what was written stays, and the
      *                                 platform's retry finds it in the journal and writes only the rest
      */
     private VerdictWriter.Written write(LogBatch batch, Planner.Plans plans, Map<String, String> journal,
-            Instant deadline) {
+            PlanStates known, Instant deadline) {
+        PlanStates opened = known;
         if (!plans.byPlan().isEmpty()) {
-            deliveries.journal(batch.deliveryId(), journal, clock.instant());
+            // the journal is in before any verdict is written; opening the new plans writes none, so it runs meanwhile
+            opened = Parallel.both(Infrastructure.getDefaultWorkerPool(), () -> {
+                deliveries.journal(batch.deliveryId(), journal, clock.instant());
+                return known;
+            }, () -> writer.open(plans.byPlan().keySet(), known)).second();
         }
-        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), deadline);
+        VerdictWriter.Written w = writer.write(batch.source(), batch.deliveryId(), plans.byPlan(), opened, deadline);
         judge.written(w.confirmed());
         if (w.notReached() > 0) {
             throw new BudgetExceededException("delivery " + batch.deliveryId() + " from " + batch.source() + ": "

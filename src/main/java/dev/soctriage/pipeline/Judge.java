@@ -43,8 +43,17 @@ public class Judge {
     public record Judgements(List<Judgement> all, long memoryHits, long openVerdictHits) {
     }
 
-    public Judgements judge(List<EventGroup> open, String source, Instant deadline) {
-        KnownAnswers.Split split = known.split(open, source);
+    /**
+     * What the store knows of {@code groups} that decides which are asked ({@link KnownAnswers#recall}): read
+     * before {@link #judge}, at the same time as other reads of the delivery.
+     */
+    public KnownAnswers.Recall recall(List<EventGroup> groups, String source) {
+        return known.recall(groups, source);
+    }
+
+    /** @param recall {@link #recall} of these groups or of more */
+    public Judgements judge(List<EventGroup> open, String source, Instant deadline, KnownAnswers.Recall recall) {
+        KnownAnswers.Split split = known.split(open, source, recall);
         List<Judgement> all = new ArrayList<>(split.answered());
         int expected = (int) (split.answered().stream().filter(j -> j.finding().isPresent()).count()
                 + split.toAsk().stream().filter(g -> g.signal() != Signal.NONE).count());

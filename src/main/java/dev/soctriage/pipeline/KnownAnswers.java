@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import dev.soctriage.group.EventGroup;
 import dev.soctriage.model.Action;
@@ -22,6 +25,8 @@ import dev.soctriage.verdict.TemplateMemory;
 import dev.soctriage.verdict.TemplateMemoryConfig;
 import dev.soctriage.verdict.VerdictIds;
 import dev.soctriage.verdict.OpenPlans;
+import dev.soctriage.verdict.PlanStates;
+import dev.soctriage.verdict.ConfirmedThreat;
 
 /**
  * What ingest-triage need not ask the model again, decided before any call (docs/triage.md, "Memory of
@@ -62,14 +67,47 @@ public class KnownAnswers {
             Map<EventGroup, String> memoryKeys, Set<String> remembered) {
     }
 
-    public Split split(List<EventGroup> groups, String source) {
+    /**
+     * What the store knows of a delivery's groups, read before any is split: the benign templates
+     * remembered, the plans the rules' findings and the groups' actors name ({@link PlanStates}: which have an
+     * open verdict, and what {@link VerdictWriter} writes from), the confirmed threats. The three reads run
+     * at once; none decides anything yet, so they may cover more groups than {@link #split} is given (those
+     * an analyst's feedback then holds back, say).
+     *
+     * @param memoryKeys the memory key of each group that may be remembered
+     * @param remembered the keys that were remembered
+     * @param plans      what the store held of the plans the groups name
+     * @param threats    the confirmed threats of the groups' patterns
+     */
+    public record Recall(Map<EventGroup, String> memoryKeys, Set<String> remembered, PlanStates plans,
+            Map<String, ConfirmedThreat> threats) {
+    }
+
+    public Recall recall(List<EventGroup> groups, String source) {
         Map<EventGroup, String> memoryKeys = new HashMap<>();
         // without a model nothing was judged benign by one: no memory; open verdicts are joined all the same,
         // so that a threshold crossed once keeps counting the actor's later activity (docs/triage.md)
         if (config.enabled() && triage.modelEnabled()) {
             groups.stream().filter(KnownAnswers::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
         }
-        Set<String> remembered = memoryKeys.isEmpty() ? Set.of() : memory.remembered(memoryKeys.values(), clock.instant());
+        Set<String> planKeys = config.openVerdicts() ? planKeys(groups, source) : Set.of();
+        Executor workers = Infrastructure.getDefaultWorkerPool();
+        Parallel.Both<Set<String>, Parallel.Both<PlanStates, Map<String, ConfirmedThreat>>> read = Parallel.both(workers,
+                () -> memoryKeys.isEmpty() ? Set.<String>of() : memory.remembered(memoryKeys.values(), clock.instant()),
+                () -> Parallel.both(workers, () -> plans.read(planKeys), () -> threats.recall(groups)));
+        return new Recall(memoryKeys, read.first(), read.second().first(), read.second().second());
+    }
+
+    /** One batch's groups, split on what {@link #recall} read of them (or of more groups). */
+    public Split split(List<EventGroup> groups, String source, Recall recall) {
+        Map<EventGroup, String> memoryKeys = new HashMap<>();
+        for (EventGroup g : groups) {
+            String key = recall.memoryKeys().get(g);
+            if (key != null) {
+                memoryKeys.put(g, key);
+            }
+        }
+        Set<String> remembered = recall.remembered();
         List<Judgement> answered = new ArrayList<>();
         List<EventGroup> toAsk = new ArrayList<>(groups.size());
         long memoryHits = 0;
@@ -85,11 +123,11 @@ public class KnownAnswers {
         long openVerdictHits = 0;
         if (config.openVerdicts() && !toAsk.isEmpty()) {
             List<EventGroup> stillToAsk = new ArrayList<>(toAsk.size());
-            openVerdictHits = joinOpenVerdicts(toAsk, source, answered, stillToAsk);
+            openVerdictHits = joinOpenVerdicts(toAsk, source, recall.plans().openSeverities(), answered, stillToAsk);
             toAsk = stillToAsk;
         }
         // the same pattern as a threat the model confirmed: its judgement, aimed at this group's actor
-        RememberedThreats.Split confirmed = threats.split(toAsk);
+        RememberedThreats.Split confirmed = threats.split(toAsk, recall.threats());
         answered.addAll(confirmed.answered());
         memoryHits += confirmed.answered().size();
         toAsk = confirmed.toAsk();
@@ -132,23 +170,14 @@ public class KnownAnswers {
      * to block that actor's address or disable that user is open: they join it as low evidence.</li>
      * </ul>
      * A finding that would raise the verdict's severity, a plan without an open verdict, and anything
-     * without a signal or a rules finding are left to ask (into {@code stillToAsk}). One read per 100 plans.
+     * without a signal or a rules finding are left to ask (into {@code stillToAsk}). {@code open}: the open
+     * verdicts' severities of the plans {@link #planKeys} names, read by {@link #recall}.
      *
      * @return how many groups joined without a call; their judgements are added to {@code answered}
      */
-    private long joinOpenVerdicts(List<EventGroup> toAsk, String source, List<Judgement> answered,
-            List<EventGroup> stillToAsk) {
+    private long joinOpenVerdicts(List<EventGroup> toAsk, String source, Map<String, Severity> open,
+            List<Judgement> answered, List<EventGroup> stillToAsk) {
         List<Judgement> byRules = toAsk.stream().map(triage::judgeByRules).toList();
-        Set<String> planKeys = new HashSet<>();
-        for (int i = 0; i < toAsk.size(); i++) {
-            Judgement j = byRules.get(i);
-            if (j.finding().isPresent()) {
-                planKeys.add(VerdictFactory.planKey(j.finding().get(), source));
-            } else {
-                planKeys.addAll(actorPlans(toAsk.get(i)).values());
-            }
-        }
-        Map<String, Severity> open = planKeys.isEmpty() ? Map.of() : plans.openSeverities(planKeys);
         long hits = 0;
         for (int i = 0; i < toAsk.size(); i++) {
             EventGroup g = toAsk.get(i);
@@ -176,6 +205,20 @@ public class KnownAnswers {
             }
         }
         return hits;
+    }
+
+    /** The plans {@link #joinOpenVerdicts} may join for {@code groups}: the rules findings', else the actors'. */
+    private Set<String> planKeys(List<EventGroup> groups, String source) {
+        Set<String> planKeys = new HashSet<>();
+        for (EventGroup g : groups) {
+            Judgement j = triage.judgeByRules(g);
+            if (j.finding().isPresent()) {
+                planKeys.add(VerdictFactory.planKey(j.finding().get(), source));
+            } else {
+                planKeys.addAll(actorPlans(g).values());
+            }
+        }
+        return planKeys;
     }
 
     /** The plans that act on a signal group's own actor: block its address, disable its user. */

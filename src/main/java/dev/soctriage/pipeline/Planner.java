@@ -36,7 +36,7 @@ public class Planner {
 
     /** Plans {@code judgements}; each planned group's plan is put in {@code screened}'s journal. */
     public Plans plan(List<Judgement> judgements, String source, FeedbackScreen.Screened screened) {
-        screen.narrow(judgements, source, screened.feedback());
+        screen.narrow(judgements, source, screened);
         Map<String, List<Judged>> byPlan = new LinkedHashMap<>();
         long llmCalls = 0;
         long suppressed = 0;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,17 +59,29 @@ public class RememberedThreats {
     public record Confirmed(EventGroup group, Finding finding, String verdictId) {
     }
 
-    public Split split(List<EventGroup> groups) {
-        if (!config.threats() || !triage.modelEnabled() || groups.stream().noneMatch(RememberedThreats::memorable)) {
+    /**
+     * What the memory holds of {@code groups}' patterns (pattern key → the confirmation still standing); empty,
+     * with nothing read, when the memory is off or no model is configured. A read that decides nothing yet:
+     * {@link #split} decides, for any of these groups.
+     */
+    public Map<String, ConfirmedThreat> recall(List<EventGroup> groups) {
+        if (!enabled() || groups.stream().noneMatch(RememberedThreats::memorable)) {
+            return Map.of();
+        }
+        Set<String> keys = new HashSet<>();
+        groups.stream().filter(RememberedThreats::memorable).forEach(g -> keys.add(patternKey(g)));
+        return memory.recall(keys, clock.instant());
+    }
+
+    /** {@code groups} split on what {@link #recall} found of them (or of more groups). */
+    public Split split(List<EventGroup> groups, Map<String, ConfirmedThreat> recalled) {
+        if (!enabled() || recalled.isEmpty()) {
             return new Split(List.of(), groups);
         }
-        Map<EventGroup, String> keys = new HashMap<>();
-        groups.stream().filter(RememberedThreats::memorable).forEach(g -> keys.put(g, patternKey(g)));
-        Map<String, ConfirmedThreat> recalled = memory.recall(new HashSet<>(keys.values()), clock.instant());
         List<Judgement> answered = new ArrayList<>();
         List<EventGroup> toAsk = new ArrayList<>(groups.size());
         for (EventGroup g : groups) {
-            ConfirmedThreat c = keys.containsKey(g) ? recalled.get(keys.get(g)) : null;
+            ConfirmedThreat c = memorable(g) ? recalled.get(patternKey(g)) : null;
             Optional<Judgement> j = c == null || !comparable(g, c) ? Optional.empty() : remembered(g, c);
             if (j.isPresent()) {
                 answered.add(j.get());
@@ -77,6 +90,10 @@ public class RememberedThreats {
             }
         }
         return new Split(answered, toAsk);
+    }
+
+    private boolean enabled() {
+        return config.threats() && triage.modelEnabled();
     }
 
     /**

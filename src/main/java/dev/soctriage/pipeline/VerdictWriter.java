@@ -3,6 +3,7 @@ package dev.soctriage.pipeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.soctriage.verdict.InvalidVerdictException;
 import dev.soctriage.verdict.Verdict;
 import dev.soctriage.verdict.OpenPlans;
 import dev.soctriage.verdict.OpenPlans.Recorded;
+import dev.soctriage.verdict.PlanStates;
 import dev.soctriage.verdict.Suppressions;
 
 /**
@@ -55,7 +57,18 @@ public class VerdictWriter {
     private record Prepared(Contribution contribution, Map<String, Long> carried, List<Judged> plan) {
     }
 
-    Written write(String source, String deliveryId, Map<String, List<Judged>> plans, Instant deadline) {
+    /**
+     * Opens the plans of {@code planKeys} that are new ({@link OpenPlans#open}): no verdict written, so this may
+     * run while the delivery's journal is written.
+     *
+     * @return {@code known} with these plans
+     */
+    PlanStates open(Collection<String> planKeys, PlanStates known) {
+        return openPlans.open(planKeys, known);
+    }
+
+    /** @param known the plans as read before the model call ({@link OpenPlans#recordAll(List, Instant, PlanStates)}) */
+    Written write(String source, String deliveryId, Map<String, List<Judged>> plans, PlanStates known, Instant deadline) {
         long failed = 0;
         List<Prepared> prepared = new ArrayList<>(plans.size());
         for (List<Judged> plan : plans.values()) {
@@ -83,7 +96,7 @@ public class VerdictWriter {
         prepared.sort(Comparator.comparing((Prepared p) -> p.contribution().verdict().severity()).reversed()
                 .thenComparing(p -> -p.contribution().verdict().eventCount()));
         List<Recorded> recorded = prepared.isEmpty() ? List.of()
-                : openPlans.recordAll(prepared.stream().map(Prepared::contribution).toList(), deadline);
+                : openPlans.recordAll(prepared.stream().map(Prepared::contribution).toList(), deadline, known);
         long written = 0;
         long duplicates = 0;
         int notReached = 0;

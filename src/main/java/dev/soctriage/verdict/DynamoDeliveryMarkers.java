@@ -60,7 +60,10 @@ public class DynamoDeliveryMarkers implements DeliveryMarkers {
         return new Delivery(false, journal);
     }
 
-    /** Writes the journal's chunks, then the marker that names them (replacing an earlier attempt's). */
+    /**
+     * Writes the journal's chunks, then the marker that names them (replacing an earlier attempt's); a journal
+     * of one chunk, the usual one, in one round trip with its marker.
+     */
     @Override
     public void journal(String deliveryId, Map<String, String> groupPlans, Instant now) {
         long expires = now.plus(config.deliveryTtl()).getEpochSecond();
@@ -80,8 +83,16 @@ public class DynamoDeliveryMarkers implements DeliveryMarkers {
         if (!groups.isEmpty()) {
             chunks.add(DeliveryItems.chunk(deliveryId, chunks.size(), groups, expires));
         }
+        Map<String, AttributeValue> marker = DeliveryItems.writing(deliveryId, chunks.size(), now, expires);
+        if (chunks.size() == 1) {
+            // one chunk and its marker in one BatchWriteItem: whichever lands alone, a retry reads a journal that
+            // holds all an earlier attempt wrote (a journal only grows from attempt to attempt, and a single chunk
+            // replaces a single chunk), and nothing was written by this attempt until both landed
+            table.batchPut(List.of(chunks.get(0), marker), "delivery journal");
+            return;
+        }
         table.batchPut(chunks, "delivery journal");
-        table.put(DeliveryItems.writing(deliveryId, chunks.size(), now, expires));
+        table.put(marker);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import dev.soctriage.model.Severity;
 import dev.soctriage.model.Status;
 import dev.soctriage.verdict.VerdictItems.Stored;
 
@@ -70,8 +71,8 @@ public class DynamoOpenPlans implements OpenPlans {
     }
 
     @Override
-    public Map<String, Severity> openSeverities(Collection<String> planKeys) {
-        return reads.openSeverities(planKeys);
+    public PlanStates read(Collection<String> planKeys) {
+        return planKeys.isEmpty() ? PlanStates.NONE : reads.states(planKeys);
     }
 
     /**
@@ -118,31 +119,64 @@ public class DynamoOpenPlans implements OpenPlans {
 
     /**
      * Many contributions (distinct plans), as {@link #record} each: the plan items and their verdicts read
-     * first in batches ({@code BatchGetItem}, 100 to a call), then the conditional writes run in parallel,
-     * at most {@code store.write-concurrency} at once, in the order given. None starts once the clock
-     * passed {@code deadline}: its entry is null (not written).
+     * first in batches ({@code BatchGetItem}, 100 to a call) unless {@code known} has them, then the
+     * conditional writes run in parallel, at most {@code store.write-concurrency} at once, in the order given.
+     * None starts once the clock passed {@code deadline}: its entry is null (not written).
      */
     @Override
-    public List<Recorded> recordAll(List<Contribution> cs, Instant deadline) {
+    public List<Recorded> recordAll(List<Contribution> cs, Instant deadline, PlanStates known) {
         Instant now = clock.instant();
-        Map<String, Long> generations = reads.generations(cs.stream().map(Contribution::planKey).toList());
-        List<String> verdictIds = new ArrayList<>();
-        generations.forEach((planKey, g) -> verdictIds.add(VerdictIds.of(planKey, g)));
-        Map<String, Stored> verdicts = reads.verdicts(verdictIds);
+        PlanStates states = complete(cs.stream().map(Contribution::planKey).toList(), known);
         Recorded[] out = new Recorded[cs.size()];
-        Multi.createFrom().range(0, cs.size())
+        inParallel(cs.size(), i -> {
+            Contribution c = cs.get(i);
+            if (clock.instant().isBefore(deadline)) {
+                Long g = states.generation(c.planKey());
+                out[i] = record(c, now, new Hint(g, g == null ? null : states.verdict(VerdictIds.of(c.planKey(), g))));
+            }
+        });
+        return Arrays.asList(out);
+    }
+
+    @Override
+    public PlanStates open(Collection<String> planKeys, PlanStates known) {
+        PlanStates states = complete(planKeys, known);
+        List<String> fresh = planKeys.stream().distinct().filter(k -> states.generation(k) == null).toList();
+        if (fresh.isEmpty()) {
+            return states;
+        }
+        long[] generations = new long[fresh.size()];
+        inParallel(fresh.size(), i -> generations[i] = openPlan(PlanItems.id(fresh.get(i)), fresh.get(i)));
+        Map<String, Long> opened = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            opened.put(fresh.get(i), generations[i]);
+        }
+        return states.opened(opened);
+    }
+
+    /** {@code known} and what the store holds of the plans it does not cover, read in batches. */
+    private PlanStates complete(Collection<String> planKeys, PlanStates known) {
+        Set<String> missing = known.missing(planKeys);
+        return missing.isEmpty() ? known : known.with(reads.states(missing));
+    }
+
+    /**
+     * Runs {@code step} for 0..n-1 on the worker pool, at most {@code store.write-concurrency} at once; returns
+     * when all ended (each ends after a bounded number of rounds), a failure thrown as itself.
+     */
+    private void inParallel(int n, IntConsumer step) {
+        if (n == 1) {
+            step.accept(0); // one write: on the caller's thread, no hop to the worker pool
+            return;
+        }
+        Multi.createFrom().range(0, n)
                 .onItem().transformToUni(i -> Uni.createFrom().item(() -> {
-                    Contribution c = cs.get(i);
-                    if (clock.instant().isBefore(deadline)) {
-                        Long g = generations.get(c.planKey());
-                        out[i] = record(c, now, new Hint(g, g == null ? null : verdicts.get(VerdictIds.of(c.planKey(), g))));
-                    }
+                    step.accept(i);
                     return i;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .merge(config.writeConcurrency())
                 .collect().last()
-                .await().indefinitely(); // each record ends after a bounded number of rounds
-        return Arrays.asList(out);
+                .await().indefinitely();
     }
 
     private long generation(String planId, String planKey) {

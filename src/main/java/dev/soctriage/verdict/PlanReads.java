@@ -1,21 +1,21 @@
 package dev.soctriage.verdict;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import dev.soctriage.model.Severity;
-import dev.soctriage.model.Status;
 import dev.soctriage.verdict.VerdictItems.Stored;
 
 /**
  * What the store reads of many plans at once ({@link DynamoOpenPlans}, {@link DynamoDeliveryMarkers}),
  * each a {@code BatchGetItem} per 100 items, strongly consistent: their generations, their current
- * verdicts, which are open, which counted a delivery.
+ * verdicts ({@link PlanStates}), which counted a delivery.
  */
 final class PlanReads {
     private final VerdictTable table;
@@ -52,24 +52,16 @@ final class PlanReads {
     }
 
     /**
-     * The severity of each plan's open verdict ({@code PENDING}, {@code DISPATCH_FAILED}), for the plans
-     * that have one: the plan items ({@link #generations}), then their current verdicts, each in one
-     * {@code BatchGetItem} per 100 (strongly consistent). A plan decided meanwhile is simply not open: its
-     * next finding opens the successor through {@code DynamoOpenPlans.record} as always.
+     * What the store holds of {@code planKeys} ({@link PlanStates}): the plan items ({@link #generations}), then
+     * their current verdicts, whole, each in one {@code BatchGetItem} per 100 (strongly consistent); the second
+     * read only when a plan item was found.
      */
-    Map<String, Severity> openSeverities(Collection<String> planKeys) {
-        Map<String, String> byVerdictId = new HashMap<>();
-        generations(planKeys).forEach((planKey, g) -> byVerdictId.put(VerdictIds.of(planKey, g), planKey));
-        Map<String, Severity> open = new HashMap<>();
-        for (Map<String, AttributeValue> v : table.batchGet(byVerdictId.keySet(), true, "id, #s, severity",
-                Map.of("#s", "status"), "open verdicts")) {
-            Status status = VerdictItems.STATUS.get(v);
-            Severity severity = VerdictItems.SEVERITY.get(v);
-            if ((status == Status.PENDING || status == Status.DISPATCH_FAILED) && severity != null) {
-                open.put(byVerdictId.get(v.get("id").s()), severity);
-            }
-        }
-        return open;
+    PlanStates states(Collection<String> planKeys) {
+        Map<String, Long> generations = generations(planKeys);
+        List<String> ids = new ArrayList<>(generations.size());
+        generations.forEach((planKey, g) -> ids.add(VerdictIds.of(planKey, g)));
+        Map<String, Stored> verdicts = ids.isEmpty() ? Map.of() : verdicts(ids);
+        return new PlanStates(Set.copyOf(planKeys), generations, verdicts);
     }
 
     /**
@@ -89,7 +81,7 @@ final class PlanReads {
         Set<String> counted = new HashSet<>();
         for (Map<String, AttributeValue> v : table.batchGet(byVerdictId.keySet(), true, "id, deliveryIds", Map.of(),
                 "counted deliveries")) {
-            if (VerdictItems.DELIVERY_IDS.get(v, java.util.List.of()).contains(mark)) {
+            if (VerdictItems.DELIVERY_IDS.get(v, List.of()).contains(mark)) {
                 counted.add(byVerdictId.get(v.get("id").s()));
             }
         }

@@ -131,4 +131,54 @@ class DynamoVerdictStoreTest {
         assertThrows(VerdictNotFoundException.class,
                 () -> store.reject(id, new VerdictStore.Decision("bob", Instant.now(), null)));
     }
+
+    /**
+     * ingest-triage reads a delivery's plans before its model call and writes from that read after it: a plan
+     * another delivery opened meanwhile is joined, not opened a second time, and the same delivery again adds
+     * nothing, however old the read it writes from.
+     */
+    @Test
+    void recordAll_fromPlansReadBeforeAnotherDeliveryOpenedThem_joins_andARedeliveryAddsNothing() {
+        // given plans read while none of the plan existed, then the plan opened by another delivery
+        Verdict v = VerdictFixtures.pending(Severity.HIGH, Instant.now());
+        String planKey = VerdictFixtures.planKey(v);
+        PlanStates before = plans.read(List.of(planKey));
+        assertEquals(java.util.Map.of(), before.openSeverities());
+        assertTrue(VerdictFixtures.create(plans, v));
+
+        // when this delivery opens the plan and writes from what it read
+        Contribution mine = new Contribution(planKey, "delivery-" + java.util.UUID.randomUUID(), v,
+                VerdictFixtures.feedbackKeys(v));
+        PlanStates opened = plans.open(List.of(planKey), before);
+        OpenPlans.Recorded first = plans.recordAll(List.of(mine), Instant.MAX, opened).get(0);
+        OpenPlans.Recorded again = plans.recordAll(List.of(mine), Instant.MAX, opened).get(0);
+
+        // then one verdict, counting both deliveries once each
+        assertEquals(OpenPlans.Recorded.Outcome.JOINED, first.outcome());
+        assertEquals(v.id(), first.verdict().id());
+        assertEquals(OpenPlans.Recorded.Outcome.DUPLICATE, again.outcome());
+        assertEquals(2, store.find(v.id()).orElseThrow().evidence().deliveries());
+    }
+
+    /** A verdict read open and decided before the write is not joined: its successor opens, linked to it. */
+    @Test
+    void recordAll_fromPlansReadBeforeTheirVerdictWasDecided_opensTheSuccessor() {
+        // given the plan read while its verdict was open, then the verdict rejected
+        Verdict v = VerdictFixtures.pending(Severity.MEDIUM, Instant.now());
+        String planKey = VerdictFixtures.planKey(v);
+        assertTrue(VerdictFixtures.create(plans, v));
+        PlanStates before = plans.read(List.of(planKey));
+        assertEquals(java.util.Map.of(planKey, Severity.MEDIUM), before.openSeverities());
+        store.reject(v.id(), new VerdictStore.Decision("alice", Instant.now(), null));
+
+        // when a delivery writes from what it read
+        Contribution mine = new Contribution(planKey, "delivery-" + java.util.UUID.randomUUID(), v,
+                VerdictFixtures.feedbackKeys(v));
+        OpenPlans.Recorded r = plans.recordAll(List.of(mine), Instant.MAX, plans.open(List.of(planKey), before)).get(0);
+
+        // then the decided verdict is left as decided, and a new one names it
+        assertEquals(OpenPlans.Recorded.Outcome.CREATED, r.outcome());
+        assertEquals(v.id(), r.verdict().lineage().previousVerdictId());
+        assertEquals(Status.REJECTED, store.find(v.id()).orElseThrow().status());
+    }
 }
