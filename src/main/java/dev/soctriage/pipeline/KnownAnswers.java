@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,11 @@ public class KnownAnswers {
      * @param remembered the keys that were remembered
      * @param plans      what the store held of the plans the groups name
      * @param threats    the confirmed threats of the groups' patterns
+     * @param byRules    the rules' judgement of each group, made once to name its plans and reused to join them
+     *                   (empty when open verdicts are not joined)
      */
     public record Recall(Map<EventGroup, String> memoryKeys, Set<String> remembered, PlanStates plans,
-            Map<String, ConfirmedThreat> threats) {
+            Map<String, ConfirmedThreat> threats, Map<EventGroup, Judgement> byRules) {
     }
 
     public Recall recall(List<EventGroup> groups, String source) {
@@ -90,12 +93,16 @@ public class KnownAnswers {
         if (config.enabled() && triage.modelEnabled()) {
             groups.stream().filter(KnownAnswers::memorable).forEach(g -> memoryKeys.put(g, memoryKey(g)));
         }
-        Set<String> planKeys = config.openVerdicts() ? planKeys(groups, source) : Set.of();
+        Map<EventGroup, Judgement> byRules = new IdentityHashMap<>(); // the same groups split later: no record hashing
+        if (config.openVerdicts()) {
+            groups.forEach(g -> byRules.put(g, triage.judgeByRules(g)));
+        }
+        Set<String> planKeys = planKeys(byRules, source);
         Executor workers = Infrastructure.getDefaultWorkerPool();
         Parallel.Both<Set<String>, Parallel.Both<PlanStates, Map<String, ConfirmedThreat>>> read = Parallel.both(workers,
                 () -> memoryKeys.isEmpty() ? Set.<String>of() : memory.remembered(memoryKeys.values(), clock.instant()),
                 () -> Parallel.both(workers, () -> plans.read(planKeys), () -> threats.recall(groups)));
-        return new Recall(memoryKeys, read.first(), read.second().first(), read.second().second());
+        return new Recall(memoryKeys, read.first(), read.second().first(), read.second().second(), byRules);
     }
 
     /** One batch's groups, split on what {@link #recall} read of them (or of more groups). */
@@ -123,7 +130,7 @@ public class KnownAnswers {
         long openVerdictHits = 0;
         if (config.openVerdicts() && !toAsk.isEmpty()) {
             List<EventGroup> stillToAsk = new ArrayList<>(toAsk.size());
-            openVerdictHits = joinOpenVerdicts(toAsk, source, recall.plans().openSeverities(), answered, stillToAsk);
+            openVerdictHits = joinOpenVerdicts(toAsk, source, recall, answered, stillToAsk);
             toAsk = stillToAsk;
         }
         // the same pattern as a threat the model confirmed: its judgement, aimed at this group's actor
@@ -175,9 +182,11 @@ public class KnownAnswers {
      *
      * @return how many groups joined without a call; their judgements are added to {@code answered}
      */
-    private long joinOpenVerdicts(List<EventGroup> toAsk, String source, Map<String, Severity> open,
-            List<Judgement> answered, List<EventGroup> stillToAsk) {
-        List<Judgement> byRules = toAsk.stream().map(triage::judgeByRules).toList();
+    private long joinOpenVerdicts(List<EventGroup> toAsk, String source, Recall recall, List<Judgement> answered,
+            List<EventGroup> stillToAsk) {
+        Map<String, Severity> open = recall.plans().openSeverities();
+        List<Judgement> byRules = toAsk.stream()
+                .map(g -> recall.byRules().computeIfAbsent(g, triage::judgeByRules)).toList();
         long hits = 0;
         for (int i = 0; i < toAsk.size(); i++) {
             EventGroup g = toAsk.get(i);
@@ -207,17 +216,16 @@ public class KnownAnswers {
         return hits;
     }
 
-    /** The plans {@link #joinOpenVerdicts} may join for {@code groups}: the rules findings', else the actors'. */
-    private Set<String> planKeys(List<EventGroup> groups, String source) {
+    /** The plans {@link #joinOpenVerdicts} may join for these groups: the rules findings', else the actors'. */
+    private static Set<String> planKeys(Map<EventGroup, Judgement> byRules, String source) {
         Set<String> planKeys = new HashSet<>();
-        for (EventGroup g : groups) {
-            Judgement j = triage.judgeByRules(g);
+        byRules.forEach((g, j) -> {
             if (j.finding().isPresent()) {
                 planKeys.add(VerdictFactory.planKey(j.finding().get(), source));
             } else {
                 planKeys.addAll(actorPlans(g).values());
             }
-        }
+        });
         return planKeys;
     }
 
