@@ -2,8 +2,6 @@ package dev.soctriage.local;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.soctriage.servers.LoopbackHttp;
 import dev.soctriage.servers.QueryString;
 
 /**
@@ -130,7 +129,7 @@ public final class LocalGateway implements AutoCloseable {
         this.groupsClaim = groupsClaim;
         this.errors = errors;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
+            server = LoopbackHttp.open(port, 32);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port
                     + " (in use? set SOC_PORT to another port)", e);

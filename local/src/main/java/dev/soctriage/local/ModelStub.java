@@ -1,8 +1,6 @@
 package dev.soctriage.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import dev.soctriage.servers.LoopbackHttp;
 
 /**
  * An OpenAI-compatible chat-completions server on 127.0.0.1 that answers every call after a fixed
@@ -37,7 +37,7 @@ public final class ModelStub implements AutoCloseable {
         this.delay = delay;
         this.malicious = malicious;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = LoopbackHttp.open(0, 64);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the model stub", e);
         }

@@ -2,8 +2,6 @@ package dev.soctriage.local;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import dev.soctriage.servers.LoopbackHttp;
 
 /**
  * The AWS Lambda Runtime API (version 2018-06-01) for one function, on 127.0.0.1: what Lambda's
@@ -67,7 +67,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
             return t;
         });
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            server = LoopbackHttp.open(0, 16);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the Runtime API for " + functionName, e);
         }

@@ -13,6 +13,8 @@ import dev.soctriage.local.LocalHttp;
 final class RoundTrip {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LISTED_WITHIN = Duration.ofSeconds(30);
+    /** The console queue's page (src/main/webui/src/queue.js, PAGE). */
+    private static final int CONSOLE_PAGE = 50;
 
     private RoundTrip() {
     }
@@ -29,11 +31,15 @@ final class RoundTrip {
         return e;
     }
 
-    /** Polls the gateway's {@code GET /verdicts} until a verdict of {@code source} is listed (30 s at most). */
+    /**
+     * Polls the gateway's {@code GET /verdicts?limit=50} until a verdict of {@code source} is listed (30 s at most):
+     * the console's first page (its queue asks for pages of 50), which is what "on the analyst's screen" means. The
+     * newest verdict of a severity is on it while fewer than 50 are more pressing; when not, the wait fails.
+     */
     static void waitListed(LocalHttp http, String gateway, String source) {
         long deadline = System.nanoTime() + LISTED_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode v : http.get(gateway + "/verdicts?limit=100").json().path("items")) {
+            for (JsonNode v : http.get(gateway + "/verdicts?limit=" + CONSOLE_PAGE).json().path("items")) {
                 if (source.equals(v.path("source").asText())) {
                     return;
                 }

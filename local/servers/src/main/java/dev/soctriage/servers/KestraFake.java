@@ -2,8 +2,6 @@ package dev.soctriage.servers;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -206,7 +204,7 @@ public final class KestraFake implements AutoCloseable {
         this.out = out;
         reset();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = LoopbackHttp.open(0, 64);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the Kestra fake", e);
         }
