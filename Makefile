@@ -17,6 +17,11 @@ LOCAL_SOURCES := $(shell find local -path '*/target' -prune -o -type f -print 2>
 # the analyst console: sources in src/main/webui (ES modules, bundled by esbuild), served files in WEBUI
 WEBUI := target/webui
 WEBUI_SOURCES := $(shell find src/main/webui -path src/main/webui/node_modules -prune -o -type f -print 2>/dev/null)
+# $(call listed,NAME,FILES): a file naming FILES, rewritten only when the set changes. As a prerequisite it
+# rebuilds a target when one of its sources is deleted or renamed, which the files' times alone never show.
+listed = $(shell mkdir -p target/.sources && printf '%s\n' $(2) > target/.sources/$(1).new && \
+  { cmp -s target/.sources/$(1).new target/.sources/$(1) && rm -f target/.sources/$(1).new \
+    || mv -f target/.sources/$(1).new target/.sources/$(1); } && echo target/.sources/$(1))
 
 .PHONY: bootstrap build run demo test bench test-local test-console
 
@@ -41,15 +46,16 @@ $(LAMBDA_TRAINED): $(PACKAGED) $(LOCAL_JAR) src/main/lambda/bootstrap
 	@$(LOCAL_JAVA) -cp $(LOCAL_JAR) dev.soctriage.local.Train
 	@touch $@
 
-$(PACKAGED): $(SOURCES)
+$(PACKAGED): $(SOURCES) $(call listed,app,$(SOURCES))
 	$(MVN) -q package -Dmaven.test.skip=true
 	@touch $(PACKAGED)
 
-$(LOCAL_JAR): $(LOCAL_SOURCES)
+$(LOCAL_JAR): $(LOCAL_SOURCES) $(call listed,local,$(LOCAL_SOURCES))
 	$(MVN) -q -f local/pom.xml package -DskipTests
+	@touch $@ # Maven keeps an unchanged jar's time: without this a deleted source would rebuild it every run
 
 # the page, its stylesheet and the bundled modules (the OIDC client in a chunk of its own)
-$(WEBUI)/index.html: $(WEBUI_SOURCES)
+$(WEBUI)/index.html: $(WEBUI_SOURCES) $(call listed,webui,$(WEBUI_SOURCES))
 	node src/main/webui/build.mjs $(WEBUI)
 
 # the whole pipeline on this machine: dynalite, the three functions under the AWS runtime client,
@@ -164,9 +170,10 @@ BENCHES := main:PipelineBench quarkus:QueueBench quarkus:VolumeBench quarkus:Thr
 BENCH_JAR := bench/target/soc-triage-bench.jar
 BENCH_SOURCES := $(shell find bench -path '*/target' -prune -o -type f -print 2>/dev/null)
 
-$(BENCH_JAR): $(LOCAL_JAR) $(BENCH_SOURCES)
+$(BENCH_JAR): $(LOCAL_JAR) $(BENCH_SOURCES) $(call listed,bench,$(BENCH_SOURCES))
 	$(MVN) -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file -Dfile=$(LOCAL_JAR) -DpomFile=local/pom.xml
 	$(MVN) -q -f bench/pom.xml package
+	@touch $@
 
 bench: build $(BENCH_JAR)
 	@set -e; for b in $(BENCHES); do kind=$${b%%:*}; name=$${b#*:}; arg=; \
